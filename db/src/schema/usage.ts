@@ -1,0 +1,106 @@
+import { accessRequestStatuses, accountHints, usageEventKinds } from '@sightline/shared/usage/event-kinds';
+import {
+  bigint,
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { device } from './devices';
+
+export const usageEventKind = pgEnum('usage_event_kind', usageEventKinds);
+export const accountHint = pgEnum('account_hint', accountHints);
+export const accessRequestStatus = pgEnum('access_request_status', accessRequestStatuses);
+
+/**
+ * Raw, metadata-only usage events. (device_id, client_event_id) is unique: a retried batch never
+ * stores an event twice. Raw rows are pruned after the org's retention; `usage_daily` keeps the counts.
+ */
+export const usageEvent = pgTable(
+  'usage_event',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => device.id, { onDelete: 'cascade' }),
+    clientEventId: uuid('client_event_id').notNull(),
+    kind: usageEventKind('kind').notNull(),
+    serviceId: text('service_id'),
+    host: text('host').notNull(),
+    matchedRule: text('matched_rule'),
+    /** For api_call: the host of the page that made the request. */
+    initiatorHost: text('initiator_host'),
+    userKey: text('user_key'),
+    accountHint: accountHint('account_hint'),
+    itemCount: integer('item_count'),
+    bytes: bigint('bytes', { mode: 'number' }),
+    fileTypes: text('file_types').array(),
+    /** Small typed extras (e.g. the policy state at the time); validated by the shared event schema. */
+    details: jsonb('details'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    uniqueIndex('usage_event_device_client_uq').on(t.deviceId, t.clientEventId),
+    index('usage_event_service_time_idx').on(t.serviceId, t.occurredAt),
+    index('usage_event_time_idx').on(t.occurredAt),
+  ],
+);
+
+/** Per day, service and device: the counts that outlive raw-event retention. */
+export const usageDaily = pgTable(
+  'usage_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    serviceId: text('service_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    userKey: text('user_key'),
+    visits: integer('visits').notNull().default(0),
+    logins: integer('logins').notNull().default(0),
+    pastes: integer('pastes').notNull().default(0),
+    pasteBytes: bigint('paste_bytes', { mode: 'number' }).notNull().default(0),
+    uploads: integer('uploads').notNull().default(0),
+    uploadBytes: bigint('upload_bytes', { mode: 'number' }).notNull().default(0),
+    apiCalls: integer('api_calls').notNull().default(0),
+    warnings: integer('warnings').notNull().default(0),
+    blocks: integer('blocks').notNull().default(0),
+    proceeds: integer('proceeds').notNull().default(0),
+    personalAccountEvents: integer('personal_account_events').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.serviceId, t.deviceId] }),
+    index('usage_daily_service_idx').on(t.serviceId, t.day),
+  ],
+);
+
+/** An employee's request for access to a service, sent from the extension's warning page. */
+export const accessRequest = pgTable(
+  'access_request',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deviceId: uuid('device_id').references(() => device.id, { onDelete: 'set null' }),
+    clientRequestId: uuid('client_request_id').notNull(),
+    serviceId: text('service_id').notNull(),
+    userKey: text('user_key'),
+    userLabel: text('user_label'),
+    justification: text('justification').notNull(),
+    intendedUse: text('intended_use').notNull(),
+    dataCategories: text('data_categories').array().notNull().default([]),
+    status: accessRequestStatus('status').notNull().default('open'),
+    assessmentId: uuid('assessment_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [
+    uniqueIndex('access_request_client_uq').on(t.deviceId, t.clientRequestId),
+    index('access_request_service_idx').on(t.serviceId),
+  ],
+);
