@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appliedMigrationCount, createDb, type DbHandle, rowsOf } from './client';
 import { shippedMigrationCount } from './migrations-journal';
-import { openTestDb } from './testing/test-db';
 import { orgSettings } from './schema/org';
+import { openTestDb } from './testing/test-db';
 
 // Each driver path must migrate a fresh database to the shipped level and read and write through drizzle.
-const targets: { name: string; open: () => Promise<DbHandle> }[] = [{ name: 'pglite', open: () => createDb({}) }];
+const targets: { name: string; open: () => Promise<DbHandle> }[] = [
+  { name: 'pglite', open: () => createDb({}) },
+];
 if (process.env.DATABASE_URL) targets.push({ name: 'postgres', open: openTestDb });
 else console.info('db client test: DATABASE_URL unset, the postgres path runs only in CI / with a server');
 
@@ -31,8 +33,12 @@ describe.each(targets)('createDb on $name', ({ open }) => {
     await handle.db.execute(
       sql`insert into audit_log (seq, at, actor_type, action, prev_hash, hash) values (1, '2026-01-01T00:00:00.000Z', 'system', 'test', '', 'h')`,
     );
-    await expect(handle.db.execute(sql`update audit_log set action = 'x' where seq = 1`)).rejects.toSatisfy(mentionsAppendOnly);
-    await expect(handle.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toSatisfy(mentionsAppendOnly);
+    await expect(handle.db.execute(sql`update audit_log set action = 'x' where seq = 1`)).rejects.toSatisfy(
+      mentionsAppendOnly,
+    );
+    await expect(handle.db.execute(sql`delete from audit_log where seq = 1`)).rejects.toSatisfy(
+      mentionsAppendOnly,
+    );
     const rows = rowsOf<{ action: string }>(await handle.db.execute(sql`select action from audit_log`));
     expect(rows.map((r) => r.action)).toEqual(['test']);
   });

@@ -1,4 +1,8 @@
-import { assessmentStates, decisionOutcomes, tokenKinds } from '@sightline/shared/assessments/assessment-states';
+import {
+  assessmentStates,
+  decisionOutcomes,
+  tokenKinds,
+} from '@sightline/shared/assessments/assessment-states';
 import {
   boolean,
   date,

@@ -20,5 +20,8 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_action_idx').on(t.action), index('audit_log_target_idx').on(t.targetType, t.targetId)],
+  (t) => [
+    index('audit_log_action_idx').on(t.action),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
 );

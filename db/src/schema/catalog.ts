@@ -1,5 +1,15 @@
 import { candidateStatuses } from '@sightline/shared/usage/event-kinds';
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 export const candidateStatus = pgEnum('candidate_status', candidateStatuses);

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid, integer } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 /** Org-wide tokens IT puts in the managed browser policy; exchanged for a per-device credential. */
@@ -20,7 +20,9 @@ export const device = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     credentialHash: text('credential_hash').notNull().unique(),
-    enrollmentTokenId: uuid('enrollment_token_id').references(() => enrollmentToken.id, { onDelete: 'set null' }),
+    enrollmentTokenId: uuid('enrollment_token_id').references(() => enrollmentToken.id, {
+      onDelete: 'set null',
+    }),
     /** Pseudonymised (or plain, if the org turned pseudonymisation off) user hint from the policy. */
     userKey: text('user_key'),
     userLabel: text('user_label'),

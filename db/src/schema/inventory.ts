@@ -1,7 +1,7 @@
 import { aiActRoles, euAiActClasses, lifecycleStages } from '@sightline/shared/inventory/inventory-enums';
 import { date, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { user } from './auth';
 import { assessment } from './assessments';
+import { user } from './auth';
 import { riskTier, vendor } from './vendors';
 
 export const lifecycleStage = pgEnum('lifecycle_stage', lifecycleStages);

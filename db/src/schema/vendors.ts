@@ -1,6 +1,16 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
 import { vendorStatuses } from '@sightline/shared/vendors/vendor-statuses';
-import { boolean, date, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 export const vendorStatus = pgEnum('vendor_status', vendorStatuses);

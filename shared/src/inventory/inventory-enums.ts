@@ -8,5 +8,11 @@ export const euAiActClasses = ['prohibited', 'high_risk', 'limited', 'minimal', 
 export const euAiActClassSchema = z.enum(euAiActClasses);
 
 /** The organisation's role under the EU AI Act for this system. */
-export const aiActRoles = ['provider', 'deployer', 'importer', 'distributor', 'product_manufacturer'] as const;
+export const aiActRoles = [
+  'provider',
+  'deployer',
+  'importer',
+  'distributor',
+  'product_manufacturer',
+] as const;
 export const aiActRoleSchema = z.enum(aiActRoles);
