@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './context';
+import { handleError, handleNotFound } from './errors';
+import { auditRoutes } from './features/audit/routes';
+import { authRoutes } from './features/auth/routes';
+import { mountApiDocs } from './features/docs/routes';
+import { healthRoutes } from './features/health/routes';
+import { outboxRoutes } from './features/outbox/routes';
+import { userRoutes } from './features/users/routes';
+import { defaultBodyLimit } from './middleware/body-size';
+import { requireSameOrigin } from './middleware/origin-check';
+import { securityHeaders } from './middleware/security-headers';
+import { resolveSession } from './middleware/session';
+import { mountStaticUi } from './static-ui';
+
+/** Routes that take bodies over the default 1 MB cap set their own limit. */
+const LARGE_BODY_ROUTES = [/^\/api\/vendor\/evidence/];
+
+/** Every API route, chained so the app's type carries them all for the typed clients. */
+function apiRoutes() {
+  return new Hono<AppEnv>()
+    .route('/', healthRoutes)
+    .route('/', authRoutes)
+    .route('/', userRoutes)
+    .route('/', auditRoutes)
+    .route('/', outboxRoutes);
+}
+
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use('*', requestId(), securityHeaders);
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    defaultBodyLimit(LARGE_BODY_ROUTES),
+    requireSameOrigin(new URL(deps.env.PUBLIC_URL).origin),
+    resolveSession,
+  );
+  app.route('/', apiRoutes());
+  mountApiDocs(app);
+  app.all('/api/*', handleNotFound);
+  mountStaticUi(app);
+  return app;
+}

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const portalRoot = resolve(import.meta.dirname, '../..');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  /** Where people reach the portal; links in mails and the allowed Origin are built from it. */
+  PUBLIC_URL: z.url().optional(),
+  /** A PostgreSQL server. Unset: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATA_DIR: z.string().default(resolve(portalRoot, 'data')),
+  /** Signs session cookies. Required in production; generated and kept in DATA_DIR otherwise. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** smtp://user:pass@host:port or smtps://… Unset: mails wait in the portal's outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  MAIL_FROM: z.string().default('Sightline <sightline@localhost>'),
+  ADMIN_EMAIL: z.email().default('admin@sightline.local'),
+  /** Run the mail, reminder and rollup workers in this process (turn off on extra instances if wanted). */
+  WORKERS: z.enum(['on', 'off']).default('on'),
+});
+
+export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string };
+
+/** Parses the environment once; stops with a readable message on bad config. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production' && !env.AUTH_SECRET)
+    throw new Error('AUTH_SECRET is required in production');
+  return { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') };
+}

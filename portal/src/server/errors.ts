@@ -1,0 +1,49 @@
+import { type ApiErrorBody, type ApiErrorCode, apiErrorStatus } from '@sightline/shared/http/api-error';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The one error class services throw; `onError` turns it into the shared error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(code: ApiErrorCode, message: string, details?: unknown): ApiErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+const statusToCode: Record<number, ApiErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof AppError) {
+    const status = apiErrorStatus[err.code] as ContentfulStatusCode;
+    return c.json(errorBody(err.code, err.message, err.details), status);
+  }
+  if (err instanceof HTTPException) {
+    const code = statusToCode[err.status] ?? 'bad_request';
+    const status = (err.status >= 500 ? 400 : err.status) as ContentfulStatusCode;
+    return c.json(errorBody(code, err.message || 'Bad request'), status);
+  }
+  console.error('Unhandled error on', c.req.method, c.req.path, err);
+  return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
+}
+
+export function handleNotFound(c: Context): Response {
+  return c.json(errorBody('not_found', 'No such route'), 404);
+}

@@ -1,0 +1,34 @@
+import { appliedMigrationCount } from '@sightline/db/client';
+import { shippedMigrationCount } from '@sightline/db/migrations-journal';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppEnv } from '../../context';
+import { publicAccess } from '../../middleware/access';
+import { APP_VERSION } from '../../version';
+
+export const healthRoutes = new Hono<AppEnv>().get(
+  '/api/health',
+  describeRoute({ tags: ['Operations'], summary: 'Database reachable, migration level, version' }),
+  publicAccess,
+  async (c) => {
+    const shipped = shippedMigrationCount();
+    try {
+      const applied = await appliedMigrationCount(c.get('deps').db);
+      const ok = applied === shipped;
+      return c.json(
+        {
+          status: ok ? 'ok' : 'degraded',
+          database: 'up',
+          migrations: { applied, shipped },
+          version: APP_VERSION,
+        },
+        ok ? 200 : 503,
+      );
+    } catch {
+      return c.json(
+        { status: 'down', database: 'down', migrations: { applied: null, shipped }, version: APP_VERSION },
+        503,
+      );
+    }
+  },
+);

@@ -1,0 +1,77 @@
+import {
+  acceptInvitationSchema,
+  inviteStaffSchema,
+  updateStaffSchema,
+} from '@sightline/shared/auth/staff-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff, publicAccess } from '../../middleware/access';
+import { validate } from '../../validation';
+import { acceptInvitation, inviteStaff, listStaff, revokeInvitation, updateStaff } from './users-service';
+
+const tags = ['Staff'];
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const uuidParam = z.object({ id: z.uuid() });
+
+export const userRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/users',
+    describeRoute({ tags, summary: 'Staff members and open invitations' }),
+    access('admin', 'auditor'),
+    async (c) => c.json(await listStaff(c.get('deps').db), 200),
+  )
+  .post(
+    '/api/users/invitations',
+    describeRoute({ tags, summary: 'Invite a staff member (mails a link; returns it once)' }),
+    access('admin'),
+    validate('json', inviteStaffSchema),
+    async (c) => {
+      const { db, env, now } = c.get('deps');
+      const result = await inviteStaff(
+        { db, publicUrl: env.PUBLIC_URL, now: now() },
+        currentStaff(c),
+        c.req.valid('json'),
+      );
+      return c.json(result, 201);
+    },
+  )
+  .delete(
+    '/api/users/invitations/:id',
+    describeRoute({ tags, summary: 'Revoke an open invitation' }),
+    access('admin'),
+    validate('param', uuidParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      await revokeInvitation(db, currentStaff(c), c.req.valid('param').id, now());
+      return c.json({ ok: true }, 200);
+    },
+  )
+  .patch(
+    '/api/users/:id',
+    describeRoute({ tags, summary: "Change a staff member's role, or disable them" }),
+    access('admin'),
+    validate('param', idParam),
+    validate('json', updateStaffSchema),
+    async (c) => {
+      const updated = await updateStaff(
+        c.get('deps').db,
+        { type: 'staff', user: currentStaff(c) },
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json({ id: updated.id, role: updated.role, disabled: updated.disabled }, 200);
+    },
+  )
+  .post(
+    '/api/invitations/accept',
+    describeRoute({ tags, summary: 'Accept an invitation and choose a password' }),
+    publicAccess,
+    validate('json', acceptInvitationSchema),
+    async (c) => {
+      const { db, auth, now } = c.get('deps');
+      const { token, password } = c.req.valid('json');
+      return c.json(await acceptInvitation({ db, auth, now: now() }, token, password), 201);
+    },
+  );

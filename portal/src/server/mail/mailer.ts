@@ -1,0 +1,30 @@
+import nodemailer from 'nodemailer';
+
+export type OutgoingMail = { to: string; subject: string; text: string; html?: string | null };
+
+/** Sends one mail or throws; `null` transport means no SMTP is configured. */
+export type Mailer = { configured: boolean; send: (mail: OutgoingMail) => Promise<void> };
+
+export function createMailer(smtpUrl: string | undefined, from: string): Mailer {
+  if (!smtpUrl) {
+    return {
+      configured: false,
+      send: async () => {
+        throw new Error('SMTP is not configured');
+      },
+    };
+  }
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    configured: true,
+    send: async (mail) => {
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html ?? undefined,
+      });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { join, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createDb } from '@sightline/db/client';
+import { createApp } from './app';
+import { createAuth } from './auth/auth';
+import { ensureFirstAdmin, ensureOrgSettings, resolveAuthSecret } from './bootstrap';
+import type { AppDeps } from './context';
+import { loadEnv } from './env';
+import { createMailer } from './mail/mailer';
+import { startWorkers } from './workers';
+
+const started = performance.now();
+const env = loadEnv();
+const dataDir = resolve(env.DATA_DIR);
+const handle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
+await ensureOrgSettings(handle.db);
+const auth = createAuth({
+  db: handle.db,
+  secret: resolveAuthSecret(env.AUTH_SECRET, dataDir),
+  publicUrl: env.PUBLIC_URL,
+  secureCookies: env.PUBLIC_URL.startsWith('https:'),
+});
+const deps: AppDeps = {
+  db: handle.db,
+  env,
+  auth,
+  mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
+  now: () => new Date(),
+};
+const firstAdmin = await ensureFirstAdmin(handle.db, auth, env.ADMIN_EMAIL);
+const app = createApp(deps);
+const stopWorkers = env.WORKERS === 'on' ? startWorkers(deps) : () => {};
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const ms = Math.round(performance.now() - started);
+  const lines = [
+    '',
+    `Sightline portal is running at ${env.PUBLIC_URL}  (listening on ${info.address}:${info.port}, ready in ${ms} ms)`,
+    `  database:  ${handle.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${join(dataDir, 'pglite')}` : 'PostgreSQL server from DATABASE_URL'}`,
+    `  API docs:  ${env.PUBLIC_URL}/api/docs`,
+    `  extension: ${resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3')} (load unpacked in Chromium)`,
+    `  mail:      ${deps.mailer.configured ? 'SMTP' : 'no SMTP configured: mails wait in the portal outbox'}`,
+  ];
+  if (firstAdmin) {
+    lines.push(
+      '',
+      `  First admin (shown once, change it after signing in):`,
+      `    email:    ${firstAdmin.email}`,
+      `    password: ${firstAdmin.password}`,
+    );
+  }
+  console.log(lines.join('\n'));
+});
+
+async function shutdown() {
+  stopWorkers();
+  server.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,37 @@
+import type { DbOrTx } from '@sightline/db/client';
+import { throttleBucket } from '@sightline/db/schema/throttle';
+import { eq, sql } from 'drizzle-orm';
+
+export type ThrottleRule = { limit: number; windowMs: number };
+
+/**
+ * Counts a hit against `key` in a fixed window shared by every instance (one upsert, atomic in the
+ * database). Returns whether the caller is still within the limit.
+ */
+export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - rule.windowMs);
+  const [row] = await db
+    .insert(throttleBucket)
+    .values({ key, windowStartedAt: now, hits: 1 })
+    .onConflictDoUpdate({
+      target: throttleBucket.key,
+      set: {
+        hits: sql`case when ${throttleBucket.windowStartedAt} < ${windowStart.toISOString()} then 1 else ${throttleBucket.hits} + 1 end`,
+        windowStartedAt: sql`case when ${throttleBucket.windowStartedAt} < ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else ${throttleBucket.windowStartedAt} end`,
+      },
+    })
+    .returning({ hits: throttleBucket.hits });
+  return (row?.hits ?? 1) <= rule.limit;
+}
+
+/** Whether `key` is already over its limit, without counting a hit. */
+export async function isThrottled(db: DbOrTx, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
+  const [row] = await db.select().from(throttleBucket).where(eq(throttleBucket.key, key));
+  if (!row) return false;
+  if (row.windowStartedAt.getTime() < now.getTime() - rule.windowMs) return false;
+  return row.hits >= rule.limit;
+}
+
+export async function clearThrottle(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(throttleBucket).where(eq(throttleBucket.key, key));
+}

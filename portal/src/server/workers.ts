@@ -1,0 +1,28 @@
+import type { AppDeps } from './context';
+import { deliverDueMail } from './mail/outbox';
+
+export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Promise<unknown> };
+
+/** Background jobs; each one is safe to run on several instances at once. */
+export const workers: Worker[] = [{ name: 'mail', everyMs: 5_000, run: (deps) => deliverDueMail(deps) }];
+
+/** Runs each worker on its interval; one failing tick is logged and the next one tries again. */
+export function startWorkers(deps: AppDeps, list: Worker[] = workers): () => void {
+  const timers = list.map((worker) => {
+    let running = false;
+    return setInterval(async () => {
+      if (running) return;
+      running = true;
+      try {
+        await worker.run(deps);
+      } catch (error) {
+        console.error(`worker ${worker.name} failed:`, (error as Error).message);
+      } finally {
+        running = false;
+      }
+    }, worker.everyMs);
+  });
+  return () => {
+    for (const t of timers) clearInterval(t);
+  };
+}
