@@ -1,0 +1,31 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AuditPage } from './features/audit/audit-page';
+import { AcceptInvitationPage } from './features/auth/accept-invitation-page';
+import { SignInPage } from './features/auth/sign-in-page';
+import { HomePage } from './features/home/home-page';
+import { OutboxPage } from './features/outbox/outbox-page';
+import { UsersPage } from './features/users/users-page';
+import { Shell } from './layout/shell';
+import { useMe } from './lib/session';
+
+export function AppRoutes() {
+  const me = useMe();
+  if (me.isPending) return <p className="loading">Loading…</p>;
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+      {me.data ? (
+        <Route element={<Shell me={me.data} />}>
+          <Route index element={<HomePage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="*" element={<p>Page not found.</p>} />
+        </Route>
+      ) : (
+        <Route path="*" element={<Navigate to="/sign-in" replace />} />
+      )}
+    </Routes>
+  );
+}

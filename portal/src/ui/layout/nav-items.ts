@@ -1,0 +1,17 @@
+import type { StaffRole } from '@sightline/shared/auth/roles';
+import { anyStaff } from '@sightline/shared/auth/roles';
+
+export type NavItem = {
+  to: string;
+  label: string;
+  roles: readonly StaffRole[];
+  group: 'Discover' | 'Assess' | 'Govern' | 'Admin';
+};
+
+/** The portal's sections; each page registers here and in app-routes. Items show only to roles that may use them. */
+export const navItems: NavItem[] = [
+  { to: '/', label: 'Overview', roles: anyStaff, group: 'Discover' },
+  { to: '/users', label: 'Users and roles', roles: ['admin', 'auditor'], group: 'Admin' },
+  { to: '/outbox', label: 'Mail outbox', roles: ['admin', 'procurement'], group: 'Admin' },
+  { to: '/audit', label: 'Audit trail', roles: ['admin', 'auditor'], group: 'Admin' },
+];
