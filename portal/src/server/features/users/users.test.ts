@@ -1,0 +1,95 @@
+import { staffInvitation } from '@sightline/db/schema/auth';
+import { emailOutbox } from '@sightline/db/schema/mail';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, sessionCookie, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.signInAs('admin');
+});
+afterAll(() => t?.close());
+
+describe('inviting staff', () => {
+  let link = '';
+
+  it('invites a reviewer: the link is returned once and mailed, and only its hash is stored', async () => {
+    const res = await t.request('/api/users/invitations', {
+      method: 'POST',
+      cookie: admin,
+      json: { email: 'Rae@Example.test', name: 'Rae', role: 'reviewer' },
+    });
+    expect(res.status).toBe(201);
+    link = ((await res.json()) as { link: string }).link;
+    const token = link.split('#')[1]!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [stored] = await t.deps.db.select().from(staffInvitation);
+    expect(stored?.email).toBe('rae@example.test');
+    expect(stored?.tokenHash).not.toContain(token);
+    const mails = await t.deps.db.select().from(emailOutbox);
+    expect(mails.some((m) => m.toAddress === 'rae@example.test' && m.textBody.includes(link))).toBe(true);
+  });
+
+  it('refuses a second account for the same email', async () => {
+    await t.signInAs('viewer');
+    const res = await t.request('/api/users/invitations', {
+      method: 'POST',
+      cookie: admin,
+      json: { email: 'viewer@example.test', name: 'V', role: 'viewer' },
+    });
+    expect(res.status).toBe(409);
+  });
+
+  it('lets the invitee choose a password once and sign in with the invited role', async () => {
+    const token = link.split('#')[1]!;
+    const accept = await t.request('/api/invitations/accept', {
+      method: 'POST',
+      json: { token, password: 'a long enough password' },
+    });
+    expect(accept.status).toBe(201);
+    const again = await t.request('/api/invitations/accept', {
+      method: 'POST',
+      json: { token, password: 'a long enough password' },
+    });
+    expect(again.status).toBe(404);
+    const signIn = await t.request('/api/auth/sign-in/email', {
+      method: 'POST',
+      json: { email: 'rae@example.test', password: 'a long enough password' },
+    });
+    expect(signIn.status).toBe(200);
+    const me = await t.request('/api/me', { cookie: sessionCookie(signIn) });
+    expect(await me.json()).toMatchObject({ user: { role: 'reviewer' } });
+  });
+
+  it('changes a role, keeps the last admin, and shows it all in a verified audit trail', async () => {
+    const list = (await (await t.request('/api/users', { cookie: admin })).json()) as {
+      users: { id: string; email: string; role: string }[];
+    };
+    const rae = list.users.find((u) => u.email === 'rae@example.test')!;
+    const change = await t.request(`/api/users/${rae.id}`, {
+      method: 'PATCH',
+      cookie: admin,
+      json: { role: 'approver' },
+    });
+    expect(change.status).toBe(200);
+    const self = list.users.find((u) => u.email === 'admin@example.test')!;
+    const demote = await t.request(`/api/users/${self.id}`, {
+      method: 'PATCH',
+      cookie: admin,
+      json: { role: 'viewer' },
+    });
+    expect(demote.status).toBe(409);
+
+    const audit = (await (await t.request('/api/audit', { cookie: admin })).json()) as {
+      entries: { action: string; details: Record<string, unknown> }[];
+    };
+    const actions = audit.entries.map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['staff.invited', 'staff.invitation_accepted', 'staff.role_changed']),
+    );
+    expect(JSON.stringify(audit.entries)).not.toContain(link.split('#')[1]!);
+    const verify = await t.request('/api/audit/verify', { cookie: admin });
+    expect(await verify.json()).toMatchObject({ ok: true });
+  });
+});
