@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import postgres from 'postgres';
+
+const portalDir = resolve(import.meta.dirname, '../../../portal');
+const tsxCli = createRequire(join(portalDir, 'package.json')).resolve('tsx/cli');
+
+export type RunningPortal = {
+  url: string;
+  port: number;
+  admin: { email: string; password: string };
+  /** A postgres:// URL to read the portal's database directly (only with DATABASE_URL). */
+  databaseUrl: string | null;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Stops the process but keeps its database, for restart scenarios. */
+  pause: () => Promise<void>;
+  resume: () => Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts the real portal (`tsx src/server/main.ts`) as its own process on a fresh database: a
+ * throwaway database on the server in DATABASE_URL when set, else PGlite in a temp folder.
+ */
+export async function startPortal(extraEnv: Record<string, string> = {}): Promise<RunningPortal> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sl-e2e-'));
+  let databaseUrl: string | null = null;
+  let dbName: string | null = null;
+  if (process.env.DATABASE_URL) {
+    dbName = `sl_e2e_${randomBytes(5).toString('hex')}`;
+    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${dbName}`);
+    await admin.end();
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    ...extraEnv,
+  };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+
+  let out = '';
+  let child: ChildProcess | null = null;
+  const launch = async () => {
+    child = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], { cwd: portalDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (d) => (out += String(d)));
+    child.stderr?.on('data', (d) => (out += String(d)));
+    const deadline = Date.now() + 60_000;
+    while (!out.includes('portal is running at')) {
+      if (child.exitCode !== null) throw new Error(`portal exited early:\n${out}`);
+      if (Date.now() > deadline) throw new Error(`portal did not start in 60 s:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const halt = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((done) => {
+      running.once('exit', () => done());
+      running.kill('SIGTERM');
+      setTimeout(() => running.kill('SIGKILL'), 5_000);
+    });
+  };
+  await launch();
+  const email = /email:\s+(\S+)/.exec(out)?.[1];
+  const password = /password:\s+(\S+)/.exec(out)?.[1];
+  if (!email || !password) throw new Error(`no first-admin credentials printed:\n${out}`);
+
+  return {
+    url,
+    port,
+    admin: { email, password },
+    databaseUrl,
+    dataDir,
+    output: () => out,
+    pause: halt,
+    resume: launch,
+    stop: async () => {
+      await halt();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (dbName && process.env.DATABASE_URL) {
+        const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+        await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+        await admin.end();
+      }
+    },
+  };
+}
