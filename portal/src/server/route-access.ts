@@ -17,6 +17,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/docs/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}': 'public',
   'POST /api/auth/sign-in/email': 'public',
   'POST /api/auth/sign-out': 'public',
+  'POST /api/auth/change-password': ALL,
   'GET /api/auth/*': 'public',
   'POST /api/auth/*': 'public',
   'GET /api/me': ALL,

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from './features/account/account-page';
 import { AuditPage } from './features/audit/audit-page';
 import { AcceptInvitationPage } from './features/auth/accept-invitation-page';
 import { SignInPage } from './features/auth/sign-in-page';
@@ -21,6 +22,7 @@ export function AppRoutes() {
           <Route path="users" element={<UsersPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="account" element={<AccountPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Route>
       ) : (

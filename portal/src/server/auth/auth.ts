@@ -50,7 +50,7 @@ export async function createStaffUser(
       emailVerified: true,
       role: input.role,
     },
-    { method: 'admin' } as never,
+    { method: 'admin' },
   );
   await ctx.internalAdapter.linkAccount({
     providerId: 'credential',

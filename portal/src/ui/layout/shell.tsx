@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { requestJson } from '../lib/api';
 import { hasRole, type Me } from '../lib/session';
 import { type NavItem, navItems } from './nav-items';
@@ -22,9 +22,9 @@ export function Shell({ me }: { me: Me }) {
       </a>
       <header className="topbar">
         <span className="brand">Sightline</span>
-        <span className="whoami">
+        <Link className="whoami" to="/account">
           {me.name} · <span className="role">{me.role}</span>
-        </span>
+        </Link>
         <button type="button" className="link-button" onClick={signOut}>
           Sign out
         </button>

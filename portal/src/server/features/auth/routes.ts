@@ -24,6 +24,24 @@ export const authRoutes = new Hono<AppEnv>()
       await recordAudit(c.get('deps').db, { actor: { type: 'staff', user: staff }, action: 'auth.sign_out' });
     return res;
   })
+  .post(
+    '/api/auth/change-password',
+    describeRoute({ tags, summary: 'Change your own password (ends your other sessions)' }),
+    access(...anyStaff),
+    async (c) => {
+      const staff = currentStaff(c);
+      const res = await c.get('deps').auth.handler(c.req.raw);
+      if (res.status === 200) {
+        await recordAudit(c.get('deps').db, {
+          actor: { type: 'staff', user: staff },
+          action: 'auth.password_changed',
+          targetType: 'user',
+          targetId: staff.id,
+        });
+      }
+      return res;
+    },
+  )
   .on(
     ['GET', 'POST'],
     '/api/auth/*',

@@ -89,3 +89,20 @@ describe('staff sign-in', () => {
     );
   });
 });
+
+describe('changing a password', () => {
+  it('needs the current password, then only the new one works, and it is audited', async () => {
+    const cookie = await t.signInAs('procurement');
+    const change = (currentPassword: string) =>
+      t.request('/api/auth/change-password', {
+        method: 'POST',
+        cookie,
+        json: { currentPassword, newPassword: 'a brand new passphrase', revokeOtherSessions: false },
+      });
+    expect((await change('not my password')).status).toBe(400);
+    expect((await change(TEST_PASSWORD)).status).toBe(200);
+    expect((await signIn('procurement@example.test', TEST_PASSWORD)).status).toBe(401);
+    expect((await signIn('procurement@example.test', 'a brand new passphrase')).status).toBe(200);
+    expect(await auditActions()).toContain('auth.password_changed');
+  });
+});
