@@ -4,9 +4,16 @@ import type { AppDeps, AppEnv } from './context';
 import { handleError, handleNotFound } from './errors';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
+import { candidateRoutes } from './features/candidates/routes';
+import { catalogRoutes } from './features/catalog/routes';
+import { deviceRoutes } from './features/devices/routes';
 import { mountApiDocs } from './features/docs/routes';
+import { extensionApiRoutes } from './features/extension-api/routes';
 import { healthRoutes } from './features/health/routes';
 import { outboxRoutes } from './features/outbox/routes';
+import { policyRoutes } from './features/policy/routes';
+import { requestRoutes } from './features/requests/routes';
+import { settingsRoutes } from './features/settings/routes';
 import { userRoutes } from './features/users/routes';
 import { defaultBodyLimit } from './middleware/body-size';
 import { requireSameOrigin } from './middleware/origin-check';
@@ -24,7 +31,14 @@ function apiRoutes() {
     .route('/', authRoutes)
     .route('/', userRoutes)
     .route('/', auditRoutes)
-    .route('/', outboxRoutes);
+    .route('/', outboxRoutes)
+    .route('/', extensionApiRoutes)
+    .route('/', deviceRoutes)
+    .route('/', policyRoutes)
+    .route('/', settingsRoutes)
+    .route('/', requestRoutes)
+    .route('/', candidateRoutes)
+    .route('/', catalogRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

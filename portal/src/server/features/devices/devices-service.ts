@@ -1,0 +1,56 @@
+import type { Db } from '@sightline/db/client';
+import { device } from '@sightline/db/schema/devices';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record-audit';
+import type { Actor } from '../../context';
+import { AppError } from '../../errors';
+
+/** Enrolled devices for the devices page; never the credential hash. */
+export async function listDevices(db: Db) {
+  return db
+    .select({
+      id: device.id,
+      userKey: device.userKey,
+      userLabel: device.userLabel,
+      browser: device.browser,
+      platform: device.platform,
+      extensionVersion: device.extensionVersion,
+      enrolledAt: device.enrolledAt,
+      lastSeenAt: device.lastSeenAt,
+      lastPolicySyncAt: device.lastPolicySyncAt,
+      revokedAt: device.revokedAt,
+      droppedEvents: device.droppedEvents,
+    })
+    .from(device)
+    .orderBy(desc(device.lastSeenAt), desc(device.enrolledAt))
+    .limit(5000);
+}
+
+/** Revokes a device: its credential stops working at once and the extension says so. */
+export async function revokeDevice(
+  deps: { db: Db; now: Date },
+  actor: Actor & { type: 'staff' },
+  id: string,
+) {
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(device)
+      .set({ revokedAt: deps.now, revokedBy: actor.user.id })
+      .where(and(eq(device.id, id), isNull(device.revokedAt)))
+      .returning({ id: device.id, userKey: device.userKey });
+    if (rows.length === 0) {
+      const [exists] = await tx.select({ id: device.id }).from(device).where(eq(device.id, id));
+      if (!exists) throw new AppError('not_found', 'No device with this id');
+      throw new AppError('conflict', 'This device is already revoked');
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'device.revoked',
+      targetType: 'device',
+      targetId: id,
+      details: { userKey: rows[0]!.userKey },
+      at: deps.now,
+    });
+    return { id, revokedAt: deps.now };
+  });
+}

@@ -1,0 +1,63 @@
+import { createEnrollmentTokenSchema } from '@sightline/shared/extension-api/staff-admin';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { listDevices, revokeDevice } from './devices-service';
+import {
+  createEnrollmentToken,
+  listEnrollmentTokens,
+  revokeEnrollmentToken,
+} from './enrollment-tokens-service';
+
+const tags = ['Devices'];
+const idParam = z.object({ id: z.uuid() });
+
+export const deviceRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/devices',
+    describeRoute({ tags, summary: 'Enrolled browsers: last seen, version, user hint' }),
+    access('admin', 'auditor'),
+    async (c) => c.json({ devices: await listDevices(c.get('deps').db) }, 200),
+  )
+  .post(
+    '/api/devices/:id/revoke',
+    describeRoute({ tags, summary: 'Revoke a device credential' }),
+    access('admin'),
+    validate('param', idParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      return c.json(await revokeDevice({ db, now: now() }, actor, c.req.valid('param').id), 200);
+    },
+  )
+  .get(
+    '/api/enrollment-tokens',
+    describeRoute({ tags, summary: 'Enrollment tokens (never their values)' }),
+    access('admin', 'auditor'),
+    async (c) => c.json({ tokens: await listEnrollmentTokens(c.get('deps').db) }, 200),
+  )
+  .post(
+    '/api/enrollment-tokens',
+    describeRoute({ tags, summary: 'Create an enrollment token (its value is shown once)' }),
+    access('admin'),
+    validate('json', createEnrollmentTokenSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      return c.json(await createEnrollmentToken({ db, now: now() }, actor, c.req.valid('json')), 201);
+    },
+  )
+  .post(
+    '/api/enrollment-tokens/:id/revoke',
+    describeRoute({ tags, summary: 'Revoke an enrollment token (enrolled devices keep working)' }),
+    access('admin'),
+    validate('param', idParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      return c.json(await revokeEnrollmentToken({ db, now: now() }, actor, c.req.valid('param').id), 200);
+    },
+  );

@@ -1,0 +1,134 @@
+import { device } from '@sightline/db/schema/devices';
+import { usageDaily, usageEvent } from '@sightline/db/schema/usage';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { enrollTestDevice, testEvent } from './test-helpers';
+
+let t: TestApp;
+let dev: Awaited<ReturnType<typeof enrollTestDevice>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  dev = await enrollTestDevice(t);
+});
+afterAll(() => t.close());
+
+const post = (body: unknown, auth = dev.auth) =>
+  t.request('/api/ext/events', { method: 'POST', json: body, headers: auth });
+const countEvents = async () =>
+  (await t.deps.db.select().from(usageEvent).where(eq(usageEvent.deviceId, dev.deviceId))).length;
+
+describe('POST /api/ext/events', () => {
+  it('stores each event exactly once however often the batch is retried, rollups included', async () => {
+    const day = '2026-11-20T10:00:00.000Z';
+    const events = [
+      testEvent({ occurredAt: day }),
+      testEvent({ kind: 'paste', count: 2, bytes: 300, occurredAt: day }),
+      testEvent({ kind: 'upload', count: 1, bytes: 5000, fileTypes: ['application/pdf'], occurredAt: day }),
+      testEvent({ kind: 'login', accountHint: 'personal', occurredAt: day }),
+    ];
+    const first = await post({ events, dropped: 0, extensionVersion: '0.1.1' });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ stored: 4, duplicates: 0 });
+    // The same batch again, concurrently twice, and a batch overlapping it.
+    const retries = await Promise.all([
+      post({ events }),
+      post({ events }),
+      post({ events: [...events, testEvent({ occurredAt: day })] }),
+    ]);
+    expect(retries.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await countEvents()).toBe(5);
+    const [rollup] = await t.deps.db.select().from(usageDaily).where(eq(usageDaily.deviceId, dev.deviceId));
+    expect(rollup).toMatchObject({
+      day: '2026-11-20',
+      serviceId: 'openai-chatgpt',
+      visits: 2,
+      pastes: 2,
+      pasteBytes: 300,
+      uploads: 1,
+      uploadBytes: 5000,
+      logins: 1,
+      personalAccountEvents: 1,
+    });
+    const [row] = await t.deps.db.select().from(device).where(eq(device.id, dev.deviceId));
+    expect(row?.extensionVersion).toBe('0.1.1');
+    expect(row?.lastSeenAt).not.toBeNull();
+  });
+
+  it('adds reported dropped counts to the device', async () => {
+    const res = await post({ events: [], dropped: 7 });
+    expect(res.status).toBe(200);
+    const [row] = await t.deps.db.select().from(device).where(eq(device.id, dev.deviceId));
+    expect(row?.droppedEvents).toBe(7);
+  });
+
+  it('rejects a batch with one bad event with 400 and stores none of it', async () => {
+    const before = await countEvents();
+    const cases = [
+      { events: [testEvent(), { ...testEvent(), prompt: 'secret text' }] },
+      { events: [testEvent(), { ...testEvent(), kind: 'typing' }] },
+      { events: [testEvent(), { ...testEvent(), id: 'not-a-uuid' }] },
+      { events: [testEvent(), { ...testEvent(), host: 'https://chatgpt.com/c/1?q=secret' }] },
+      { events: [testEvent()], dropped: -1 },
+      { events: [testEvent()], admin: true },
+      {
+        events: [
+          testEvent({ details: { policyState: 'approved' } }),
+          { ...testEvent(), details: { text: 'x' } },
+        ],
+      },
+      { events: 'nope' },
+    ];
+    for (const body of cases) {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    const broken = await t.request('/api/ext/events', {
+      method: 'POST',
+      body: '{"events":[',
+      headers: { ...dev.auth, 'content-type': 'application/json' },
+    });
+    expect(broken.status).toBe(400);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('rejects more than 500 events with 400 and a body over 512 KB with 413', async () => {
+    const before = await countEvents();
+    const tooMany = await post({ events: Array.from({ length: 501 }, () => testEvent()) });
+    expect(tooMany.status).toBe(400);
+    const big = {
+      events: Array.from({ length: 400 }, () => testEvent({ matchedRule: 'x'.repeat(300) })),
+      pad: 'y'.repeat(600_000),
+    };
+    const res = await post(big);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect(await countEvents()).toBe(before);
+  });
+
+  it('refuses unknown and revoked devices with 401 and stores nothing', async () => {
+    const other = await enrollTestDevice(t, 'bob@example.com');
+    const admin = await t.signInAs('admin');
+    await t.request(`/api/devices/${other.deviceId}/revoke`, { method: 'POST', cookie: admin });
+    const revoked = await post({ events: [testEvent()] }, other.auth);
+    expect(revoked.status).toBe(401);
+    const unknown = await post({ events: [testEvent()] }, { authorization: `Bearer ${'q'.repeat(43)}` });
+    expect(unknown.status).toBe(401);
+    const none = await t.request('/api/ext/events', { method: 'POST', json: { events: [testEvent()] } });
+    expect(none.status).toBe(401);
+    const stored = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.deviceId, other.deviceId));
+    expect(stored).toHaveLength(0);
+  });
+
+  it('keeps the api_call initiator', async () => {
+    const e = testEvent({
+      kind: 'api_call',
+      host: 'api.openai.com',
+      initiatorHost: 'shop.example',
+      serviceId: 'openai-api',
+    });
+    expect((await post({ events: [e] })).status).toBe(200);
+    const [row] = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.clientEventId, e.id));
+    expect(row).toMatchObject({ kind: 'api_call', host: 'api.openai.com', initiatorHost: 'shop.example' });
+  });
+});

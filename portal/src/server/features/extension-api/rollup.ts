@@ -1,0 +1,82 @@
+import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
+
+export type Increment = {
+  day: string;
+  serviceId: string;
+  visits: number;
+  logins: number;
+  pastes: number;
+  pasteBytes: number;
+  uploads: number;
+  uploadBytes: number;
+  apiCalls: number;
+  warnings: number;
+  blocks: number;
+  proceeds: number;
+  personalAccountEvents: number;
+};
+
+function empty(day: string, serviceId: string): Increment {
+  return {
+    day,
+    serviceId,
+    visits: 0,
+    logins: 0,
+    pastes: 0,
+    pasteBytes: 0,
+    uploads: 0,
+    uploadBytes: 0,
+    apiCalls: 0,
+    warnings: 0,
+    blocks: 0,
+    proceeds: 0,
+    personalAccountEvents: 0,
+  };
+}
+
+/** Sums events into per (UTC day, service) counters. Events without a service have no rollup. */
+export function dailyIncrements(events: readonly UsageEvent[]): Increment[] {
+  const byKey = new Map<string, Increment>();
+  for (const e of events) {
+    if (!e.serviceId) continue;
+    const day = new Date(e.occurredAt).toISOString().slice(0, 10);
+    const key = `${day}|${e.serviceId}`;
+    let inc = byKey.get(key);
+    if (!inc) {
+      inc = empty(day, e.serviceId);
+      byKey.set(key, inc);
+    }
+    if (e.accountHint === 'personal') inc.personalAccountEvents += 1;
+    switch (e.kind) {
+      case 'visit':
+        inc.visits += 1;
+        break;
+      case 'login':
+        inc.logins += 1;
+        break;
+      case 'paste':
+        inc.pastes += e.count ?? 1;
+        inc.pasteBytes += e.bytes ?? 0;
+        break;
+      case 'upload':
+        inc.uploads += e.count ?? 1;
+        inc.uploadBytes += e.bytes ?? 0;
+        break;
+      case 'api_call':
+        inc.apiCalls += 1;
+        break;
+      case 'warning_shown':
+        inc.warnings += 1;
+        break;
+      case 'blocked':
+        inc.blocks += 1;
+        break;
+      case 'proceeded':
+        inc.proceeds += 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return [...byKey.values()];
+}

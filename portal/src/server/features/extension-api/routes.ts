@@ -1,0 +1,88 @@
+import { accessRequestInputSchema } from '@sightline/shared/extension-api/access-requests';
+import { candidateReportSchema } from '@sightline/shared/extension-api/candidates';
+import { enrollRequestSchema } from '@sightline/shared/extension-api/enroll';
+import { eventBatchSchema, MAX_EVENT_BATCH_BYTES } from '@sightline/shared/extension-api/usage-events';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import type { AppEnv } from '../../context';
+import { publicAccess } from '../../middleware/access';
+import { maxBody } from '../../middleware/body-size';
+import { validate } from '../../validation';
+import { reportCandidates } from '../candidates/candidates-service';
+import { createAccessRequest } from '../requests/requests-service';
+import { deviceAuth } from './device-auth';
+import { enrollDevice } from './enroll-service';
+import { ingestEvents } from './events-service';
+import { buildPolicyDocument, markPolicySynced } from './policy-document-service';
+
+const tags = ['Extension'];
+const security = [{ device: [] }];
+
+/** What the browser extension calls: enrollment (public, by token) and everything else by device credential. */
+export const extensionApiRoutes = new Hono<AppEnv>()
+  .post(
+    '/api/ext/enroll',
+    describeRoute({ tags, summary: "Exchange the org's enrollment token for a per-device credential" }),
+    publicAccess,
+    validate('json', enrollRequestSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+      return c.json(await enrollDevice({ db, now: now() }, c.req.valid('json'), client), 201);
+    },
+  )
+  .get(
+    '/api/ext/policy',
+    describeRoute({
+      tags,
+      security,
+      summary: "The org's policy for extensions (ETag; If-None-Match gives 304)",
+    }),
+    deviceAuth,
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const { doc, etag } = await buildPolicyDocument(db);
+      await markPolicySynced(db, c.get('device').id, now());
+      c.header('ETag', etag);
+      c.header('Cache-Control', 'no-cache');
+      const sent = c.req.header('if-none-match');
+      if (sent?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return c.body(null, 304);
+      return c.json(doc, 200);
+    },
+  )
+  .post(
+    '/api/ext/events',
+    describeRoute({
+      tags,
+      security,
+      summary: 'A batch of metadata-only usage events (≤ 500, ≤ 512 KB); each client id is stored once',
+    }),
+    maxBody(MAX_EVENT_BATCH_BYTES),
+    deviceAuth,
+    validate('json', eventBatchSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await ingestEvents({ db, now: now() }, c.get('device'), c.req.valid('json')), 200);
+    },
+  )
+  .post(
+    '/api/ext/requests',
+    describeRoute({ tags, security, summary: "An employee's access request from the warning page" }),
+    deviceAuth,
+    validate('json', accessRequestInputSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const result = await createAccessRequest({ db, now: now() }, c.get('device'), c.req.valid('json'));
+      return c.json(result, result.created ? 201 : 200);
+    },
+  )
+  .post(
+    '/api/ext/candidates',
+    describeRoute({ tags, security, summary: 'Hosts that look like AI services but are not in the catalog' }),
+    deviceAuth,
+    validate('json', candidateReportSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await reportCandidates({ db, now: now() }, c.get('device').id, c.req.valid('json')), 200);
+    },
+  );

@@ -1,0 +1,38 @@
+import { anyStaff } from '@sightline/shared/auth/roles';
+import { serviceIdSchema } from '@sightline/shared/extension-api/access-requests';
+import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { listServicePolicies, setServicePolicy } from './policy-service';
+
+const tags = ['Policy'];
+
+export const policyRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/policy/services',
+    describeRoute({ tags, summary: 'Every catalog service with its policy state' }),
+    access(...anyStaff),
+    async (c) => c.json({ services: await listServicePolicies(c.get('deps').db) }, 200),
+  )
+  .put(
+    '/api/policy/services/:serviceId',
+    describeRoute({ tags, summary: "Set a service's state, conditions and approved alternative" }),
+    access('admin', 'procurement'),
+    validate('param', z.object({ serviceId: serviceIdSchema })),
+    validate('json', setServicePolicySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const result = await setServicePolicy(
+        { db, now: now() },
+        actor,
+        c.req.valid('param').serviceId,
+        c.req.valid('json'),
+      );
+      return c.json(result, 200);
+    },
+  );

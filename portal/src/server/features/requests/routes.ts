@@ -1,0 +1,36 @@
+import { updateAccessRequestSchema } from '@sightline/shared/extension-api/staff-admin';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { listAccessRequests, setAccessRequestStatus } from './requests-service';
+
+const tags = ['Access requests'];
+
+export const requestRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/requests',
+    describeRoute({ tags, summary: "Employees' access requests, grouped per service" }),
+    access('admin', 'procurement', 'reviewer', 'approver', 'auditor'),
+    async (c) => c.json({ groups: await listAccessRequests(c.get('deps').db) }, 200),
+  )
+  .patch(
+    '/api/requests/:id',
+    describeRoute({ tags, summary: "Change an access request's status" }),
+    access('admin', 'procurement'),
+    validate('param', z.object({ id: z.uuid() })),
+    validate('json', updateAccessRequestSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const result = await setAccessRequestStatus(
+        { db, now: now() },
+        actor,
+        c.req.valid('param').id,
+        c.req.valid('json').status,
+      );
+      return c.json(result, 200);
+    },
+  );

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Enrollment tokens are 32 random bytes, base64url: 43 characters. Accept some slack for other generators. */
+export const enrollmentTokenValueSchema = z
+  .string()
+  .trim()
+  .min(20)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'An enrollment token has only letters, digits, - and _');
+
+/** What the extension sends to exchange the org's enrollment token for a per-device credential. */
+export const enrollRequestSchema = z.strictObject({
+  token: enrollmentTokenValueSchema,
+  /** Who uses this browser, as IT put it in the managed policy (an email or a login name). Optional. */
+  userHint: z.string().trim().min(1).max(254).optional(),
+  browser: z.string().trim().max(64).optional(),
+  platform: z.string().trim().max(64).optional(),
+  extensionVersion: z.string().trim().max(32).optional(),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.uuid(),
+  /** The device's bearer credential, shown once; the portal keeps only its SHA-256. */
+  credential: z.string().min(40),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;

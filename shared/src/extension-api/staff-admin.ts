@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
+import { accessRequestStatusSchema } from '../usage/event-kinds';
+import { serviceIdSchema } from './access-requests';
+import { hostNameSchema } from './candidates';
+
+/** Admin creates an enrollment token for the managed policy; the value is shown once. */
+export const createEnrollmentTokenSchema = z.strictObject({
+  label: z.string().trim().min(1).max(120),
+  /** Days until the token stops enrolling new devices; absent: no expiry. */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+export type CreateEnrollmentTokenInput = z.infer<typeof createEnrollmentTokenSchema>;
+
+/** Set a service's state, conditions and approved alternative. */
+export const setServicePolicySchema = z
+  .strictObject({
+    state: policyStateSchema,
+    conditions: z.string().trim().max(4000).nullable().optional(),
+    alternativeServiceId: serviceIdSchema.nullable().optional(),
+    alternativeUrl: z
+      .url()
+      .regex(/^https?:\/\//, 'Use an http(s) URL')
+      .max(2000)
+      .nullable()
+      .optional(),
+    note: z.string().trim().max(4000).nullable().optional(),
+  })
+  .refine((v) => v.state !== 'conditional' || !!v.conditions, {
+    message: 'Say what the conditions are',
+    path: ['conditions'],
+  });
+export type SetServicePolicyInput = z.infer<typeof setServicePolicySchema>;
+
+const emailDomainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(hostNameSchema.refine((d) => d.includes('.'), 'Give a domain such as example.com'));
+
+/** The org settings an admin changes on the Settings page. Every field is optional: send what changed. */
+export const updateOrgSettingsSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    mode: rolloutModeSchema.optional(),
+    failMode: failModeSchema.optional(),
+    emailDomains: z.array(emailDomainSchema).max(100).optional(),
+    pseudonymiseUsers: z.boolean().optional(),
+    rawEventRetentionDays: z.number().int().min(1).max(3650).optional(),
+    proceedOnceMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Change at least one setting');
+export type UpdateOrgSettingsInput = z.infer<typeof updateOrgSettingsSchema>;
+
+/** Staff move an access request along (the assessment link is set by the assessments feature). */
+export const updateAccessRequestSchema = z.strictObject({
+  status: accessRequestStatusSchema,
+});
+
+export const candidateDecisionSchema = z.strictObject({
+  /** For accepted candidates: the catalog entry that now covers the host, if any. */
+  catalogEntryId: serviceIdSchema.optional(),
+});
