@@ -45,14 +45,14 @@ export function conditionLeaves(condition: Condition, path: (string | number)[] 
 }
 
 /**
- * `valueOf` returns the answer value of a visible, answered question, or undefined. A multiple-choice
+ * `answerOf` returns the answer value of a visible, answered question, or undefined. A multiple-choice
  * value is an array; `equals` on it means "is among the choices", which keeps evaluation total.
  */
-export function evaluateCondition(condition: Condition, valueOf: (questionId: string) => unknown): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, valueOf));
-  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, valueOf));
-  if ('not' in condition) return !evaluateCondition(condition.not, valueOf);
-  const value = valueOf(condition.questionId);
+export function evaluateCondition(condition: Condition, answerOf: (questionId: string) => unknown): boolean {
+  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, answerOf));
+  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, answerOf));
+  if ('not' in condition) return !evaluateCondition(condition.not, answerOf);
+  const value = answerOf(condition.questionId);
   const wanted = 'equals' in condition ? [condition.equals] : condition.includesAny;
   if (Array.isArray(value)) return value.some((v) => wanted.includes(v));
   return typeof value === 'string' && wanted.includes(value);

@@ -19,7 +19,10 @@ export type QuestionType = z.infer<typeof questionTypeSchema>;
 export const multipleChoiceAggregates = ['min', 'sum'] as const;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
-const pointsSchema = z.number().min(0, 'points must be between 0 and 1').max(1, 'points must be between 0 and 1');
+const pointsSchema = z
+  .number()
+  .min(0, 'points must be between 0 and 1')
+  .max(1, 'points must be between 0 and 1');
 
 export const optionValueSchema = z
   .string()

@@ -1,0 +1,93 @@
+import type { Section } from '../template-schema';
+
+export const contractSection: Section = {
+  id: 'contract',
+  title: 'Contract and exit',
+  description: 'The terms that let us check on you, rely on you and leave you.',
+  questions: [
+    {
+      id: 'ctr.audit_rights',
+      type: 'single_choice',
+      text: 'Can we, or an auditor we appoint, audit the service or obtain your audit reports?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      options: [
+        { value: 'audit', label: 'Yes, including our own audits when there is cause', points: 1 },
+        { value: 'reports', label: 'We share third-party audit reports only', points: 0.7 },
+        { value: 'none', label: 'No', points: 0 },
+      ],
+      tags: {
+        iso42001: ['A.10.3'],
+        gdpr: ['Art. 28(3)(h)'],
+        dora: ['Art. 28', 'Art. 30'],
+        iso27001: ['A.5.20', 'A.5.22'],
+      },
+    },
+    {
+      id: 'ctr.output_rights',
+      type: 'single_choice',
+      text: 'Who owns the outputs we generate, and do you stand behind them if a third party claims they infringe its rights?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      options: [
+        {
+          value: 'ours_indemnified',
+          label: 'They are ours, and you indemnify us against infringement claims',
+          points: 1,
+        },
+        { value: 'ours', label: 'They are ours, without an indemnity', points: 0.6 },
+        { value: 'restricted', label: 'Our rights to use them are limited', points: 0.2 },
+      ],
+      tags: { iso42001: ['A.10.2'], dora: ['Art. 30'] },
+    },
+    {
+      id: 'ctr.sla',
+      type: 'yes_no',
+      text: 'Do you commit to availability and support response times in a service level agreement?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      evidence: { requested: true, label: 'Service level agreement' },
+      tags: { iso42001: ['A.6.2.6', 'A.10.3'], dora: ['Art. 30'], iso27001: ['A.5.20'] },
+    },
+    {
+      id: 'ctr.change_notice',
+      type: 'single_choice',
+      text: 'How much notice do you give before material changes to your terms, your sub-processors or how you use our data?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      options: [
+        { value: 'notice_and_exit', label: 'At least 30 days, and we may object or terminate', points: 1 },
+        { value: 'notice', label: 'Some notice, without a right to object', points: 0.5 },
+        { value: 'none', label: 'No advance notice', points: 0 },
+      ],
+      tags: {
+        iso42001: ['A.8.5', 'A.10.3'],
+        gdpr: ['Art. 28(2)'],
+        dora: ['Art. 30'],
+        iso27001: ['A.5.22'],
+      },
+    },
+    {
+      id: 'ctr.portability',
+      type: 'yes_no',
+      text: 'Can we export our data, settings, prompts and any adapted models in a usable format, at any time and at exit?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      tags: { iso42001: ['A.10.3'], gdpr: ['Art. 20'], dora: ['Art. 28(8)'] },
+    },
+    {
+      id: 'ctr.exit_support',
+      type: 'yes_no',
+      text: 'At exit, will you keep the service running for an agreed transition period while we move away?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      tags: { iso42001: ['A.10.3'], dora: ['Art. 28(8)', 'Art. 30'] },
+    },
+  ],
+};

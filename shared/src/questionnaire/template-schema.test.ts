@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { q, section, template, testProfile } from './template.fixture';
+import { formatPath, parseTemplate } from './template-schema';
+
+function errorsOf(input: unknown) {
+  const result = parseTemplate(input);
+  if (result.ok) throw new Error('expected the template to be rejected');
+  return result.errors;
+}
+
+describe('parseTemplate', () => {
+  it('accepts a well-formed template, from an object or a JSON string', () => {
+    const t = template([testProfile, section('a', [q({ id: 'a.one', type: 'yes_no' })])]);
+    expect(parseTemplate(t)).toEqual({ ok: true, template: t });
+    expect(parseTemplate(JSON.stringify(t))).toEqual({ ok: true, template: t });
+  });
+
+  it('rejects a condition on a later question, naming it and the path', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({ id: 'a.one', type: 'yes_no', condition: { questionId: 'a.two', equals: 'yes' } }),
+        q({ id: 'a.two', type: 'yes_no' }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      {
+        path: 'sections[1].questions[0].condition.questionId',
+        message: 'condition refers to "a.two", which comes later; conditions may only use earlier answers',
+      },
+    ]);
+  });
+
+  it('rejects a section condition on a question inside that section', () => {
+    const t = template([
+      testProfile,
+      section('a', [q({ id: 'a.one', type: 'yes_no' })], {
+        condition: { questionId: 'a.one', equals: 'yes' },
+      }),
+    ]);
+    expect(errorsOf(t)[0]?.path).toBe('sections[1].condition.questionId');
+  });
+
+  it('finds conditions nested in all/any/not and unknown ids', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({
+          id: 'a.one',
+          type: 'yes_no',
+          condition: {
+            all: [{ questionId: 'p.agent', equals: 'yes' }, { not: { questionId: 'ghost', equals: 'x' } }],
+          },
+        }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      {
+        path: 'sections[1].questions[0].condition.all[1].not.questionId',
+        message: 'condition refers to unknown question "ghost"',
+      },
+    ]);
+  });
+
+  it('rejects condition values that are not options, and equals on multiple choice', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({ id: 'a.one', type: 'yes_no', condition: { questionId: 'p.agent', equals: 'maybe' } }),
+        q({ id: 'a.two', type: 'yes_no', condition: { questionId: 'p.data', equals: 'personal' } }),
+        q({
+          id: 'a.three',
+          type: 'yes_no',
+          condition: { questionId: 'p.data', includesAny: ['internal', 'secret'] },
+        }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      {
+        path: 'sections[1].questions[0].condition.equals',
+        message: '"maybe" is not an option of "p.agent" (options: yes, no)',
+      },
+      {
+        path: 'sections[1].questions[1].condition.equals',
+        message: '"p.data" is multiple choice: use includesAny instead of equals',
+      },
+      {
+        path: 'sections[1].questions[2].condition.includesAny[1]',
+        message: '"secret" is not an option of "p.data" (options: none, internal, personal)',
+      },
+    ]);
+  });
+
+  it('rejects duplicate question and section ids', () => {
+    const t = template([
+      testProfile,
+      section('a', [q({ id: 'a.one', type: 'yes_no' })]),
+      section('a', [q({ id: 'a.one', type: 'yes_no' })]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      { path: 'sections[2].id', message: 'duplicate section id "a"' },
+      { path: 'sections[2].questions[0].id', message: 'duplicate question id "a.one"' },
+    ]);
+  });
+
+  it('rejects points outside [0, 1] and negative weights', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({
+          id: 'a.one',
+          type: 'single_choice',
+          weight: -1,
+          options: [
+            { value: 'x', label: 'X', points: 1.5 },
+            { value: 'y', label: 'Y', points: -0.1 },
+          ],
+        }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      { path: 'sections[1].questions[0].weight', message: 'weight must be 0 or more' },
+      { path: 'sections[1].questions[0].options[0].points', message: 'points must be between 0 and 1' },
+      { path: 'sections[1].questions[0].options[1].points', message: 'points must be between 0 and 1' },
+    ]);
+  });
+
+  it('requires options for choice questions and points on options of weighted questions', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({ id: 'a.one', type: 'single_choice' }),
+        q({
+          id: 'a.two',
+          type: 'multiple_choice',
+          options: [
+            { value: 'x', label: 'X', points: 1 },
+            { value: 'y', label: 'Y' },
+          ],
+        }),
+        q({ id: 'a.three', type: 'yes_no', options: [{ value: 'yes', label: 'Yes', points: 1 }] }),
+      ]),
+    ]);
+    expect(errorsOf(t).map((e) => e.message)).toEqual([
+      'a single_choice question needs at least two options',
+      'option "y" needs points because the question has weight',
+      'a yes_no question lists exactly the options "yes" and "no", or none',
+    ]);
+  });
+
+  it('requires an ISO/IEC 42001 tag on every question', () => {
+    const t = template([
+      testProfile,
+      section('a', [q({ id: 'a.one', type: 'yes_no', tags: { iso42001: [] } })]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      { path: 'sections[1].questions[0].tags.iso42001', message: 'tag at least one ISO/IEC 42001 item' },
+    ]);
+    const badFormat = template([
+      testProfile,
+      section('a', [
+        q({ id: 'a.one', type: 'yes_no', tags: { iso42001: ['10.3 suppliers'], gdpr: ['28'] } }),
+      ]),
+    ]);
+    expect(errorsOf(badFormat).map((e) => e.path)).toEqual([
+      'sections[1].questions[0].tags.iso42001[0]',
+      'sections[1].questions[0].tags.gdpr[0]',
+    ]);
+  });
+
+  it('refuses weight on questions that never score', () => {
+    const t = template([testProfile, section('a', [q({ id: 'a.one', type: 'text', weight: 2 })])]);
+    expect(errorsOf(t)).toEqual([
+      { path: 'sections[1].questions[0].weight', message: 'text questions never score: set weight to 0' },
+    ]);
+  });
+
+  it('requires the profile first and keeps inherent factors in it, with known values', () => {
+    const noProfile = template([section('a', [q({ id: 'a.one', type: 'yes_no' })])]);
+    expect(errorsOf(noProfile)).toEqual([
+      { path: 'sections[0].id', message: 'the first section must be the "profile" section' },
+    ]);
+    const misplaced = template([
+      testProfile,
+      section('a', [
+        q({
+          id: 'a.one',
+          type: 'single_choice',
+          weight: 0,
+          inherentFactor: 'autonomy',
+          options: [
+            { value: 'none', label: 'None' },
+            { value: 'robot', label: 'Robot' },
+          ],
+        }),
+      ]),
+    ]);
+    expect(errorsOf(misplaced).map((e) => e.message)).toEqual([
+      'only profile questions may feed inherent risk',
+      '"robot" is not a value of inherent factor "autonomy" (allowed: none, assisted, autonomous)',
+    ]);
+  });
+
+  it('rejects unknown keys, so a typo does not silently drop a setting', () => {
+    const t = template([testProfile, section('a', [q({ id: 'a.one', type: 'yes_no' })])]);
+    const withTypo = JSON.parse(JSON.stringify(t));
+    withTypo.sections[1].questions[0].wieght = 3;
+    expect(errorsOf(withTypo)[0]).toMatchObject({ path: 'sections[1].questions[0]' });
+    expect(errorsOf(withTypo)[0]?.message).toContain('wieght');
+  });
+
+  it('reports malformed JSON instead of throwing', () => {
+    expect(errorsOf('{"key": ')[0]?.message).toMatch(/^not valid JSON/);
+  });
+
+  it('formats paths readably', () => {
+    expect(formatPath(['sections', 2, 'questions', 0, 'condition'])).toBe(
+      'sections[2].questions[0].condition',
+    );
+  });
+});
