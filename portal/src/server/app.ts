@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './context';
 import { handleError, handleNotFound } from './errors';
+import { assessmentRoutes } from './features/assessments/routes';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { candidateRoutes } from './features/candidates/routes';
@@ -11,10 +12,13 @@ import { mountApiDocs } from './features/docs/routes';
 import { extensionApiRoutes } from './features/extension-api/routes';
 import { healthRoutes } from './features/health/routes';
 import { outboxRoutes } from './features/outbox/routes';
+import { templateRoutes } from './features/templates/routes';
 import { policyRoutes } from './features/policy/routes';
 import { requestRoutes } from './features/requests/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { userRoutes } from './features/users/routes';
+import { vendorPageRoutes } from './features/vendor-page/routes';
+import { vendorRoutes } from './features/vendors/routes';
 import { defaultBodyLimit } from './middleware/body-size';
 import { requireSameOrigin } from './middleware/origin-check';
 import { securityHeaders } from './middleware/security-headers';
@@ -22,7 +26,7 @@ import { resolveSession } from './middleware/session';
 import { mountStaticUi } from './static-ui';
 
 /** Routes that take bodies over the default 1 MB cap set their own limit. */
-const LARGE_BODY_ROUTES = [/^\/api\/vendor\/evidence/];
+const LARGE_BODY_ROUTES = [/^\/api\/vendor\/evidence/, /^\/api\/vendors\/[^/]+\/documents$/];
 
 /** Every API route, chained so the app's type carries them all for the typed clients. */
 function apiRoutes() {
@@ -32,6 +36,10 @@ function apiRoutes() {
     .route('/', userRoutes)
     .route('/', auditRoutes)
     .route('/', outboxRoutes)
+    .route('/', templateRoutes)
+    .route('/', vendorRoutes)
+    .route('/', assessmentRoutes)
+    .route('/', vendorPageRoutes)
     .route('/', extensionApiRoutes)
     .route('/', deviceRoutes)
     .route('/', policyRoutes)

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { createAuth } from './auth/auth';
 import { ensureFirstAdmin, ensureOrgSettings, resolveAuthSecret } from './bootstrap';
 import type { AppDeps } from './context';
+import { ensureBuiltInTemplates } from './features/templates/templates-service';
 import { loadEnv } from './env';
 import { createMailer } from './mail/mailer';
 import { startWorkers } from './workers';
@@ -14,6 +15,7 @@ const env = loadEnv();
 const dataDir = resolve(env.DATA_DIR);
 const handle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
 await ensureOrgSettings(handle.db);
+await ensureBuiltInTemplates(handle.db);
 const auth = createAuth({
   db: handle.db,
   secret: resolveAuthSecret(env.AUTH_SECRET, dataDir),

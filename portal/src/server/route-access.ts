@@ -8,6 +8,8 @@ import type { StaffRole } from '@sightline/shared/auth/roles';
 export type RouteAccess = readonly StaffRole[] | 'public' | 'device' | 'vendor-token';
 
 const ALL: readonly StaffRole[] = ['admin', 'procurement', 'reviewer', 'approver', 'auditor', 'viewer'];
+/** Vendors, templates and assessments: everyone but viewers may read them. */
+const READ_ASSESS: readonly StaffRole[] = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'];
 
 export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/health': 'public',
@@ -50,4 +52,35 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/candidates/:id/accept': ['admin', 'procurement'],
   'POST /api/candidates/:id/dismiss': ['admin', 'procurement'],
   'GET /api/catalog': ALL,
+  'GET /api/templates': READ_ASSESS,
+  'GET /api/templates/:id': READ_ASSESS,
+  'GET /api/templates/:id/export': READ_ASSESS,
+  'POST /api/templates/:id/clone': ['admin', 'procurement'],
+  'POST /api/templates/import': ['admin', 'procurement'],
+  'GET /api/vendors': READ_ASSESS,
+  'POST /api/vendors': ['admin', 'procurement'],
+  'GET /api/vendors/:id': READ_ASSESS,
+  'PATCH /api/vendors/:id': ['admin', 'procurement'],
+  'POST /api/vendors/:id/contacts': ['admin', 'procurement'],
+  'DELETE /api/vendors/:id/contacts/:contactId': ['admin', 'procurement'],
+  'POST /api/vendors/:id/documents': ['admin', 'procurement'],
+  'GET /api/vendors/:id/documents/:documentId/file': READ_ASSESS,
+  'DELETE /api/vendors/:id/documents/:documentId': ['admin', 'procurement'],
+  'GET /api/assessments': READ_ASSESS,
+  'POST /api/assessments': ['admin', 'procurement'],
+  'GET /api/assessments/:id': READ_ASSESS,
+  'POST /api/assessments/:id/send': ['admin', 'procurement'],
+  'POST /api/assessments/:id/resend': ['admin', 'procurement'],
+  'POST /api/assessments/:id/revoke': ['admin', 'procurement'],
+  'POST /api/assessments/:id/comments': ['admin', 'reviewer'],
+  'DELETE /api/assessments/:id/comments/:commentId': ['admin', 'reviewer'],
+  'POST /api/assessments/:id/request-changes': ['admin', 'reviewer'],
+  'POST /api/assessments/:id/start-review': ['admin', 'reviewer'],
+  'GET /api/assessments/:id/evidence/:evidenceId/file': READ_ASSESS,
+  'GET /api/vendor/assessment': 'vendor-token',
+  'PUT /api/vendor/answers': 'vendor-token',
+  'POST /api/vendor/evidence': 'vendor-token',
+  'DELETE /api/vendor/evidence/:id': 'vendor-token',
+  'POST /api/vendor/colleagues': 'vendor-token',
+  'POST /api/vendor/submit': 'vendor-token',
 };

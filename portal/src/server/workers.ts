@@ -1,10 +1,14 @@
 import type { AppDeps } from './context';
+import { runAssessmentSchedule } from './features/assessments/reminders';
 import { deliverDueMail } from './mail/outbox';
 
 export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Promise<unknown> };
 
 /** Background jobs; each one is safe to run on several instances at once. */
-export const workers: Worker[] = [{ name: 'mail', everyMs: 5_000, run: (deps) => deliverDueMail(deps) }];
+export const workers: Worker[] = [
+  { name: 'mail', everyMs: 5_000, run: (deps) => deliverDueMail(deps) },
+  { name: 'assessment-schedule', everyMs: 60_000, run: (deps) => runAssessmentSchedule(deps) },
+];
 
 /** Runs each worker on its interval; one failing tick is logged and the next one tries again. */
 export function startWorkers(deps: AppDeps, list: Worker[] = workers): () => void {

@@ -1,0 +1,120 @@
+import type { NewMail } from '../../mail/outbox';
+
+/** Plain-text mails for the assessment lifecycle; every link points at the vendor page fragment. */
+
+export type MailContext = {
+  assessmentId: string;
+  organisation: string;
+  vendorName: string;
+  templateTitle: string;
+  dueOn: string;
+  sender: { name: string; email: string };
+};
+
+const related = (ctx: MailContext) => ({ relatedType: 'assessment', relatedId: ctx.assessmentId });
+
+function signOff(ctx: MailContext): string {
+  return `Questions? Contact ${ctx.sender.name} <${ctx.sender.email}>.\n\n${ctx.organisation}, via Sightline\n`;
+}
+
+export function invitationMail(ctx: MailContext, to: { name: string; email: string }, link: string): NewMail {
+  return {
+    to: to.email,
+    subject: `${ctx.organisation}: AI supplier questionnaire for ${ctx.vendorName} (due ${ctx.dueOn})`,
+    text: `Hello ${to.name},
+
+${ctx.sender.name} at ${ctx.organisation} asks you to complete "${ctx.templateTitle}" for ${ctx.vendorName}.
+
+Open the questionnaire (no account needed; your answers save as you go):
+${link}
+
+Please submit it by ${ctx.dueOn}. This link is personal to you and replaces any earlier one. To involve a colleague, use "Invite a colleague" on the page rather than forwarding it.
+
+${signOff(ctx)}`,
+    purpose: 'assessment.sent',
+    ...related(ctx),
+  };
+}
+
+export function reminderMail(
+  ctx: MailContext,
+  to: { name: string; email: string },
+  link: string,
+  daysLeft: number,
+): NewMail {
+  const when = daysLeft <= 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
+  return {
+    to: to.email,
+    subject: `Reminder: the AI supplier questionnaire for ${ctx.vendorName} is due ${when}`,
+    text: `Hello ${to.name},
+
+A reminder from ${ctx.organisation}: "${ctx.templateTitle}" for ${ctx.vendorName} is due ${when} (${ctx.dueOn}).
+
+Continue where you left off with this new link (earlier links no longer work):
+${link}
+
+${signOff(ctx)}`,
+    purpose: `assessment.reminder`,
+    ...related(ctx),
+  };
+}
+
+export function changesRequestedMail(
+  ctx: MailContext,
+  to: { name: string; email: string },
+  link: string,
+  questionCount: number,
+  message: string | undefined,
+): NewMail {
+  return {
+    to: to.email,
+    subject: `${ctx.organisation} asks for changes to the questionnaire for ${ctx.vendorName}`,
+    text: `Hello ${to.name},
+
+Thank you for your answers. Our reviewers have questions about ${questionCount} of them${message ? `:\n\n${message}\n` : '.'}
+
+Open the questionnaire to see each comment; only the questioned answers can be changed. Please resubmit by ${ctx.dueOn}:
+${link}
+
+Earlier links no longer work.
+
+${signOff(ctx)}`,
+    purpose: 'assessment.changes_requested',
+    ...related(ctx),
+  };
+}
+
+export function colleagueMail(
+  ctx: MailContext,
+  to: { name: string; email: string },
+  invitedBy: string,
+  link: string,
+): NewMail {
+  return {
+    to: to.email,
+    subject: `${invitedBy} asks for your help with an AI supplier questionnaire from ${ctx.organisation}`,
+    text: `Hello ${to.name},
+
+${invitedBy} invited you to help answer "${ctx.templateTitle}" for ${ctx.vendorName}, which ${ctx.organisation} asked for by ${ctx.dueOn}.
+
+Your own link (no account needed; answers save as you go):
+${link}
+
+${signOff(ctx)}`,
+    purpose: 'assessment.colleague_invited',
+    ...related(ctx),
+  };
+}
+
+export function submittedNotice(ctx: MailContext, respondent: string, resubmission: boolean): NewMail {
+  return {
+    to: ctx.sender.email,
+    subject: `${ctx.vendorName} ${resubmission ? 'resubmitted' : 'submitted'} the AI supplier questionnaire`,
+    text: `${respondent} ${resubmission ? 'resubmitted' : 'submitted'} "${ctx.templateTitle}" for ${ctx.vendorName}.
+
+The answers are locked and ready for review in Sightline (assessment ${ctx.assessmentId}).
+`,
+    purpose: 'assessment.submitted_notice',
+    ...related(ctx),
+  };
+}

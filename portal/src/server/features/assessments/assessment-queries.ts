@@ -1,0 +1,169 @@
+import type { Db } from '@sightline/db/client';
+import {
+  assessment,
+  assessmentAnswer,
+  assessmentToken,
+  evidenceFile,
+  questionnaireTemplate,
+  reviewComment,
+} from '@sightline/db/schema/assessments';
+import { auditLog } from '@sightline/db/schema/audit';
+import { user } from '@sightline/db/schema/auth';
+import { storedFile } from '@sightline/db/schema/files';
+import { vendor } from '@sightline/db/schema/vendors';
+import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
+import { missingRequired, progress } from '@sightline/shared/questionnaire/completeness';
+import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { AppError } from '../../errors';
+import { loadTemplate } from '../templates/templates-service';
+import { answersOf, evidenceSummaryOf } from './answer-records';
+import { snapshotOf } from './assessment-records';
+
+export async function listAssessments(
+  db: Db,
+  query: { state?: AssessmentState | undefined; vendorId?: string | undefined },
+) {
+  const filters: SQL[] = [];
+  if (query.state) filters.push(eq(assessment.state, query.state));
+  if (query.vendorId) filters.push(eq(assessment.vendorId, query.vendorId));
+  const rows = await db
+    .select({
+      id: assessment.id,
+      state: assessment.state,
+      vendorId: assessment.vendorId,
+      vendorName: vendor.name,
+      serviceId: assessment.serviceId,
+      respondentName: assessment.respondentName,
+      respondentEmail: assessment.respondentEmail,
+      dueOn: assessment.dueOn,
+      sentAt: assessment.sentAt,
+      firstOpenedAt: assessment.firstOpenedAt,
+      submittedAt: assessment.submittedAt,
+      createdAt: assessment.createdAt,
+      templateTitle: questionnaireTemplate.title,
+      templateVersion: questionnaireTemplate.version,
+    })
+    .from(assessment)
+    .innerJoin(vendor, eq(vendor.id, assessment.vendorId))
+    .innerJoin(questionnaireTemplate, eq(questionnaireTemplate.id, assessment.templateId))
+    .where(and(...filters))
+    .orderBy(desc(assessment.createdAt))
+    .limit(500);
+  return rows;
+}
+
+/** Everything a reviewer sees on one assessment: questions as sent, answers, evidence, comments, history. */
+export async function getAssessmentDetail(db: Db, id: string) {
+  const [row] = await db.select().from(assessment).where(eq(assessment.id, id));
+  if (!row) throw new AppError('not_found', 'No assessment with this id');
+  const [vendorRow] = await db
+    .select({ id: vendor.id, name: vendor.name })
+    .from(vendor)
+    .where(eq(vendor.id, row.vendorId));
+  const { row: templateRow, template: currentTemplate } = await loadTemplate(db, row.templateId);
+  // A draft has asked nothing yet, so it shows the template as it is now.
+  const questions = row.questionsSnapshot ? snapshotOf(row) : currentTemplate;
+  const [answerRows, evidence, comments, tokens, timeline] = await Promise.all([
+    db.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, id)),
+    db
+      .select({
+        id: evidenceFile.id,
+        questionId: evidenceFile.questionId,
+        expiresOn: evidenceFile.expiresOn,
+        uploadedAt: evidenceFile.uploadedAt,
+        verifiedAt: evidenceFile.verifiedAt,
+        fileName: storedFile.fileName,
+        mediaType: storedFile.mediaType,
+        sizeBytes: storedFile.sizeBytes,
+        sha256: storedFile.sha256,
+      })
+      .from(evidenceFile)
+      .innerJoin(storedFile, eq(storedFile.id, evidenceFile.fileId))
+      .where(and(eq(evidenceFile.assessmentId, id), isNull(evidenceFile.removedAt)))
+      .orderBy(asc(evidenceFile.uploadedAt)),
+    db
+      .select({
+        id: reviewComment.id,
+        questionId: reviewComment.questionId,
+        comment: reviewComment.comment,
+        createdAt: reviewComment.createdAt,
+        resolvedAt: reviewComment.resolvedAt,
+        authorName: user.name,
+      })
+      .from(reviewComment)
+      .leftJoin(user, eq(user.id, reviewComment.authorId))
+      .where(eq(reviewComment.assessmentId, id))
+      .orderBy(asc(reviewComment.createdAt)),
+    db
+      .select({
+        id: assessmentToken.id,
+        kind: assessmentToken.kind,
+        issuedToName: assessmentToken.issuedToName,
+        issuedToEmail: assessmentToken.issuedToEmail,
+        createdAt: assessmentToken.createdAt,
+        supersededAt: assessmentToken.supersededAt,
+        revokedAt: assessmentToken.revokedAt,
+        lastUsedAt: assessmentToken.lastUsedAt,
+      })
+      .from(assessmentToken)
+      .where(eq(assessmentToken.assessmentId, id))
+      .orderBy(asc(assessmentToken.createdAt)),
+    db
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        actorType: auditLog.actorType,
+        actorLabel: auditLog.actorLabel,
+        action: auditLog.action,
+        details: auditLog.details,
+      })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'assessment'), eq(auditLog.targetId, id)))
+      .orderBy(asc(auditLog.seq)),
+  ]);
+  const answers = answersOf(answerRows);
+  const evidenceSummary = evidenceSummaryOf(evidence);
+  const { questionsSnapshot: _snapshot, ...fields } = row;
+  return {
+    assessment: fields,
+    vendor: vendorRow ?? { id: row.vendorId, name: '' },
+    template: {
+      id: templateRow.id,
+      key: templateRow.key,
+      version: templateRow.version,
+      title: templateRow.title,
+    },
+    questions,
+    answers: answerRows.map((a) => ({
+      questionId: a.questionId,
+      value: a.value,
+      notApplicable: a.notApplicable,
+      comment: a.comment,
+      locked: a.locked,
+      updatedAt: a.updatedAt,
+    })),
+    evidence,
+    comments,
+    tokens,
+    timeline,
+    progress: progress(questions, answers, evidenceSummary),
+    missing: missingRequired(questions, answers, evidenceSummary),
+  };
+}
+
+/** One evidence file of one assessment: the pair must match, so ids from elsewhere find nothing. */
+export async function evidenceDownload(db: Db, assessmentId: string, evidenceId: string) {
+  const [row] = await db
+    .select({
+      fileName: storedFile.fileName,
+      mediaType: storedFile.mediaType,
+      sizeBytes: storedFile.sizeBytes,
+      sha256: storedFile.sha256,
+      content: storedFile.content,
+    })
+    .from(evidenceFile)
+    .innerJoin(storedFile, eq(storedFile.id, evidenceFile.fileId))
+    .where(and(eq(evidenceFile.id, evidenceId), eq(evidenceFile.assessmentId, assessmentId)));
+  if (!row) throw new AppError('not_found', 'No such evidence file for this assessment');
+  return row;
+}

@@ -1,0 +1,133 @@
+import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessments';
+import { accessRequest, usageDaily } from '@sightline/db/schema/usage';
+import { vendor, vendorService } from '@sightline/db/schema/vendors';
+import type { CreateAssessmentInput } from '@sightline/shared/assessments/assessment-api';
+import { dataCategorySchema } from '@sightline/shared/questionnaire/profile-vocabulary';
+import type { UseContext } from '@sightline/shared/scoring/score-input-schema';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record-audit';
+import type { Actor } from '../../context';
+import { AppError } from '../../errors';
+import { defaultTemplateId } from '../templates/templates-service';
+import { linkService } from '../vendors/vendors-service';
+import type { AssessmentDeps } from './assessment-deps';
+
+/**
+ * Creates a draft. From an access request the service (and the employee's data categories) come
+ * from the request; from a service the vendor is the one that provides it. The request moves to
+ * "in assessment" and points at the new assessment, in the same transaction.
+ */
+export async function createAssessment(deps: AssessmentDeps, actor: Actor, input: CreateAssessmentInput) {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    let serviceId = input.serviceId ?? null;
+    let useContext: UseContext = { ...input.useContext };
+    if (input.accessRequestId) {
+      const [request] = await tx
+        .select()
+        .from(accessRequest)
+        .where(eq(accessRequest.id, input.accessRequestId))
+        .for('update');
+      if (!request) throw new AppError('not_found', 'No access request with this id');
+      if (request.status !== 'open') {
+        throw new AppError(
+          'conflict',
+          `This access request is ${request.status.replace('_', ' ')}, not open`,
+        );
+      }
+      if (serviceId && serviceId !== request.serviceId) {
+        throw new AppError(
+          'bad_request',
+          `The access request is for "${request.serviceId}", not "${serviceId}"`,
+        );
+      }
+      serviceId = request.serviceId;
+      const categories = request.dataCategories.filter((c) => dataCategorySchema.safeParse(c).success);
+      if (!useContext.dataCategories && categories.length) {
+        useContext = { ...useContext, dataCategories: categories as UseContext['dataCategories'] };
+      }
+    }
+    const vendorId = input.vendorId ?? (serviceId ? await vendorForService(tx, serviceId) : null);
+    if (!vendorId) throw new AppError('bad_request', 'Choose the vendor to assess');
+    const [vendorRow] = await tx.select({ id: vendor.id }).from(vendor).where(eq(vendor.id, vendorId));
+    if (!vendorRow) throw new AppError('not_found', 'No vendor with this id');
+    if (serviceId) {
+      await linkService(tx, vendorId, serviceId);
+      if (useContext.observedUsers === undefined) {
+        const [seen] = await tx
+          .select({ n: sql<number>`count(distinct ${usageDaily.userKey})::int` })
+          .from(usageDaily)
+          .where(eq(usageDaily.serviceId, serviceId));
+        if (seen && seen.n > 0) useContext = { ...useContext, observedUsers: seen.n };
+      }
+    }
+    const templateId = input.templateId ?? (await defaultTemplateId(tx));
+    const [template] = await tx
+      .select({ id: questionnaireTemplate.id })
+      .from(questionnaireTemplate)
+      .where(eq(questionnaireTemplate.id, templateId));
+    if (!template) throw new AppError('not_found', 'No template with this id');
+    if (input.dueOn < now.toISOString().slice(0, 10)) {
+      throw new AppError('bad_request', 'The due date is in the past');
+    }
+    const [row] = await tx
+      .insert(assessment)
+      .values({
+        vendorId,
+        serviceId,
+        accessRequestId: input.accessRequestId ?? null,
+        templateId,
+        respondentName: input.respondentName,
+        respondentEmail: input.respondentEmail,
+        dueOn: input.dueOn,
+        useContext,
+        createdBy: actor.type === 'staff' ? actor.user.id : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: assessment.id });
+    const id = row!.id;
+    if (input.accessRequestId) {
+      await tx
+        .update(accessRequest)
+        .set({ status: 'in_assessment', assessmentId: id, updatedAt: now })
+        .where(eq(accessRequest.id, input.accessRequestId));
+    }
+    await recordAudit(tx, {
+      actor,
+      action: 'assessment.created',
+      targetType: 'assessment',
+      targetId: id,
+      details: {
+        vendorId,
+        serviceId,
+        accessRequestId: input.accessRequestId ?? null,
+        templateId,
+        respondentEmail: input.respondentEmail,
+        dueOn: input.dueOn,
+      },
+      at: now,
+    });
+    return { id };
+  });
+}
+
+async function vendorForService(
+  tx: Parameters<Parameters<AssessmentDeps['db']['transaction']>[0]>[0],
+  serviceId: string,
+) {
+  const rows = await tx
+    .select({ vendorId: vendorService.vendorId })
+    .from(vendorService)
+    .where(eq(vendorService.serviceId, serviceId));
+  if (rows.length === 0) {
+    throw new AppError(
+      'bad_request',
+      `No vendor provides "${serviceId}" yet: choose the vendor (it will be linked)`,
+    );
+  }
+  if (rows.length > 1) {
+    throw new AppError('bad_request', `Several vendors provide "${serviceId}": choose which one to assess`);
+  }
+  return rows[0]!.vendorId;
+}

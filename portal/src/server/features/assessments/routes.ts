@@ -1,0 +1,155 @@
+import {
+  assessmentListQuerySchema,
+  createAssessmentSchema,
+  requestChangesSchema,
+  resendAssessmentSchema,
+  reviewCommentInputSchema,
+  revokeAssessmentSchema,
+} from '@sightline/shared/assessments/assessment-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { attachmentResponse } from '../evidence/stored-files';
+import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
+import { createAssessment } from './create-assessment';
+import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
+import { resendAssessment, revokeAssessment, sendAssessment } from './send-service';
+
+const tags = ['Assessments'];
+const idParam = z.object({ id: z.uuid() });
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+const senders = ['admin', 'procurement'] as const;
+const reviewers = ['admin', 'reviewer'] as const;
+
+const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
+  type: 'staff' as const,
+  user: currentStaff(c),
+});
+
+export const assessmentRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/assessments',
+    describeRoute({ tags, summary: 'Assessments, newest first; filter by state or vendor' }),
+    access(...readers),
+    validate('query', assessmentListQuerySchema),
+    async (c) => c.json({ assessments: await listAssessments(c.get('deps').db, c.req.valid('query')) }, 200),
+  )
+  .post(
+    '/api/assessments',
+    describeRoute({
+      tags,
+      summary: 'Create an assessment from a vendor, a service or an access request (optionally send it)',
+    }),
+    access(...senders),
+    validate('json', createAssessmentSchema),
+    async (c) => {
+      const deps = c.get('deps');
+      const input = c.req.valid('json');
+      const actor = staffActor(c);
+      const created = await createAssessment(deps, actor, input);
+      if (!input.send) return c.json({ id: created.id, state: 'draft', mailed: false }, 201);
+      return c.json(await sendAssessment(deps, actor, created.id), 201);
+    },
+  )
+  .get(
+    '/api/assessments/:id',
+    describeRoute({
+      tags,
+      summary: 'One assessment: questions as sent, answers, evidence, comments, links and timeline',
+    }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => c.json(await getAssessmentDetail(c.get('deps').db, c.req.valid('param').id), 200),
+  )
+  .post(
+    '/api/assessments/:id/send',
+    describeRoute({ tags, summary: 'Send a draft: snapshot the questions, issue the link, mail it' }),
+    access(...senders),
+    validate('param', idParam),
+    async (c) => c.json(await sendAssessment(c.get('deps'), staffActor(c), c.req.valid('param').id), 200),
+  )
+  .post(
+    '/api/assessments/:id/resend',
+    describeRoute({
+      tags,
+      summary: 'Mail a new link (the old one stops working); reopen an expired one with a new due date',
+    }),
+    access(...senders),
+    validate('param', idParam),
+    validate('json', resendAssessmentSchema),
+    async (c) =>
+      c.json(
+        await resendAssessment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .post(
+    '/api/assessments/:id/revoke',
+    describeRoute({ tags, summary: 'Withdraw the questionnaire; every link answers 410' }),
+    access(...senders),
+    validate('param', idParam),
+    validate('json', revokeAssessmentSchema),
+    async (c) =>
+      c.json(
+        await revokeAssessment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .post(
+    '/api/assessments/:id/comments',
+    describeRoute({
+      tags,
+      summary: "A reviewer's comment on one question (sent to the vendor with a change request)",
+    }),
+    access(...reviewers),
+    validate('param', idParam),
+    validate('json', reviewCommentInputSchema),
+    async (c) =>
+      c.json(
+        await addReviewComment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  )
+  .delete(
+    '/api/assessments/:id/comments/:commentId',
+    describeRoute({ tags, summary: 'Remove an open comment that has not been sent to the vendor' }),
+    access(...reviewers),
+    validate('param', z.object({ id: z.uuid(), commentId: z.uuid() })),
+    async (c) => {
+      const { id, commentId } = c.req.valid('param');
+      await deleteReviewComment(c.get('deps'), staffActor(c), id, commentId);
+      return c.json({ ok: true }, 200);
+    },
+  )
+  .post(
+    '/api/assessments/:id/request-changes',
+    describeRoute({ tags, summary: 'Send the questionnaire back; only questions with open comments unlock' }),
+    access(...reviewers),
+    validate('param', idParam),
+    validate('json', requestChangesSchema),
+    async (c) =>
+      c.json(
+        await requestChanges(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .post(
+    '/api/assessments/:id/start-review',
+    describeRoute({ tags, summary: 'Take a submitted questionnaire into review' }),
+    access(...reviewers),
+    validate('param', idParam),
+    async (c) => c.json(await startReview(c.get('deps'), staffActor(c), c.req.valid('param').id), 200),
+  )
+  .get(
+    '/api/assessments/:id/evidence/:evidenceId/file',
+    describeRoute({ tags, summary: 'Download an evidence file (always as an attachment, nosniff)' }),
+    access(...readers),
+    validate('param', z.object({ id: z.uuid(), evidenceId: z.uuid() })),
+    async (c) => {
+      const { id, evidenceId } = c.req.valid('param');
+      return attachmentResponse(await evidenceDownload(c.get('deps').db, id, evidenceId));
+    },
+  );

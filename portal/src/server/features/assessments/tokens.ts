@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DbOrTx } from '@sightline/db/client';
+import { assessmentToken } from '@sightline/db/schema/assessments';
+import type { TokenKind } from '@sightline/shared/assessments/assessment-states';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+
+/**
+ * Vendor link tokens: 32 random bytes (256 bits), base64url, carried in the URL fragment so they
+ * never reach a server log. Only the SHA-256 is stored; the plain token exists only in the mail
+ * (and, with no SMTP, once in the sender's response).
+ */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function vendorLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/v#${token}`;
+}
+
+/** Tokens that stand for "the respondent's current link": a resend or reminder replaces them. */
+const respondentKinds: TokenKind[] = ['primary', 'reminder'];
+
+export type IssuedToken = { token: string; tokenId: string; supersededIds: string[] };
+
+/**
+ * Issues a token. For the respondent's link (primary or reminder) every earlier respondent token
+ * is superseded in the same transaction, so exactly one respondent link works at a time; colleague
+ * tokens live beside it.
+ */
+export async function issueToken(
+  tx: DbOrTx,
+  input: { assessmentId: string; kind: TokenKind; name: string | null; email: string; now: Date },
+): Promise<IssuedToken> {
+  let supersededIds: string[] = [];
+  if (input.kind !== 'colleague') {
+    const superseded = await tx
+      .update(assessmentToken)
+      .set({ supersededAt: input.now })
+      .where(
+        and(
+          eq(assessmentToken.assessmentId, input.assessmentId),
+          inArray(assessmentToken.kind, respondentKinds),
+          isNull(assessmentToken.supersededAt),
+          isNull(assessmentToken.revokedAt),
+        ),
+      )
+      .returning({ id: assessmentToken.id });
+    supersededIds = superseded.map((s) => s.id);
+  }
+  const token = newToken();
+  const [row] = await tx
+    .insert(assessmentToken)
+    .values({
+      assessmentId: input.assessmentId,
+      tokenHash: hashToken(token),
+      kind: input.kind,
+      issuedToName: input.name,
+      issuedToEmail: input.email,
+      createdAt: input.now,
+    })
+    .returning({ id: assessmentToken.id });
+  return { token, tokenId: row!.id, supersededIds };
+}
+
+/** Every link of the assessment stops working (revocation). */
+export async function revokeTokens(tx: DbOrTx, assessmentId: string, now: Date): Promise<number> {
+  const rows = await tx
+    .update(assessmentToken)
+    .set({ revokedAt: now })
+    .where(and(eq(assessmentToken.assessmentId, assessmentId), isNull(assessmentToken.revokedAt)))
+    .returning({ id: assessmentToken.id });
+  return rows.length;
+}

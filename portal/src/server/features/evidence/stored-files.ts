@@ -1,0 +1,51 @@
+import type { DbOrTx } from '@sightline/db/client';
+import { storedFile } from '@sightline/db/schema/files';
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../errors';
+import type { CheckedUpload } from './upload-check';
+
+export async function storeFile(tx: DbOrTx, upload: CheckedUpload): Promise<string> {
+  const [row] = await tx
+    .insert(storedFile)
+    .values({
+      fileName: upload.fileName,
+      mediaType: upload.mediaType,
+      sizeBytes: upload.sizeBytes,
+      sha256: upload.sha256,
+      content: upload.content,
+    })
+    .returning({ id: storedFile.id });
+  return row!.id;
+}
+
+export async function loadFile(db: DbOrTx, fileId: string) {
+  const [file] = await db.select().from(storedFile).where(eq(storedFile.id, fileId));
+  if (!file) throw new AppError('not_found', 'No such file');
+  return file;
+}
+
+/**
+ * Always a download, never rendered in the portal's origin: the sniffed type, `attachment`, and
+ * `nosniff` so a browser cannot reinterpret the bytes as a page.
+ */
+export function attachmentResponse(file: {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  content: Uint8Array;
+}): Response {
+  const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return new Response(new Uint8Array(file.content), {
+    status: 200,
+    headers: {
+      'content-type': file.mediaType,
+      'content-length': String(file.sizeBytes),
+      'content-disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, no-store',
+      'x-file-sha256': file.sha256,
+      'content-security-policy': "default-src 'none'; sandbox",
+    },
+  });
+}

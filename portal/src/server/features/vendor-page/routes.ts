@@ -1,0 +1,69 @@
+import {
+  evidenceFieldsSchema,
+  inviteColleagueSchema,
+  saveAnswersSchema,
+} from '@sightline/shared/assessments/vendor-page-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { validate } from '../../validation';
+import { readUpload, uploadBodyLimit } from '../evidence/multipart';
+import { inviteColleague, saveAnswers, submitAnswers } from './vendor-answers-service';
+import { removeEvidence, uploadEvidence } from './vendor-evidence-service';
+import { currentVendor, vendorTokenAuth } from './vendor-token-auth';
+import { getVendorView } from './vendor-view-service';
+
+const tags = ['Vendor questionnaire page'];
+
+/** Every route here takes only the link's token (header x-assessment-token); staff sessions count for nothing. */
+export const vendorPageRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/vendor/assessment',
+    describeRoute({ tags, summary: 'The questionnaire, your answers, files and reviewer comments' }),
+    vendorTokenAuth,
+    async (c) => c.json(await getVendorView(c.get('deps'), currentVendor(c)), 200),
+  )
+  .put(
+    '/api/vendor/answers',
+    describeRoute({ tags, summary: 'Save answers (autosave sends what changed)' }),
+    vendorTokenAuth,
+    validate('json', saveAnswersSchema),
+    async (c) => c.json(await saveAnswers(c.get('deps'), currentVendor(c), c.req.valid('json')), 200),
+  )
+  .post(
+    '/api/vendor/evidence',
+    describeRoute({
+      tags,
+      summary: 'Upload a file for a question (multipart: file, questionId, expiresOn); 25 MB max',
+    }),
+    vendorTokenAuth,
+    uploadBodyLimit,
+    async (c) => {
+      const { fields, upload } = await readUpload(c, evidenceFieldsSchema);
+      return c.json(await uploadEvidence(c.get('deps'), currentVendor(c), fields, upload), 201);
+    },
+  )
+  .delete(
+    '/api/vendor/evidence/:id',
+    describeRoute({ tags, summary: 'Remove an uploaded file' }),
+    vendorTokenAuth,
+    validate('param', z.object({ id: z.uuid() })),
+    async (c) => {
+      await removeEvidence(c.get('deps'), currentVendor(c), c.req.valid('param').id);
+      return c.json({ ok: true }, 200);
+    },
+  )
+  .post(
+    '/api/vendor/colleagues',
+    describeRoute({ tags, summary: 'Invite a colleague: they get their own link by mail' }),
+    vendorTokenAuth,
+    validate('json', inviteColleagueSchema),
+    async (c) => c.json(await inviteColleague(c.get('deps'), currentVendor(c), c.req.valid('json')), 201),
+  )
+  .post(
+    '/api/vendor/submit',
+    describeRoute({ tags, summary: 'Submit: checks required answers and files, then locks the answers' }),
+    vendorTokenAuth,
+    async (c) => c.json(await submitAnswers(c.get('deps'), currentVendor(c)), 200),
+  );

@@ -1,0 +1,196 @@
+import {
+  assessmentAnswer,
+  assessmentToken,
+  evidenceFile,
+  reviewComment,
+} from '@sightline/db/schema/assessments';
+import { vendorEditableStates } from '@sightline/shared/assessments/assessment-transitions';
+import type { SaveAnswersInput, SubmitProblem } from '@sightline/shared/assessments/vendor-page-api';
+import { validateAnswer } from '@sightline/shared/questionnaire/answer-schema';
+import { missingRequired } from '@sightline/shared/questionnaire/completeness';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record-audit';
+import { AppError } from '../../errors';
+import { enqueueMail } from '../../mail/outbox';
+import { answersOf, evidenceSummaryOf } from '../assessments/answer-records';
+import type { AssessmentDeps } from '../assessments/assessment-deps';
+import { colleagueMail, submittedNotice } from '../assessments/assessment-mail';
+import { applyTransition, lockAssessment, snapshotOf } from '../assessments/assessment-records';
+import { mailContextFor } from '../assessments/mail-context';
+import { issueToken, vendorLink } from '../assessments/tokens';
+import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
+
+/**
+ * Autosave: every answer is checked against the question as sent; one bad answer refuses the whole
+ * request (400 listing each problem) so the page never half-saves.
+ */
+export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, input: SaveAnswersInput) {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    let row = await lockAssessment(tx, caller.assessmentId);
+    const editable = await editableChecker(tx, row);
+    const template = snapshotOf(row);
+    const problems: { questionId: string; message: string }[] = [];
+    const accepted: { questionId: string; value: unknown; notApplicable: boolean; comment: string | null }[] =
+      [];
+    for (const [questionId, answerInput] of Object.entries(input.answers)) {
+      const question = findQuestion(template, questionId);
+      if (!question) {
+        problems.push({ questionId, message: 'not a question of this questionnaire' });
+        continue;
+      }
+      const locked = editable(questionId);
+      if (locked) {
+        problems.push({ questionId, message: locked });
+        continue;
+      }
+      const result = validateAnswer(question, answerInput);
+      if (!result.ok) {
+        problems.push({ questionId, message: result.error });
+        continue;
+      }
+      accepted.push({
+        questionId,
+        value: result.answer.value ?? null,
+        notApplicable: result.answer.notApplicable === true,
+        comment: result.answer.comment ?? null,
+      });
+    }
+    if (problems.length > 0) {
+      throw new AppError(
+        'bad_request',
+        `Not saved: ${problems.map((p) => `${p.questionId} (${p.message})`).join('; ')}`,
+        problems,
+      );
+    }
+    for (const answer of accepted) {
+      const values = { ...answer, locked: false, updatedAt: now, updatedByTokenId: caller.tokenId };
+      await tx
+        .insert(assessmentAnswer)
+        .values({ assessmentId: row.id, ...values })
+        .onConflictDoUpdate({
+          target: [assessmentAnswer.assessmentId, assessmentAnswer.questionId],
+          set: values,
+        });
+    }
+    const actor = { type: 'vendor' as const, ...caller };
+    if (row.state === 'sent') row = await applyTransition(tx, row, 'start', actor, now);
+    // Question ids only, never the answers themselves: the audit trail is no copy of the vendor's data.
+    await recordAudit(tx, {
+      actor,
+      action: 'assessment.answers_saved',
+      targetType: 'assessment',
+      targetId: row.id,
+      details: { questionIds: accepted.map((a) => a.questionId), tokenId: caller.tokenId },
+      at: now,
+    });
+    return { saved: accepted.map((a) => a.questionId), state: row.state };
+  });
+}
+
+/**
+ * Submit: every visible required question answered (file questions with a file), then all answers
+ * lock and open review comments count as answered. Refused with the list of what is missing.
+ */
+export async function submitAnswers(deps: AssessmentDeps, caller: VendorCaller) {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const row = await lockAssessment(tx, caller.assessmentId);
+    if (!vendorEditableStates.includes(row.state)) {
+      throw new AppError('conflict', 'This questionnaire has already been submitted or is closed');
+    }
+    const template = snapshotOf(row);
+    const answers = answersOf(
+      await tx.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, row.id)),
+    );
+    const files = await tx
+      .select({ questionId: evidenceFile.questionId, expiresOn: evidenceFile.expiresOn })
+      .from(evidenceFile)
+      .where(and(eq(evidenceFile.assessmentId, row.id), isNull(evidenceFile.removedAt)));
+    const problems: SubmitProblem[] = missingRequired(template, answers, evidenceSummaryOf(files)).map(
+      (m) => {
+        const problem: SubmitProblem = {
+          questionId: m.questionId,
+          sectionId: m.sectionId,
+          problem: m.problem,
+        };
+        if (m.detail) problem.detail = m.detail;
+        return problem;
+      },
+    );
+    if (problems.length > 0) {
+      throw new AppError(
+        'bad_request',
+        `${problems.length} required question${problems.length === 1 ? ' is' : 's are'} still unanswered`,
+        problems,
+      );
+    }
+    const resubmission = row.state === 'changes_requested';
+    await tx.update(assessmentAnswer).set({ locked: true }).where(eq(assessmentAnswer.assessmentId, row.id));
+    await tx
+      .update(reviewComment)
+      .set({ resolvedAt: now })
+      .where(and(eq(reviewComment.assessmentId, row.id), isNull(reviewComment.resolvedAt)));
+    const actor = { type: 'vendor' as const, ...caller };
+    const updated = await applyTransition(tx, row, 'submit', actor, now, {
+      set: { submittedAt: now },
+      details: { tokenId: caller.tokenId, resubmission },
+    });
+    const ctx = await mailContextFor(tx, updated, deps.env.MAIL_FROM);
+    await enqueueMail(tx, submittedNotice(ctx, row.respondentName, resubmission));
+    return { state: updated.state, submittedAt: now.toISOString() };
+  });
+}
+
+const MAX_COLLEAGUES = 10;
+
+/** A second link for a colleague of the respondent; it works beside the respondent's own. */
+export async function inviteColleague(
+  deps: AssessmentDeps,
+  caller: VendorCaller,
+  input: { name: string; email: string },
+) {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const row = await lockAssessment(tx, caller.assessmentId);
+    if (!vendorEditableStates.includes(row.state)) {
+      throw new AppError('conflict', 'Colleagues can be invited while the questionnaire is open for answers');
+    }
+    const [active] = await tx
+      .select({ n: count() })
+      .from(assessmentToken)
+      .where(
+        and(
+          eq(assessmentToken.assessmentId, row.id),
+          eq(assessmentToken.kind, 'colleague'),
+          isNull(assessmentToken.revokedAt),
+        ),
+      );
+    if ((active?.n ?? 0) >= MAX_COLLEAGUES) {
+      throw new AppError('conflict', `At most ${MAX_COLLEAGUES} colleagues can be invited`);
+    }
+    const [inviter] = await tx.select().from(assessmentToken).where(eq(assessmentToken.id, caller.tokenId));
+    const issued = await issueToken(tx, {
+      assessmentId: row.id,
+      kind: 'colleague',
+      name: input.name,
+      email: input.email,
+      now,
+    });
+    const ctx = await mailContextFor(tx, row, deps.env.MAIL_FROM);
+    const invitedBy = inviter?.issuedToName ?? inviter?.issuedToEmail ?? row.respondentName;
+    const mailId = await enqueueMail(
+      tx,
+      colleagueMail(ctx, input, invitedBy, vendorLink(deps.env.PUBLIC_URL, issued.token)),
+    );
+    await recordAudit(tx, {
+      actor: { type: 'vendor', ...caller },
+      action: 'assessment.colleague_invited',
+      targetType: 'assessment',
+      targetId: row.id,
+      details: { tokenId: issued.tokenId, email: input.email, invitedByTokenId: caller.tokenId, mailId },
+      at: now,
+    });
+    return { invited: input.email };
+  });
+}

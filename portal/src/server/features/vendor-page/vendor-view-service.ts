@@ -1,0 +1,103 @@
+import {
+  assessment,
+  assessmentAnswer,
+  assessmentToken,
+  evidenceFile,
+} from '@sightline/db/schema/assessments';
+import { storedFile } from '@sightline/db/schema/files';
+import { type VendorView, vendorViewSchema } from '@sightline/shared/assessments/vendor-page-api';
+import { toPublicTemplate } from '@sightline/shared/questionnaire/public-view';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record-audit';
+import { AppError } from '../../errors';
+import type { AssessmentDeps } from '../assessments/assessment-deps';
+import {
+  mailFromAddress,
+  organisationName,
+  senderOf,
+  snapshotOf,
+  vendorNameOf,
+} from '../assessments/assessment-records';
+import { modeOf, openComments, type VendorCaller } from './vendor-access';
+
+export async function liveEvidence(db: AssessmentDeps['db'], assessmentId: string) {
+  const rows = await db
+    .select({
+      id: evidenceFile.id,
+      questionId: evidenceFile.questionId,
+      expiresOn: evidenceFile.expiresOn,
+      uploadedAt: evidenceFile.uploadedAt,
+      fileName: storedFile.fileName,
+      mediaType: storedFile.mediaType,
+      sizeBytes: storedFile.sizeBytes,
+    })
+    .from(evidenceFile)
+    .innerJoin(storedFile, eq(storedFile.id, evidenceFile.fileId))
+    .where(and(eq(evidenceFile.assessmentId, assessmentId), isNull(evidenceFile.removedAt)))
+    .orderBy(asc(evidenceFile.uploadedAt));
+  return rows.map((r) => ({ ...r, uploadedAt: r.uploadedAt.toISOString() }));
+}
+
+/**
+ * The questionnaire as the vendor sees it: the public projection of the snapshot (no weights,
+ * points, knock-outs or tags) and their own answers. The first open is recorded once.
+ */
+export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller): Promise<VendorView> {
+  const { db } = deps;
+  const now = deps.now();
+  const [row] = await db.select().from(assessment).where(eq(assessment.id, caller.assessmentId));
+  const [token] = await db.select().from(assessmentToken).where(eq(assessmentToken.id, caller.tokenId));
+  if (!row || !token) throw new AppError('not_found', 'No such questionnaire');
+  const firstOpen = await db
+    .update(assessment)
+    .set({ firstOpenedAt: now })
+    .where(and(eq(assessment.id, row.id), isNull(assessment.firstOpenedAt)))
+    .returning({ id: assessment.id });
+  if (firstOpen.length > 0) {
+    await recordAudit(db, {
+      actor: { type: 'vendor', ...caller },
+      action: 'assessment.viewed',
+      targetType: 'assessment',
+      targetId: row.id,
+      details: { tokenId: caller.tokenId, first: true },
+      at: now,
+    });
+  }
+  const template = snapshotOf(row);
+  const [answerRows, evidence, comments, sender] = await Promise.all([
+    db.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, row.id)),
+    liveEvidence(db, row.id),
+    openComments(db, row.id),
+    senderOf(db, row, mailFromAddress(deps.env.MAIL_FROM)),
+  ]);
+  const mode = modeOf(row);
+  const answers: VendorView['answers'] = {};
+  for (const a of answerRows) {
+    const answer: VendorView['answers'][string] = {};
+    if (a.value !== null && a.value !== undefined) answer.value = a.value as string | string[] | number;
+    if (a.notApplicable) answer.notApplicable = true;
+    if (a.comment) answer.comment = a.comment;
+    answers[a.questionId] = answer;
+  }
+  const view: VendorView = {
+    assessment: {
+      state: row.state,
+      mode,
+      organisationName: await organisationName(db),
+      vendorName: await vendorNameOf(db, row.vendorId),
+      respondentName: row.respondentName,
+      dueOn: row.dueOn,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      contact: sender,
+      you: { name: token.issuedToName, email: token.issuedToEmail, colleague: token.kind === 'colleague' },
+    },
+    template: toPublicTemplate(template),
+    answers,
+    evidence,
+    reviewComments:
+      mode === 'read_only' ? [] : comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
+    editableQuestionIds: mode === 'changes' ? [...new Set(comments.map((c) => c.questionId))] : null,
+  };
+  // Strict schema: a field that is not meant for vendors fails here instead of leaking.
+  return vendorViewSchema.parse(view);
+}

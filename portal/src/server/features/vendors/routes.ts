@@ -1,0 +1,148 @@
+import {
+  createVendorSchema,
+  updateVendorSchema,
+  vendorContactInputSchema,
+  vendorDocumentFieldsSchema,
+  vendorListQuerySchema,
+} from '@sightline/shared/vendors/vendor-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { readUpload, uploadBodyLimit } from '../evidence/multipart';
+import { attachmentResponse } from '../evidence/stored-files';
+import {
+  addContact,
+  addDocument,
+  documentFile,
+  removeContact,
+  removeDocument,
+} from './vendor-records-service';
+import { createVendor, getVendor, listVendors, updateVendor } from './vendors-service';
+
+const tags = ['Vendors'];
+const idParam = z.object({ id: z.uuid() });
+const contactParam = z.object({ id: z.uuid(), contactId: z.uuid() });
+const documentParam = z.object({ id: z.uuid(), documentId: z.uuid() });
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+const writers = ['admin', 'procurement'] as const;
+
+const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
+  type: 'staff' as const,
+  user: currentStaff(c),
+});
+
+export const vendorRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/vendors',
+    describeRoute({
+      tags,
+      summary: 'The vendor register; search by name, website or service, filter by status and tier',
+    }),
+    access(...readers),
+    validate('query', vendorListQuerySchema),
+    async (c) => c.json({ vendors: await listVendors(c.get('deps').db, c.req.valid('query')) }, 200),
+  )
+  .post(
+    '/api/vendors',
+    describeRoute({ tags, summary: 'Add a vendor' }),
+    access(...writers),
+    validate('json', createVendorSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await createVendor(db, staffActor(c), c.req.valid('json'), now()), 201);
+    },
+  )
+  .get(
+    '/api/vendors/:id',
+    describeRoute({ tags, summary: 'A vendor with contacts, services, documents and assessments' }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => c.json(await getVendor(c.get('deps').db, c.req.valid('param').id), 200),
+  )
+  .patch(
+    '/api/vendors/:id',
+    describeRoute({
+      tags,
+      summary: 'Change a vendor (services, model providers and sub-processors are replaced whole)',
+    }),
+    access(...writers),
+    validate('param', idParam),
+    validate('json', updateVendorSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(
+        await updateVendor(db, staffActor(c), c.req.valid('param').id, c.req.valid('json'), now()),
+        200,
+      );
+    },
+  )
+  .post(
+    '/api/vendors/:id/contacts',
+    describeRoute({ tags, summary: 'Add a contact' }),
+    access(...writers),
+    validate('param', idParam),
+    validate('json', vendorContactInputSchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(
+        await addContact(db, staffActor(c), c.req.valid('param').id, c.req.valid('json'), now()),
+        201,
+      );
+    },
+  )
+  .delete(
+    '/api/vendors/:id/contacts/:contactId',
+    describeRoute({ tags, summary: 'Remove a contact' }),
+    access(...writers),
+    validate('param', contactParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const { id, contactId } = c.req.valid('param');
+      await removeContact(db, staffActor(c), id, contactId, now());
+      return c.json({ ok: true }, 200);
+    },
+  )
+  .post(
+    '/api/vendors/:id/documents',
+    describeRoute({
+      tags,
+      summary:
+        'Upload a document (multipart: file, title, kind, expiresOn); type checked from the bytes, 25 MB max',
+    }),
+    access(...writers),
+    uploadBodyLimit,
+    validate('param', idParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const { fields, upload } = await readUpload(c, vendorDocumentFieldsSchema);
+      return c.json(
+        await addDocument(db, staffActor(c), c.req.valid('param').id, fields, upload, now()),
+        201,
+      );
+    },
+  )
+  .get(
+    '/api/vendors/:id/documents/:documentId/file',
+    describeRoute({ tags, summary: 'Download a document (always as an attachment)' }),
+    access(...readers),
+    validate('param', documentParam),
+    async (c) => {
+      const { id, documentId } = c.req.valid('param');
+      return attachmentResponse(await documentFile(c.get('deps').db, id, documentId));
+    },
+  )
+  .delete(
+    '/api/vendors/:id/documents/:documentId',
+    describeRoute({ tags, summary: 'Remove a document' }),
+    access(...writers),
+    validate('param', documentParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const { id, documentId } = c.req.valid('param');
+      await removeDocument(db, staffActor(c), id, documentId, now());
+      return c.json({ ok: true }, 200);
+    },
+  );

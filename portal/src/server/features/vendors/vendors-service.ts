@@ -1,0 +1,220 @@
+import type { Db, DbOrTx } from '@sightline/db/client';
+import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessments';
+import { storedFile } from '@sightline/db/schema/files';
+import { vendor, vendorContact, vendorDocument, vendorService } from '@sightline/db/schema/vendors';
+import type { RiskTier } from '@sightline/shared/assessments/assessment-states';
+import type { CreateVendorInput, UpdateVendorInput } from '@sightline/shared/vendors/vendor-api';
+import type { VendorStatus } from '@sightline/shared/vendors/vendor-statuses';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record-audit';
+import type { Actor } from '../../context';
+import { AppError } from '../../errors';
+
+export type VendorListQuery = {
+  q?: string | undefined;
+  status?: VendorStatus | undefined;
+  tier?: RiskTier | undefined;
+  serviceId?: string | undefined;
+};
+
+/** `%` and `_` in a search are literal characters, not wildcards. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+export async function listVendors(db: Db, query: VendorListQuery) {
+  const filters: SQL[] = [];
+  if (query.status) filters.push(eq(vendor.status, query.status));
+  if (query.tier) filters.push(eq(vendor.tier, query.tier));
+  if (query.serviceId) {
+    filters.push(
+      inArray(
+        vendor.id,
+        db
+          .select({ id: vendorService.vendorId })
+          .from(vendorService)
+          .where(eq(vendorService.serviceId, query.serviceId)),
+      ),
+    );
+  }
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    filters.push(
+      or(
+        ilike(vendor.name, pattern),
+        ilike(vendor.website, pattern),
+        inArray(
+          vendor.id,
+          db
+            .select({ id: vendorService.vendorId })
+            .from(vendorService)
+            .where(ilike(vendorService.serviceId, pattern)),
+        ),
+      )!,
+    );
+  }
+  const rows = await db
+    .select({
+      id: vendor.id,
+      name: vendor.name,
+      website: vendor.website,
+      status: vendor.status,
+      tier: vendor.tier,
+      nextReviewOn: vendor.nextReviewOn,
+      updatedAt: vendor.updatedAt,
+      assessmentCount: sql<number>`(select count(*)::int from ${assessment} where ${assessment.vendorId} = ${vendor.id})`,
+    })
+    .from(vendor)
+    .where(and(...filters))
+    .orderBy(asc(vendor.name))
+    .limit(500);
+  const services = rows.length
+    ? await db
+        .select()
+        .from(vendorService)
+        .where(
+          inArray(
+            vendorService.vendorId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    services: services.filter((s) => s.vendorId === r.id).map((s) => s.serviceId),
+  }));
+}
+
+export async function createVendor(db: Db, actor: Actor, input: CreateVendorInput, now: Date) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(vendor)
+      .values({
+        name: input.name,
+        website: input.website ?? null,
+        status: input.status ?? 'prospect',
+        tier: input.tier ?? null,
+        nextReviewOn: input.nextReviewOn ?? null,
+        modelProviders: dedupe(input.modelProviders ?? []),
+        subProcessors: dedupe(input.subProcessors ?? []),
+        notes: input.notes ?? null,
+        createdBy: actor.type === 'staff' ? actor.user.id : null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: vendor.id });
+    const id = row!.id;
+    if (input.services?.length) await setServices(tx, id, input.services);
+    await recordAudit(tx, {
+      actor,
+      action: 'vendor.created',
+      targetType: 'vendor',
+      targetId: id,
+      details: { name: input.name },
+      at: now,
+    });
+    return { id };
+  });
+}
+
+export async function updateVendor(db: Db, actor: Actor, id: string, input: UpdateVendorInput, now: Date) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(vendor).where(eq(vendor.id, id)).for('update');
+    if (!current) throw new AppError('not_found', 'No vendor with this id');
+    const { services, ...fields } = input;
+    const set: Partial<typeof vendor.$inferInsert> = { updatedAt: now };
+    if (fields.name !== undefined) set.name = fields.name;
+    if (fields.website !== undefined) set.website = fields.website;
+    if (fields.status !== undefined) set.status = fields.status;
+    if (fields.tier !== undefined) set.tier = fields.tier;
+    if (fields.nextReviewOn !== undefined) set.nextReviewOn = fields.nextReviewOn;
+    if (fields.modelProviders !== undefined) set.modelProviders = dedupe(fields.modelProviders);
+    if (fields.subProcessors !== undefined) set.subProcessors = dedupe(fields.subProcessors);
+    if (fields.notes !== undefined) set.notes = fields.notes;
+    await tx.update(vendor).set(set).where(eq(vendor.id, id));
+    if (services !== undefined) await setServices(tx, id, services);
+    await recordAudit(tx, {
+      actor,
+      action: 'vendor.updated',
+      targetType: 'vendor',
+      targetId: id,
+      details: { fields: Object.keys(input).sort(), ...(fields.status ? { status: fields.status } : {}) },
+      at: now,
+    });
+    return { id };
+  });
+}
+
+async function setServices(tx: DbOrTx, vendorId: string, services: readonly string[]) {
+  await tx.delete(vendorService).where(eq(vendorService.vendorId, vendorId));
+  const unique = dedupe(services);
+  if (unique.length)
+    await tx.insert(vendorService).values(unique.map((serviceId) => ({ vendorId, serviceId })));
+}
+
+/** Links a service to a vendor if it is not already (used when an assessment names both). */
+export async function linkService(tx: DbOrTx, vendorId: string, serviceId: string) {
+  await tx.insert(vendorService).values({ vendorId, serviceId }).onConflictDoNothing();
+}
+
+function dedupe(values: readonly string[]): string[] {
+  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+}
+
+export async function getVendor(db: Db, id: string) {
+  const [row] = await db.select().from(vendor).where(eq(vendor.id, id));
+  if (!row) throw new AppError('not_found', 'No vendor with this id');
+  const [contacts, services, documents, assessments] = await Promise.all([
+    db
+      .select()
+      .from(vendorContact)
+      .where(eq(vendorContact.vendorId, id))
+      .orderBy(desc(vendorContact.isPrimary), asc(vendorContact.name)),
+    db
+      .select({ serviceId: vendorService.serviceId })
+      .from(vendorService)
+      .where(eq(vendorService.vendorId, id)),
+    db
+      .select({
+        id: vendorDocument.id,
+        title: vendorDocument.title,
+        kind: vendorDocument.kind,
+        expiresOn: vendorDocument.expiresOn,
+        createdAt: vendorDocument.createdAt,
+        fileName: storedFile.fileName,
+        mediaType: storedFile.mediaType,
+        sizeBytes: storedFile.sizeBytes,
+        sha256: storedFile.sha256,
+      })
+      .from(vendorDocument)
+      .leftJoin(storedFile, eq(storedFile.id, vendorDocument.fileId))
+      .where(eq(vendorDocument.vendorId, id))
+      .orderBy(desc(vendorDocument.createdAt)),
+    db
+      .select({
+        id: assessment.id,
+        state: assessment.state,
+        serviceId: assessment.serviceId,
+        respondentName: assessment.respondentName,
+        respondentEmail: assessment.respondentEmail,
+        dueOn: assessment.dueOn,
+        sentAt: assessment.sentAt,
+        submittedAt: assessment.submittedAt,
+        createdAt: assessment.createdAt,
+        templateTitle: questionnaireTemplate.title,
+        templateVersion: questionnaireTemplate.version,
+      })
+      .from(assessment)
+      .innerJoin(questionnaireTemplate, eq(questionnaireTemplate.id, assessment.templateId))
+      .where(eq(assessment.vendorId, id))
+      .orderBy(desc(assessment.createdAt)),
+  ]);
+  const { createdBy: _createdBy, ...vendorFields } = row;
+  return {
+    vendor: vendorFields,
+    contacts,
+    services: services.map((s) => s.serviceId),
+    documents,
+    assessments,
+  };
+}

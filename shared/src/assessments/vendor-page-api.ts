@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { answerInputSchema } from '../questionnaire/answer-schema';
+import { questionIdSchema } from '../questionnaire/condition-schema';
+import { publicTemplateSchema } from '../questionnaire/public-view';
+import { assessmentStateSchema } from './assessment-states';
+import { calendarDateSchema } from './dates';
+
+/** The header that carries the link's token: never a query parameter, so it stays out of logs. */
+export const ASSESSMENT_TOKEN_HEADER = 'x-assessment-token';
+
+/** 32 random bytes in base64url without padding. */
+export const assessmentTokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/** What the vendor may do right now: answer everything, fix the questioned answers, or only read. */
+export const vendorPageModes = ['answering', 'changes', 'read_only'] as const;
+export type VendorPageMode = (typeof vendorPageModes)[number];
+
+export const publicAnswerSchema = z.strictObject({
+  value: z.union([z.string(), z.array(z.string()), z.number()]).optional(),
+  notApplicable: z.boolean().optional(),
+  comment: z.string().optional(),
+});
+
+export const publicEvidenceSchema = z.strictObject({
+  id: z.uuid(),
+  questionId: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  expiresOn: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type PublicEvidence = z.infer<typeof publicEvidenceSchema>;
+
+export const publicReviewCommentSchema = z.strictObject({
+  questionId: z.string(),
+  comment: z.string(),
+  createdAt: z.string(),
+});
+
+/**
+ * Everything the vendor page receives, and nothing more: built field by field on the server and
+ * checked against this strict schema, so an internal field cannot slip out by accident.
+ */
+export const vendorViewSchema = z.strictObject({
+  assessment: z.strictObject({
+    state: assessmentStateSchema,
+    mode: z.enum(vendorPageModes),
+    organisationName: z.string(),
+    vendorName: z.string(),
+    respondentName: z.string(),
+    dueOn: z.string(),
+    submittedAt: z.string().nullable(),
+    contact: z.strictObject({ name: z.string(), email: z.string() }),
+    you: z.strictObject({ name: z.string().nullable(), email: z.string(), colleague: z.boolean() }),
+  }),
+  template: publicTemplateSchema,
+  answers: z.record(z.string(), publicAnswerSchema),
+  evidence: z.array(publicEvidenceSchema),
+  reviewComments: z.array(publicReviewCommentSchema),
+  /** In "changes" mode, the only questions that can change. */
+  editableQuestionIds: z.array(z.string()).nullable(),
+});
+export type VendorView = z.infer<typeof vendorViewSchema>;
+
+/** Autosave sends only what changed since the last save. */
+export const saveAnswersSchema = z.strictObject({
+  answers: z
+    .record(questionIdSchema, answerInputSchema)
+    .refine((r) => Object.keys(r).length > 0, 'send at least one answer')
+    .refine((r) => Object.keys(r).length <= 300, 'at most 300 answers at a time'),
+});
+export type SaveAnswersInput = z.infer<typeof saveAnswersSchema>;
+
+export const saveAnswersResultSchema = z.strictObject({
+  saved: z.array(z.string()),
+  state: assessmentStateSchema,
+});
+
+export const inviteColleagueSchema = z.strictObject({
+  name: z.string().trim().min(1, 'give the name').max(200),
+  email: z
+    .email()
+    .max(254)
+    .transform((s) => s.toLowerCase()),
+});
+
+/** The form fields beside an evidence file (multipart). */
+export const evidenceFieldsSchema = z.strictObject({
+  questionId: questionIdSchema,
+  expiresOn: calendarDateSchema.optional(),
+});
+
+export const submitProblemSchema = z.strictObject({
+  questionId: z.string(),
+  sectionId: z.string(),
+  problem: z.enum(['unanswered', 'invalid', 'file_missing', 'expiry_missing']),
+  detail: z.string().optional(),
+});
+export type SubmitProblem = z.infer<typeof submitProblemSchema>;
