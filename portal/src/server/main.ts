@@ -5,8 +5,8 @@ import { createApp } from './app';
 import { createAuth } from './auth/auth';
 import { ensureFirstAdmin, ensureOrgSettings, resolveAuthSecret } from './bootstrap';
 import type { AppDeps } from './context';
-import { ensureBuiltInTemplates } from './features/templates/templates-service';
 import { loadEnv } from './env';
+import { ensureBuiltInTemplates } from './features/templates/templates-service';
 import { createMailer } from './mail/mailer';
 import { startWorkers } from './workers';
 
