@@ -1,0 +1,155 @@
+import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
+import type { PublicTemplate } from '@sightline/shared/questionnaire/public-view';
+import { visibleQuestions } from '@sightline/shared/questionnaire/visibility';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { ensureBuiltInTemplates } from '../templates/templates-service';
+
+/** Test helpers shared by the assessment and vendor-page tests (not used by the running portal). */
+
+export async function assessmentTestApp(options: Parameters<typeof createTestApp>[0] = {}): Promise<TestApp> {
+  const t = await createTestApp(options);
+  await ensureBuiltInTemplates(t.deps.db);
+  return t;
+}
+
+export async function json<T = Record<string, unknown>>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export async function createVendor(t: TestApp, name = 'Acme AI Ltd', extra: Record<string, unknown> = {}) {
+  const cookie = await t.signInAs('procurement');
+  const res = await t.request('/api/vendors', { method: 'POST', cookie, json: { name, ...extra } });
+  return (await json<{ id: string }>(res, 201)).id;
+}
+
+export function dueInDays(t: TestApp, days: number): string {
+  return new Date(t.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Creates and sends an assessment (no SMTP in tests, so the link comes back once). */
+export async function sendAssessment(
+  t: TestApp,
+  vendorId: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; token: string; link: string }> {
+  const cookie = await t.signInAs('procurement');
+  const res = await t.request('/api/assessments', {
+    method: 'POST',
+    cookie,
+    json: {
+      vendorId,
+      respondentName: 'Vera Vendor',
+      respondentEmail: 'vera@acme.example',
+      dueOn: dueInDays(t, 21),
+      send: true,
+      ...extra,
+    },
+  });
+  const body = await json<{ id: string; link: string }>(res, 201);
+  return { id: body.id, link: body.link, token: tokenOf(body.link) };
+}
+
+export function tokenOf(link: string): string {
+  const token = link.split('#')[1];
+  if (!token) throw new Error(`no token in ${link}`);
+  return token;
+}
+
+let address = 0;
+/** A distinct client address per call site keeps one test's failed look-ups from throttling another's. */
+export function freshAddress(): string {
+  address += 1;
+  return `198.51.100.${address % 250}`;
+}
+
+export function vendorCall(
+  t: TestApp,
+  token: string,
+  path: string,
+  opts: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string>; from?: string } = {},
+) {
+  return t.request(path, {
+    method: opts.method ?? 'GET',
+    json: opts.json,
+    body: opts.body,
+    headers: { 'x-assessment-token': token, 'x-forwarded-for': opts.from ?? '192.0.2.1', ...opts.headers },
+  });
+}
+
+const profileChoices: Record<string, unknown> = {
+  'profile.purpose': 'Drafting internal documents',
+  'profile.data_categories': ['internal'],
+  'profile.user_count': 40,
+  'profile.decisions_about_people': 'none',
+  'profile.autonomy': 'none',
+  'profile.ai_act_role': ['system_provider'],
+  'profile.ai_act_class': 'minimal',
+};
+
+/**
+ * Answers for every visible non-file question, repeated until showing more questions reveals no
+ * new ones: yes, the first option, some text, the smallest allowed number, a date.
+ */
+export function completeAnswers(template: PublicTemplate, overrides: Record<string, unknown> = {}): Answers {
+  const answers: Record<string, { value: unknown }> = {};
+  for (let round = 0; round < 10; round++) {
+    let added = 0;
+    for (const { question } of visibleQuestions(template, answers)) {
+      if (question.type === 'file' || answers[question.id]) continue;
+      answers[question.id] = { value: overrides[question.id] ?? profileChoices[question.id] ?? sample(question) };
+      added += 1;
+    }
+    if (added === 0) break;
+  }
+  return answers;
+}
+
+function sample(question: PublicTemplate['sections'][number]['questions'][number]): unknown {
+  const first = question.options?.find((o) => !o.exclusive)?.value ?? question.options?.[0]?.value;
+  switch (question.type) {
+    case 'yes_no':
+      return 'yes';
+    case 'single_choice':
+      return first;
+    case 'multiple_choice':
+      return [first];
+    case 'number':
+      return question.numberRange?.min ?? 1;
+    case 'date':
+      return '2027-06-30';
+    default:
+      return 'We describe this in our trust centre.';
+  }
+}
+
+/** Every key anywhere in a JSON value, for "this response exposes no internal field" checks. */
+export function allKeys(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) allKeys(v, into);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      allKeys(v, into);
+    }
+  }
+  return into;
+}
+
+export const internalKeys = [
+  'weight',
+  'points',
+  'knockOut',
+  'tags',
+  'inherentFactor',
+  'numberBands',
+  'aggregate',
+  'scoreResult',
+  'useContext',
+  'tokenHash',
+  'createdBy',
+  'questionsSnapshot',
+  'sha256',
+  'fileId',
+  'key',
+];
