@@ -1,0 +1,271 @@
+import { questionnaireTemplate } from '@sightline/db/schema/assessments';
+import { auditLog } from '@sightline/db/schema/audit';
+import { accessRequest } from '@sightline/db/schema/usage';
+import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../testing/test-app';
+import { samplePdf } from '../evidence/sample-files';
+import {
+  allKeys,
+  assessmentTestApp,
+  completeAnswers,
+  createVendor,
+  dueInDays,
+  freshAddress,
+  internalKeys,
+  json,
+  sendAssessment,
+  tokenOf,
+  vendorCall,
+} from './assessment-test-kit';
+import { runAssessmentSchedule } from './reminders';
+
+let t: TestApp;
+let vendorId: string;
+/** Every response body the vendor page received in this file, checked for internal fields at the end. */
+const publicBodies: unknown[] = [];
+
+beforeAll(async () => {
+  t = await assessmentTestApp();
+  vendorId = await createVendor(t);
+});
+afterAll(() => t?.close());
+
+async function vendor<T = Record<string, unknown>>(token: string, path: string, status: number, opts: Parameters<typeof vendorCall>[3] = {}) {
+  const body = await json<T>(await vendorCall(t, token, path, { from: freshAddress(), ...opts }), status);
+  publicBodies.push(body);
+  return body;
+}
+const getView = (token: string) => vendor<VendorView>(token, '/api/vendor/assessment', 200);
+const save = (token: string, answers: unknown, status = 200) =>
+  vendor<{ saved: string[]; state: string; error?: { details: { questionId: string }[] } }>(token, '/api/vendor/answers', status, {
+    method: 'PUT',
+    json: { answers },
+  });
+
+async function staff<T = Record<string, unknown>>(role: 'procurement' | 'reviewer' | 'auditor', path: string, status: number, opts: { method?: string; json?: unknown } = {}) {
+  const cookie = await t.signInAs(role);
+  return json<T>(await t.request(path, { cookie, method: opts.method ?? 'GET', json: opts.json ?? (opts.method ? {} : undefined) }), status);
+}
+const detail = (id: string) =>
+  staff<{
+    assessment: { state: string; firstOpenedAt: string | null };
+    answers: { questionId: string; locked: boolean }[];
+    evidence: { id: string }[];
+    timeline: { action: string }[];
+    comments: { questionId: string; resolvedAt: string | null }[];
+  }>('auditor', `/api/assessments/${id}`, 200);
+
+describe('assessment lifecycle', () => {
+  it('creates a draft, sends it with a snapshot, and the vendor answers, submits and gets a changes round', async () => {
+    const cookie = await t.signInAs('procurement');
+    const created = await json<{ id: string; state: string }>(
+      await t.request('/api/assessments', {
+        method: 'POST',
+        cookie,
+        json: { vendorId, respondentName: 'Vera', respondentEmail: 'Vera@Acme.example', dueOn: dueInDays(t, 14) },
+      }),
+      201,
+    );
+    expect(created.state).toBe('draft');
+    const sent = await staff<{ link: string; state: string; mailed: boolean }>('procurement', `/api/assessments/${created.id}/send`, 200, { method: 'POST' });
+    expect(sent.state).toBe('sent');
+    expect(sent.mailed).toBe(false);
+    expect(sent.link).toMatch(/^http:\/\/localhost:8787\/v#[A-Za-z0-9_-]{43}$/);
+    await staff('procurement', `/api/assessments/${created.id}/send`, 409, { method: 'POST' });
+    const token = tokenOf(sent.link);
+
+    // Editing the template afterwards never changes what was asked.
+    const [tpl] = await t.deps.db.select().from(questionnaireTemplate).limit(1);
+    const changed = structuredClone(tpl!.definition) as { sections: { questions: { text: string }[] }[] };
+    changed.sections[0]!.questions[0]!.text = 'Changed after sending';
+    await t.deps.db.update(questionnaireTemplate).set({ definition: changed }).where(eq(questionnaireTemplate.id, tpl!.id));
+    const first = await getView(token);
+    expect(first.template.sections[0]!.questions[0]!.text).not.toBe('Changed after sending');
+    await t.deps.db.update(questionnaireTemplate).set({ definition: tpl!.definition }).where(eq(questionnaireTemplate.id, tpl!.id));
+
+    expect(first.assessment.mode).toBe('answering');
+    expect(first.template.sections[0]!.id).toBe('profile');
+    expect((await detail(created.id)).assessment.firstOpenedAt).not.toBeNull();
+
+    // A bad answer refuses the whole request and saves nothing.
+    const bad = await save(token, { 'profile.purpose': { value: 'ok' }, 'profile.user_count': { value: 'many' } }, 400);
+    expect(bad.error?.details.map((d) => d.questionId)).toEqual(['profile.user_count']);
+    expect((await getView(token)).answers).toEqual({});
+    await save(token, { 'nope.question': { value: 'x' } }, 400);
+
+    const answers = completeAnswers(first.template);
+    const firstSave = await save(token, { 'profile.purpose': answers['profile.purpose'] });
+    expect(firstSave.state).toBe('in_progress');
+
+    // Submitting early lists what is missing.
+    const early = await vendor<{ error: { details: { questionId: string; problem: string }[] } }>(token, '/api/vendor/submit', 400, { method: 'POST' });
+    expect(early.error.details.length).toBeGreaterThan(10);
+    expect(early.error.details[0]).toMatchObject({ questionId: 'profile.data_categories', problem: 'unanswered' });
+
+    await save(token, answers);
+    const progressView = await getView(token);
+    expect(Object.keys(progressView.answers).length).toBe(Object.keys(answers).length);
+
+    const form = new FormData();
+    form.set('questionId', 'evd.pen_test');
+    form.set('file', new Blob([new Uint8Array(samplePdf())]), 'pentest.pdf');
+    await vendor(token, '/api/vendor/evidence', 201, { method: 'POST', body: form });
+
+    const submitted = await vendor<{ state: string }>(token, '/api/vendor/submit', 200, { method: 'POST' });
+    expect(submitted.state).toBe('submitted');
+    const afterSubmit = await getView(token);
+    expect(afterSubmit.assessment.mode).toBe('read_only');
+    await save(token, { 'profile.purpose': { value: 'changed' } }, 409);
+    await vendor(token, '/api/vendor/submit', 409, { method: 'POST' });
+    expect((await detail(created.id)).answers.every((a) => a.locked)).toBe(true);
+
+    // Reviewer comments on one question and sends it back.
+    await staff('procurement', `/api/assessments/${created.id}/request-changes`, 403, { method: 'POST', json: {} });
+    await staff('reviewer', `/api/assessments/${created.id}/request-changes`, 400, { method: 'POST', json: {} });
+    await staff('reviewer', `/api/assessments/${created.id}/comments`, 400, {
+      method: 'POST',
+      json: { questionId: 'not.a_question', comment: 'x' },
+    });
+    await staff('reviewer', `/api/assessments/${created.id}/comments`, 201, {
+      method: 'POST',
+      json: { questionId: 'profile.purpose', comment: 'Please say which teams will use it.' },
+    });
+    const requested = await staff<{ state: string; link: string; questionIds: string[] }>(
+      'reviewer',
+      `/api/assessments/${created.id}/request-changes`,
+      200,
+      { method: 'POST', json: { message: 'One question for you.' } },
+    );
+    expect(requested).toMatchObject({ state: 'changes_requested', questionIds: ['profile.purpose'] });
+    const newToken = tokenOf(requested.link);
+    await vendor(token, '/api/vendor/assessment', 410);
+    const changes = await getView(newToken);
+    expect(changes.assessment.mode).toBe('changes');
+    expect(changes.editableQuestionIds).toEqual(['profile.purpose']);
+    expect(changes.reviewComments).toEqual([
+      expect.objectContaining({ questionId: 'profile.purpose', comment: 'Please say which teams will use it.' }),
+    ]);
+    const locked = await save(newToken, { 'profile.user_count': { value: 99 } }, 400);
+    expect(locked.error?.details[0]).toMatchObject({ questionId: 'profile.user_count' });
+    await save(newToken, { 'profile.purpose': { value: 'Drafting, used by legal and sales' } });
+    const resubmitted = await vendor<{ state: string }>(newToken, '/api/vendor/submit', 200, { method: 'POST' });
+    expect(resubmitted.state).toBe('submitted');
+    const final = await detail(created.id);
+    expect(final.comments.every((c) => c.resolvedAt !== null)).toBe(true);
+    expect(final.answers.every((a) => a.locked)).toBe(true);
+    expect(final.evidence).toHaveLength(1);
+
+    await staff('reviewer', `/api/assessments/${created.id}/start-review`, 200, { method: 'POST' });
+    expect((await detail(created.id)).assessment.state).toBe('under_review');
+    await staff('procurement', `/api/assessments/${created.id}/resend`, 409, { method: 'POST', json: {} });
+
+    const actions = (await detail(created.id)).timeline.map((e) => e.action);
+    for (const action of [
+      'assessment.created',
+      'assessment.sent',
+      'assessment.link_issued',
+      'assessment.viewed',
+      'assessment.started',
+      'assessment.answers_saved',
+      'assessment.evidence_uploaded',
+      'assessment.submitted',
+      'assessment.comment_added',
+      'assessment.changes_requested',
+      'assessment.review_started',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    expect(actions.filter((a) => a === 'assessment.viewed')).toHaveLength(1);
+  });
+
+  it('refuses the vendor page anything but its own fields', () => {
+    expect(publicBodies.length).toBeGreaterThan(10);
+    const leaked = [...allKeys(publicBodies)].filter((k) => internalKeys.includes(k));
+    expect(leaked).toEqual([]);
+  });
+
+  it('starts from an access request, linking it and moving it into assessment', async () => {
+    const [request] = await t.deps.db
+      .insert(accessRequest)
+      .values({
+        clientRequestId: crypto.randomUUID(),
+        serviceId: 'acme-writer',
+        justification: 'Drafting',
+        intendedUse: 'Marketing copy',
+        dataCategories: ['internal', 'personal', 'not-a-category'],
+      })
+      .returning();
+    const cookie = await t.signInAs('procurement');
+    // The service has no vendor yet: the vendor must be named (and gets linked).
+    const noVendor = await t.request('/api/assessments', {
+      method: 'POST',
+      cookie,
+      json: { accessRequestId: request!.id, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+    });
+    expect(noVendor.status).toBe(400);
+    const created = await json<{ id: string }>(
+      await t.request('/api/assessments', {
+        method: 'POST',
+        cookie,
+        json: { accessRequestId: request!.id, vendorId, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+      }),
+      201,
+    );
+    const [after] = await t.deps.db.select().from(accessRequest).where(eq(accessRequest.id, request!.id));
+    expect(after).toMatchObject({ status: 'in_assessment', assessmentId: created.id });
+    const full = await staff<{ assessment: { serviceId: string; useContext: unknown } }>('auditor', `/api/assessments/${created.id}`, 200);
+    expect(full.assessment.serviceId).toBe('acme-writer');
+    expect(full.assessment.useContext).toEqual({ dataCategories: ['internal', 'personal'] });
+    // From the service alone the vendor is now found.
+    await json(
+      await t.request('/api/assessments', {
+        method: 'POST',
+        cookie,
+        json: { serviceId: 'acme-writer', respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+      }),
+      201,
+    );
+    // A request already in assessment cannot start a second one.
+    const again = await t.request('/api/assessments', {
+      method: 'POST',
+      cookie,
+      json: { accessRequestId: request!.id, vendorId, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses past due dates and reopens an expired assessment only with a new one', async () => {
+    const cookie = await t.signInAs('procurement');
+    const past = await t.request('/api/assessments', {
+      method: 'POST',
+      cookie,
+      json: { vendorId, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, -1) },
+    });
+    expect(past.status).toBe(400);
+    const { id } = await sendAssessment(t, vendorId, { dueOn: dueInDays(t, 1) });
+    const start = t.clock.now();
+    try {
+      t.clock.advanceDays(20);
+      await runAssessmentSchedule(t.deps);
+      expect((await detail(id)).assessment.state).toBe('expired');
+      await staff('procurement', `/api/assessments/${id}/resend`, 400, { method: 'POST', json: {} });
+      const reopened = await staff<{ state: string; link: string }>('procurement', `/api/assessments/${id}/resend`, 200, {
+        method: 'POST',
+        json: { dueOn: dueInDays(t, 7) },
+      });
+      expect(reopened.state).toBe('sent');
+      await json(await vendorCall(t, tokenOf(reopened.link), '/api/vendor/assessment', { from: freshAddress() }), 200);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('records each transition in the audit trail with from and to', async () => {
+    const rows = await t.deps.db.select().from(auditLog).orderBy(asc(auditLog.seq));
+    const transitions = rows.filter((r) => ['assessment.sent', 'assessment.submitted', 'assessment.expired'].includes(r.action));
+    expect(transitions.length).toBeGreaterThan(3);
+    for (const r of transitions) expect(r.details).toEqual(expect.objectContaining({ from: expect.any(String), to: expect.any(String) }));
+  });
+});
