@@ -68,7 +68,13 @@ export function vendorCall(
   t: TestApp,
   token: string,
   path: string,
-  opts: { method?: string; json?: unknown; body?: BodyInit; headers?: Record<string, string>; from?: string } = {},
+  opts: {
+    method?: string;
+    json?: unknown;
+    body?: BodyInit;
+    headers?: Record<string, string>;
+    from?: string;
+  } = {},
 ) {
   return t.request(path, {
     method: opts.method ?? 'GET',
@@ -98,7 +104,9 @@ export function completeAnswers(template: PublicTemplate, overrides: Record<stri
     let added = 0;
     for (const { question } of visibleQuestions(template, answers)) {
       if (question.type === 'file' || answers[question.id]) continue;
-      answers[question.id] = { value: overrides[question.id] ?? profileChoices[question.id] ?? sample(question) };
+      answers[question.id] = {
+        value: overrides[question.id] ?? profileChoices[question.id] ?? sample(question),
+      };
       added += 1;
     }
     if (added === 0) break;

@@ -32,21 +32,43 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-async function vendor<T = Record<string, unknown>>(token: string, path: string, status: number, opts: Parameters<typeof vendorCall>[3] = {}) {
+async function vendor<T = Record<string, unknown>>(
+  token: string,
+  path: string,
+  status: number,
+  opts: Parameters<typeof vendorCall>[3] = {},
+) {
   const body = await json<T>(await vendorCall(t, token, path, { from: freshAddress(), ...opts }), status);
   publicBodies.push(body);
   return body;
 }
 const getView = (token: string) => vendor<VendorView>(token, '/api/vendor/assessment', 200);
 const save = (token: string, answers: unknown, status = 200) =>
-  vendor<{ saved: string[]; state: string; error?: { details: { questionId: string }[] } }>(token, '/api/vendor/answers', status, {
-    method: 'PUT',
-    json: { answers },
-  });
+  vendor<{ saved: string[]; state: string; error?: { details: { questionId: string }[] } }>(
+    token,
+    '/api/vendor/answers',
+    status,
+    {
+      method: 'PUT',
+      json: { answers },
+    },
+  );
 
-async function staff<T = Record<string, unknown>>(role: 'procurement' | 'reviewer' | 'auditor', path: string, status: number, opts: { method?: string; json?: unknown } = {}) {
+async function staff<T = Record<string, unknown>>(
+  role: 'procurement' | 'reviewer' | 'auditor',
+  path: string,
+  status: number,
+  opts: { method?: string; json?: unknown } = {},
+) {
   const cookie = await t.signInAs(role);
-  return json<T>(await t.request(path, { cookie, method: opts.method ?? 'GET', json: opts.json ?? (opts.method ? {} : undefined) }), status);
+  return json<T>(
+    await t.request(path, {
+      cookie,
+      method: opts.method ?? 'GET',
+      json: opts.json ?? (opts.method ? {} : undefined),
+    }),
+    status,
+  );
 }
 const detail = (id: string) =>
   staff<{
@@ -64,12 +86,22 @@ describe('assessment lifecycle', () => {
       await t.request('/api/assessments', {
         method: 'POST',
         cookie,
-        json: { vendorId, respondentName: 'Vera', respondentEmail: 'Vera@Acme.example', dueOn: dueInDays(t, 14) },
+        json: {
+          vendorId,
+          respondentName: 'Vera',
+          respondentEmail: 'Vera@Acme.example',
+          dueOn: dueInDays(t, 14),
+        },
       }),
       201,
     );
     expect(created.state).toBe('draft');
-    const sent = await staff<{ link: string; state: string; mailed: boolean }>('procurement', `/api/assessments/${created.id}/send`, 200, { method: 'POST' });
+    const sent = await staff<{ link: string; state: string; mailed: boolean }>(
+      'procurement',
+      `/api/assessments/${created.id}/send`,
+      200,
+      { method: 'POST' },
+    );
     expect(sent.state).toBe('sent');
     expect(sent.mailed).toBe(false);
     expect(sent.link).toMatch(/^http:\/\/localhost:8787\/v#[A-Za-z0-9_-]{43}$/);
@@ -80,17 +112,27 @@ describe('assessment lifecycle', () => {
     const [tpl] = await t.deps.db.select().from(questionnaireTemplate).limit(1);
     const changed = structuredClone(tpl!.definition) as { sections: { questions: { text: string }[] }[] };
     changed.sections[0]!.questions[0]!.text = 'Changed after sending';
-    await t.deps.db.update(questionnaireTemplate).set({ definition: changed }).where(eq(questionnaireTemplate.id, tpl!.id));
+    await t.deps.db
+      .update(questionnaireTemplate)
+      .set({ definition: changed })
+      .where(eq(questionnaireTemplate.id, tpl!.id));
     const first = await getView(token);
     expect(first.template.sections[0]!.questions[0]!.text).not.toBe('Changed after sending');
-    await t.deps.db.update(questionnaireTemplate).set({ definition: tpl!.definition }).where(eq(questionnaireTemplate.id, tpl!.id));
+    await t.deps.db
+      .update(questionnaireTemplate)
+      .set({ definition: tpl!.definition })
+      .where(eq(questionnaireTemplate.id, tpl!.id));
 
     expect(first.assessment.mode).toBe('answering');
     expect(first.template.sections[0]!.id).toBe('profile');
     expect((await detail(created.id)).assessment.firstOpenedAt).not.toBeNull();
 
     // A bad answer refuses the whole request and saves nothing.
-    const bad = await save(token, { 'profile.purpose': { value: 'ok' }, 'profile.user_count': { value: 'many' } }, 400);
+    const bad = await save(
+      token,
+      { 'profile.purpose': { value: 'ok' }, 'profile.user_count': { value: 'many' } },
+      400,
+    );
     expect(bad.error?.details.map((d) => d.questionId)).toEqual(['profile.user_count']);
     expect((await getView(token)).answers).toEqual({});
     await save(token, { 'nope.question': { value: 'x' } }, 400);
@@ -100,9 +142,17 @@ describe('assessment lifecycle', () => {
     expect(firstSave.state).toBe('in_progress');
 
     // Submitting early lists what is missing.
-    const early = await vendor<{ error: { details: { questionId: string; problem: string }[] } }>(token, '/api/vendor/submit', 400, { method: 'POST' });
+    const early = await vendor<{ error: { details: { questionId: string; problem: string }[] } }>(
+      token,
+      '/api/vendor/submit',
+      400,
+      { method: 'POST' },
+    );
     expect(early.error.details.length).toBeGreaterThan(10);
-    expect(early.error.details[0]).toMatchObject({ questionId: 'profile.data_categories', problem: 'unanswered' });
+    expect(early.error.details[0]).toMatchObject({
+      questionId: 'profile.data_categories',
+      problem: 'unanswered',
+    });
 
     await save(token, answers);
     const progressView = await getView(token);
@@ -122,8 +172,14 @@ describe('assessment lifecycle', () => {
     expect((await detail(created.id)).answers.every((a) => a.locked)).toBe(true);
 
     // Reviewer comments on one question and sends it back.
-    await staff('procurement', `/api/assessments/${created.id}/request-changes`, 403, { method: 'POST', json: {} });
-    await staff('reviewer', `/api/assessments/${created.id}/request-changes`, 400, { method: 'POST', json: {} });
+    await staff('procurement', `/api/assessments/${created.id}/request-changes`, 403, {
+      method: 'POST',
+      json: {},
+    });
+    await staff('reviewer', `/api/assessments/${created.id}/request-changes`, 400, {
+      method: 'POST',
+      json: {},
+    });
     await staff('reviewer', `/api/assessments/${created.id}/comments`, 400, {
       method: 'POST',
       json: { questionId: 'not.a_question', comment: 'x' },
@@ -145,12 +201,17 @@ describe('assessment lifecycle', () => {
     expect(changes.assessment.mode).toBe('changes');
     expect(changes.editableQuestionIds).toEqual(['profile.purpose']);
     expect(changes.reviewComments).toEqual([
-      expect.objectContaining({ questionId: 'profile.purpose', comment: 'Please say which teams will use it.' }),
+      expect.objectContaining({
+        questionId: 'profile.purpose',
+        comment: 'Please say which teams will use it.',
+      }),
     ]);
     const locked = await save(newToken, { 'profile.user_count': { value: 99 } }, 400);
     expect(locked.error?.details[0]).toMatchObject({ questionId: 'profile.user_count' });
     await save(newToken, { 'profile.purpose': { value: 'Drafting, used by legal and sales' } });
-    const resubmitted = await vendor<{ state: string }>(newToken, '/api/vendor/submit', 200, { method: 'POST' });
+    const resubmitted = await vendor<{ state: string }>(newToken, '/api/vendor/submit', 200, {
+      method: 'POST',
+    });
     expect(resubmitted.state).toBe('submitted');
     const final = await detail(created.id);
     expect(final.comments.every((c) => c.resolvedAt !== null)).toBe(true);
@@ -202,20 +263,35 @@ describe('assessment lifecycle', () => {
     const noVendor = await t.request('/api/assessments', {
       method: 'POST',
       cookie,
-      json: { accessRequestId: request!.id, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+      json: {
+        accessRequestId: request!.id,
+        respondentName: 'V',
+        respondentEmail: 'v@acme.example',
+        dueOn: dueInDays(t, 10),
+      },
     });
     expect(noVendor.status).toBe(400);
     const created = await json<{ id: string }>(
       await t.request('/api/assessments', {
         method: 'POST',
         cookie,
-        json: { accessRequestId: request!.id, vendorId, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+        json: {
+          accessRequestId: request!.id,
+          vendorId,
+          respondentName: 'V',
+          respondentEmail: 'v@acme.example',
+          dueOn: dueInDays(t, 10),
+        },
       }),
       201,
     );
     const [after] = await t.deps.db.select().from(accessRequest).where(eq(accessRequest.id, request!.id));
     expect(after).toMatchObject({ status: 'in_assessment', assessmentId: created.id });
-    const full = await staff<{ assessment: { serviceId: string; useContext: unknown } }>('auditor', `/api/assessments/${created.id}`, 200);
+    const full = await staff<{ assessment: { serviceId: string; useContext: unknown } }>(
+      'auditor',
+      `/api/assessments/${created.id}`,
+      200,
+    );
     expect(full.assessment.serviceId).toBe('acme-writer');
     expect(full.assessment.useContext).toEqual({ dataCategories: ['internal', 'personal'] });
     // From the service alone the vendor is now found.
@@ -223,7 +299,12 @@ describe('assessment lifecycle', () => {
       await t.request('/api/assessments', {
         method: 'POST',
         cookie,
-        json: { serviceId: 'acme-writer', respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+        json: {
+          serviceId: 'acme-writer',
+          respondentName: 'V',
+          respondentEmail: 'v@acme.example',
+          dueOn: dueInDays(t, 10),
+        },
       }),
       201,
     );
@@ -231,7 +312,13 @@ describe('assessment lifecycle', () => {
     const again = await t.request('/api/assessments', {
       method: 'POST',
       cookie,
-      json: { accessRequestId: request!.id, vendorId, respondentName: 'V', respondentEmail: 'v@acme.example', dueOn: dueInDays(t, 10) },
+      json: {
+        accessRequestId: request!.id,
+        vendorId,
+        respondentName: 'V',
+        respondentEmail: 'v@acme.example',
+        dueOn: dueInDays(t, 10),
+      },
     });
     expect(again.status).toBe(409);
   });
@@ -251,12 +338,20 @@ describe('assessment lifecycle', () => {
       await runAssessmentSchedule(t.deps);
       expect((await detail(id)).assessment.state).toBe('expired');
       await staff('procurement', `/api/assessments/${id}/resend`, 400, { method: 'POST', json: {} });
-      const reopened = await staff<{ state: string; link: string }>('procurement', `/api/assessments/${id}/resend`, 200, {
-        method: 'POST',
-        json: { dueOn: dueInDays(t, 7) },
-      });
+      const reopened = await staff<{ state: string; link: string }>(
+        'procurement',
+        `/api/assessments/${id}/resend`,
+        200,
+        {
+          method: 'POST',
+          json: { dueOn: dueInDays(t, 7) },
+        },
+      );
       expect(reopened.state).toBe('sent');
-      await json(await vendorCall(t, tokenOf(reopened.link), '/api/vendor/assessment', { from: freshAddress() }), 200);
+      await json(
+        await vendorCall(t, tokenOf(reopened.link), '/api/vendor/assessment', { from: freshAddress() }),
+        200,
+      );
     } finally {
       t.clock.set(start);
     }
@@ -264,8 +359,13 @@ describe('assessment lifecycle', () => {
 
   it('records each transition in the audit trail with from and to', async () => {
     const rows = await t.deps.db.select().from(auditLog).orderBy(asc(auditLog.seq));
-    const transitions = rows.filter((r) => ['assessment.sent', 'assessment.submitted', 'assessment.expired'].includes(r.action));
+    const transitions = rows.filter((r) =>
+      ['assessment.sent', 'assessment.submitted', 'assessment.expired'].includes(r.action),
+    );
     expect(transitions.length).toBeGreaterThan(3);
-    for (const r of transitions) expect(r.details).toEqual(expect.objectContaining({ from: expect.any(String), to: expect.any(String) }));
+    for (const r of transitions)
+      expect(r.details).toEqual(
+        expect.objectContaining({ from: expect.any(String), to: expect.any(String) }),
+      );
   });
 });

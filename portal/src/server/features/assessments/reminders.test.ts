@@ -49,10 +49,26 @@ async function tickOn(day: string) {
 describe('reminders', () => {
   it('sends 7, 3 and 1 days before the due date, once each, each with a fresh link that replaces the last', async () => {
     const { id, token } = await sendAssessment(t, vendorId, { dueOn: '2026-03-20' });
-    const days = ['2026-03-02', '2026-03-12', '2026-03-13', '2026-03-13', '2026-03-15', '2026-03-17', '2026-03-18', '2026-03-19', '2026-03-19', '2026-03-20', '2026-03-21'];
+    const days = [
+      '2026-03-02',
+      '2026-03-12',
+      '2026-03-13',
+      '2026-03-13',
+      '2026-03-15',
+      '2026-03-17',
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-19',
+      '2026-03-20',
+      '2026-03-21',
+    ];
     for (const day of days) await tickOn(day);
     const mails = await reminderMails(id);
-    expect(mails.map((m) => m.purpose)).toEqual(['assessment.reminder.7', 'assessment.reminder.3', 'assessment.reminder.1']);
+    expect(mails.map((m) => m.purpose)).toEqual([
+      'assessment.reminder.7',
+      'assessment.reminder.3',
+      'assessment.reminder.1',
+    ]);
     expect(mails[2]!.text).toMatch(/due tomorrow/);
     const tokens = mails.map((m) => linkIn(m.text));
     expect(new Set([token, ...tokens]).size).toBe(4);
@@ -85,9 +101,14 @@ describe('reminders', () => {
   it('sends exactly one mail per reminder when two instances tick at the same moment', async () => {
     const sent = await Promise.all([1, 2, 3].map(() => sendAssessment(t, vendorId, { dueOn: '2026-03-20' })));
     t.clock.set(new Date('2026-03-13T06:00:00Z'));
-    const counts = await Promise.all([sendDueReminders(t.deps), sendDueReminders(t.deps), sendDueReminders(t.deps)]);
+    const counts = await Promise.all([
+      sendDueReminders(t.deps),
+      sendDueReminders(t.deps),
+      sendDueReminders(t.deps),
+    ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
-    for (const { id } of sent) expect((await reminderMails(id)).map((m) => m.purpose)).toEqual(['assessment.reminder.7']);
+    for (const { id } of sent)
+      expect((await reminderMails(id)).map((m) => m.purpose)).toEqual(['assessment.reminder.7']);
   });
 
   it('sends none after submission, revocation or expiry', async () => {
@@ -104,11 +125,17 @@ describe('reminders', () => {
       }),
       200,
     );
-    await json(await vendorCall(t, submitted.token, '/api/vendor/submit', { method: 'POST', from: freshAddress() }), 200);
+    await json(
+      await vendorCall(t, submitted.token, '/api/vendor/submit', { method: 'POST', from: freshAddress() }),
+      200,
+    );
 
     const revoked = await sendAssessment(t, vendorId, { dueOn: '2026-03-20' });
     const cookie = await t.signInAs('procurement');
-    await json(await t.request(`/api/assessments/${revoked.id}/revoke`, { method: 'POST', cookie, json: {} }), 200);
+    await json(
+      await t.request(`/api/assessments/${revoked.id}/revoke`, { method: 'POST', cookie, json: {} }),
+      200,
+    );
 
     const expiring = await sendAssessment(t, vendorId, { dueOn: '2026-03-02' });
     for (const day of ['2026-03-13', '2026-03-17', '2026-03-19', '2026-03-20']) await tickOn(day);
@@ -118,7 +145,10 @@ describe('reminders', () => {
   });
 
   it('keeps reminder mails in the outbox with their purpose for staff to see', async () => {
-    const rows = await t.deps.db.select().from(emailOutbox).where(like(emailOutbox.purpose, 'assessment.reminder.%'));
+    const rows = await t.deps.db
+      .select()
+      .from(emailOutbox)
+      .where(like(emailOutbox.purpose, 'assessment.reminder.%'));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.status === 'pending')).toBe(true);
   });

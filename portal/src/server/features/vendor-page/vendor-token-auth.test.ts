@@ -33,7 +33,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const view = (token: string, from = freshAddress()) => vendorCall(t, token, '/api/vendor/assessment', { from });
+const view = (token: string, from = freshAddress()) =>
+  vendorCall(t, token, '/api/vendor/assessment', { from });
 
 describe('vendor link tokens', () => {
   it('opens the questionnaire with a valid token', async () => {
@@ -56,7 +57,9 @@ describe('vendor link tokens', () => {
 
   it('ignores a token in the query string', async () => {
     const { token } = await sendAssessment(t, vendorId);
-    const res = await t.request(`/api/vendor/assessment?token=${token}`, { headers: { 'x-forwarded-for': freshAddress() } });
+    const res = await t.request(`/api/vendor/assessment?token=${token}`, {
+      headers: { 'x-forwarded-for': freshAddress() },
+    });
     expect(res.status).toBe(404);
   });
 
@@ -77,7 +80,14 @@ describe('vendor link tokens', () => {
   it('answers a revoked assessment with 410', async () => {
     const { id, token } = await sendAssessment(t, vendorId);
     const cookie = await t.signInAs('procurement');
-    await json(await t.request(`/api/assessments/${id}/revoke`, { method: 'POST', cookie, json: { reason: 'duplicate' } }), 200);
+    await json(
+      await t.request(`/api/assessments/${id}/revoke`, {
+        method: 'POST',
+        cookie,
+        json: { reason: 'duplicate' },
+      }),
+      200,
+    );
     const body = await json<{ error: { message: string } }>(await view(token), 410);
     expect(body.error.message).toMatch(/withdrawn/);
     expect(body.error.message).toContain('procurement@example.test');
@@ -85,13 +95,20 @@ describe('vendor link tokens', () => {
 
   it('answers 410 once the due date and grace have passed, even before the scheduler runs', async () => {
     const start = t.clock.now();
-    const { id, token } = await sendAssessment(t, vendorId, { dueOn: new Date(start.getTime() + 2 * 86_400_000).toISOString().slice(0, 10) });
+    const { id, token } = await sendAssessment(t, vendorId, {
+      dueOn: new Date(start.getTime() + 2 * 86_400_000).toISOString().slice(0, 10),
+    });
     try {
       t.clock.advanceDays(2 + 14 + 2);
-      expect((await json<{ error: { message: string } }>(await view(token), 410)).error.message).toMatch(/expired/);
+      expect((await json<{ error: { message: string } }>(await view(token), 410)).error.message).toMatch(
+        /expired/,
+      );
       await runAssessmentSchedule(t.deps);
       const cookie = await t.signInAs('procurement');
-      const detail = await json<{ assessment: { state: string } }>(await t.request(`/api/assessments/${id}`, { cookie }), 200);
+      const detail = await json<{ assessment: { state: string } }>(
+        await t.request(`/api/assessments/${id}`, { cookie }),
+        200,
+      );
       expect(detail.assessment.state).toBe('expired');
       await json(await view(token), 410);
     } finally {
@@ -107,14 +124,24 @@ describe('vendor link tokens', () => {
     form.set('questionId', 'evd.pen_test');
     form.set('file', new Blob([new Uint8Array(samplePdf())]), 'pentest.pdf');
     const uploaded = await json<{ id: string }>(
-      await vendorCall(t, b.token, '/api/vendor/evidence', { method: 'POST', body: form, from: freshAddress() }),
+      await vendorCall(t, b.token, '/api/vendor/evidence', {
+        method: 'POST',
+        body: form,
+        from: freshAddress(),
+      }),
       201,
     );
-    const viewA = await json<{ assessment: { vendorName: string }; evidence: unknown[] }>(await view(a.token), 200);
+    const viewA = await json<{ assessment: { vendorName: string }; evidence: unknown[] }>(
+      await view(a.token),
+      200,
+    );
     expect(viewA.assessment.vendorName).toBe('Acme AI Ltd');
     expect(viewA.evidence).toEqual([]);
     // A's token cannot remove B's file even knowing its id.
-    const del = await vendorCall(t, a.token, `/api/vendor/evidence/${uploaded.id}`, { method: 'DELETE', from: freshAddress() });
+    const del = await vendorCall(t, a.token, `/api/vendor/evidence/${uploaded.id}`, {
+      method: 'DELETE',
+      from: freshAddress(),
+    });
     expect(del.status).toBe(404);
     const viewB = await json<{ evidence: { id: string }[] }>(await view(b.token), 200);
     expect(viewB.evidence.map((e) => e.id)).toEqual([uploaded.id]);
@@ -124,7 +151,9 @@ describe('vendor link tokens', () => {
     const { token } = await sendAssessment(t, vendorId);
     const attacker = freshAddress();
     for (let i = 0; i < VENDOR_TOKEN_THROTTLE.limit; i++) {
-      const res = await vendorCall(t, `${'B'.repeat(42)}${i % 10}`, '/api/vendor/assessment', { from: attacker });
+      const res = await vendorCall(t, `${'B'.repeat(42)}${i % 10}`, '/api/vendor/assessment', {
+        from: attacker,
+      });
       expect(res.status).toBe(404);
     }
     const blocked = await vendorCall(t, 'C'.repeat(43), '/api/vendor/assessment', { from: attacker });

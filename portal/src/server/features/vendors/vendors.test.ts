@@ -1,0 +1,170 @@
+import { MAX_UPLOAD_BYTES } from '@sightline/shared/assessments/upload-rules';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../testing/test-app';
+import { assessmentTestApp, json, sendAssessment } from '../assessments/assessment-test-kit';
+import { sampleExe, samplePdf } from '../evidence/sample-files';
+
+let t: TestApp;
+let cookie: string;
+beforeAll(async () => {
+  t = await assessmentTestApp();
+  cookie = await t.signInAs('procurement');
+});
+afterAll(() => t?.close());
+
+const create = async (body: Record<string, unknown>) =>
+  (await json<{ id: string }>(await t.request('/api/vendors', { method: 'POST', cookie, json: body }), 201))
+    .id;
+const search = async (query: string) =>
+  (
+    await json<{ vendors: { name: string }[] }>(await t.request(`/api/vendors?${query}`, { cookie }), 200)
+  ).vendors.map((v) => v.name);
+
+function upload(
+  vendorId: string,
+  bytes: Uint8Array,
+  name: string,
+  fields: Record<string, string> = {
+    title: 'ISO 42001 certificate',
+    kind: 'certificate',
+    expiresOn: '2027-12-31',
+  },
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  form.set('file', new Blob([new Uint8Array(bytes)]), name);
+  return t.request(`/api/vendors/${vendorId}/documents`, { method: 'POST', cookie, body: form });
+}
+
+describe('vendor register', () => {
+  it('keeps vendors with services, providers and contacts, searchable and filterable', async () => {
+    const acme = await create({
+      name: 'Acme AI',
+      website: 'https://acme.example',
+      status: 'in_review',
+      tier: 'high',
+      services: ['acme-writer', 'Acme-Chat'],
+      modelProviders: ['OpenAI', 'OpenAI', 'Anthropic'],
+      subProcessors: ['AWS'],
+    });
+    await create({ name: '100%_Discount AI', status: 'approved', tier: 'low' });
+    expect(await search('q=acme')).toEqual(['Acme AI']);
+    expect(await search('q=acme-writer')).toEqual(['Acme AI']);
+    expect(await search('q=%25')).toEqual(['100%_Discount AI']);
+    expect(await search('status=approved')).toEqual(['100%_Discount AI']);
+    expect(await search('tier=high&status=in_review')).toEqual(['Acme AI']);
+    expect((await t.request('/api/vendors?tier=extreme', { cookie })).status).toBe(400);
+
+    await json(
+      await t.request(`/api/vendors/${acme}/contacts`, {
+        method: 'POST',
+        cookie,
+        json: { name: 'Vera', email: 'Vera@Acme.example', isPrimary: true },
+      }),
+      201,
+    );
+    const second = await json<{ id: string }>(
+      await t.request(`/api/vendors/${acme}/contacts`, {
+        method: 'POST',
+        cookie,
+        json: { name: 'Sam', email: 'sam@acme.example', isPrimary: true },
+      }),
+      201,
+    );
+    await json(
+      await t.request(`/api/vendors/${acme}`, {
+        method: 'PATCH',
+        cookie,
+        json: { nextReviewOn: '2027-03-01', subProcessors: ['AWS', 'Cloudflare'] },
+      }),
+      200,
+    );
+    await sendAssessment(t, acme);
+    const detail = await json<{
+      vendor: {
+        name: string;
+        modelProviders: string[];
+        subProcessors: string[];
+        nextReviewOn: string;
+        tier: string;
+      };
+      contacts: { id: string; email: string; isPrimary: boolean }[];
+      services: string[];
+      assessments: { state: string }[];
+    }>(await t.request(`/api/vendors/${acme}`, { cookie }), 200);
+    expect(detail.vendor).toMatchObject({
+      modelProviders: ['OpenAI', 'Anthropic'],
+      subProcessors: ['AWS', 'Cloudflare'],
+      nextReviewOn: '2027-03-01',
+      tier: 'high',
+    });
+    expect(detail.services.sort()).toEqual(['acme-chat', 'acme-writer']);
+    expect(detail.contacts.filter((c) => c.isPrimary).map((c) => c.email)).toEqual(['sam@acme.example']);
+    expect(detail.contacts.map((c) => c.email)).toContain('vera@acme.example');
+    expect(detail.assessments.map((a) => a.state)).toEqual(['sent']);
+    await json(
+      await t.request(`/api/vendors/${acme}/contacts/${second.id}`, { method: 'DELETE', cookie }),
+      200,
+    );
+    expect(
+      (await t.request(`/api/vendors/${acme}/contacts/${second.id}`, { method: 'DELETE', cookie })).status,
+    ).toBe(404);
+  });
+
+  it('refuses bad input with 400 and lets auditors only read', async () => {
+    for (const body of [
+      {},
+      { name: '' },
+      { name: 'X', website: 'javascript:alert(1)' },
+      { name: 'X', services: ['Not a Service!'] },
+      { name: 'X', extra: 1 },
+    ]) {
+      expect((await t.request('/api/vendors', { method: 'POST', cookie, json: body })).status).toBe(400);
+    }
+    const auditor = await t.signInAs('auditor');
+    expect((await t.request('/api/vendors', { cookie: auditor })).status).toBe(200);
+    expect(
+      (await t.request('/api/vendors', { method: 'POST', cookie: auditor, json: { name: 'X' } })).status,
+    ).toBe(403);
+  });
+
+  it('stores documents with an expiry, sniffed type and hash, served only as attachments', async () => {
+    const id = await create({ name: 'Docs AI' });
+    const created = await json<{ id: string; sha256: string; mediaType: string }>(
+      await upload(id, samplePdf(), 'iso42001.pdf'),
+      201,
+    );
+    expect(created.mediaType).toBe('application/pdf');
+    const file = await t.request(`/api/vendors/${id}/documents/${created.id}/file`, {
+      cookie: await t.signInAs('auditor'),
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="iso42001.pdf"/);
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array(samplePdf()));
+    const detail = await json<{ documents: { expiresOn: string; sha256: string }[] }>(
+      await t.request(`/api/vendors/${id}`, { cookie }),
+      200,
+    );
+    expect(detail.documents).toEqual([
+      expect.objectContaining({ expiresOn: '2027-12-31', sha256: created.sha256 }),
+    ]);
+
+    expect((await upload(id, new Uint8Array(0), 'empty.pdf')).status).toBe(400);
+    expect((await upload(id, sampleExe(), 'certificate.pdf')).status).toBe(415);
+    expect((await upload(id, samplePdf(), 'x.pdf', { title: 'x', kind: 'nonsense' })).status).toBe(400);
+    const big = new Uint8Array(MAX_UPLOAD_BYTES + 1);
+    big.set(samplePdf());
+    expect((await upload(id, big, 'big.pdf')).status).toBe(413);
+    const after = await json<{ documents: unknown[] }>(
+      await t.request(`/api/vendors/${id}`, { cookie }),
+      200,
+    );
+    expect(after.documents).toHaveLength(1);
+    await json(
+      await t.request(`/api/vendors/${id}/documents/${created.id}`, { method: 'DELETE', cookie }),
+      200,
+    );
+  });
+});
