@@ -1,1 +1,73 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { builtinEntries } from '../lib/catalog/builtin';
+import { runtimeCatalog } from '../lib/catalog/catalog-runtime';
+import { apiRequestPatterns } from '../lib/catalog/site-patterns';
+import { onApiRequest } from '../lib/detection/api-calls';
+import { scanExtensions } from '../lib/detection/extensions';
+import { onNavigation } from '../lib/detection/navigation';
+import { handleMessage } from '../lib/messages/handle-message';
+import { syncPolicy } from '../lib/policy/policy-sync';
+import { createPortalClient } from '../lib/portal/portal-client';
+import { flush } from '../lib/queue/flush';
+import { ALARM_EXCEPTIONS, ALARM_FLUSH, ALARM_POLICY, applyPolicy, refresh } from '../lib/worker/lifecycle';
+
+function logFailure(what: string) {
+  return (error: unknown) => console.warn(`Sightline: ${what} failed:`, (error as Error)?.message ?? error);
+}
+
+export default defineBackground(() => {
+  const client = createPortalClient();
+
+  // Every listener is registered synchronously here, before any await, so events that wake a stopped
+  // worker are delivered. Handlers read their state from storage; nothing lives only in memory.
+  browser.runtime.onInstalled.addListener(() => {
+    refresh(client).catch(logFailure('install set-up'));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    refresh(client).catch(logFailure('start-up'));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'managed') refresh(client).catch(logFailure('managed policy change'));
+    // A test (or another of our pages) asks for a flush by writing this key.
+    if (area === 'local' && changes.flushRequest) flush(client, { manual: true }).catch(logFailure('flush'));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM_FLUSH) flush(client).catch(logFailure('flush'));
+    else if (alarm.name === ALARM_POLICY)
+      syncPolicy(client)
+        .then((outcome) => (outcome === 'updated' ? applyPolicy() : undefined))
+        .then(() => scanExtensions())
+        .catch(logFailure('policy sync'));
+    else if (alarm.name === ALARM_EXCEPTIONS) applyPolicy().catch(logFailure('exception expiry'));
+  });
+  browser.webNavigation.onCommitted.addListener((details) => {
+    onNavigation(details, 'committed').catch(logFailure('navigation'));
+  });
+  browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+    onNavigation(details, 'history').catch(logFailure('route change'));
+  });
+  // Observe only (no 'blocking', no request bodies). The filter names the built-in catalog's API
+  // hosts, so ordinary page loads never wake the worker.
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      onApiRequest(details as Parameters<typeof onApiRequest>[0]).catch(logFailure('API call'));
+      return undefined;
+    },
+    { urls: apiRequestPatterns(builtinEntries) },
+  );
+  browser.management.onInstalled.addListener(() => {
+    scanExtensions().catch(logFailure('extension scan'));
+  });
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    handleMessage(message, sender, client)
+      .then(sendResponse, (error) => sendResponse({ ok: false, error: (error as Error).message }))
+      .catch(logFailure('message'));
+    return true;
+  });
+
+  // For benchmarks and diagnostics in the worker's console: classification only, no side effects.
+  (globalThis as { sightlineDiagnostics?: unknown }).sightlineDiagnostics = {
+    classifyUrl: (url: string) => runtimeCatalog().classifyUrl(url),
+  };
+});

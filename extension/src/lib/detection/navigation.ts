@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { isMatch } from '../catalog/classification';
+import { exceptionFor } from '../coaching/exceptions';
+import { ruleTargets } from '../dnr/apply-rules';
+import { hostOf } from '../events/make-event';
+import { record } from '../events/record';
+import { decideAction } from '../policy/decide';
+import { serviceEntry } from '../policy/effective-policy';
+import { loadContext } from '../runtime-context';
+import { noteCandidate } from './candidates';
+import { swapTabService } from './dedupe';
+
+export type NavigationDetails = { tabId: number; frameId: number; url: string };
+
+/**
+ * A main-frame navigation (committed) or an SPA route change (history state) to a web page: records a
+ * visit for catalog services, and notes AI-looking hosts the catalog does not know as candidates.
+ * Route changes count only when they move the tab into another service.
+ */
+export async function onNavigation(details: NavigationDetails, how: 'committed' | 'history'): Promise<void> {
+  if (details.frameId !== 0) return;
+  const host = hostOf(details.url);
+  if (!host) return;
+  const ctx = await loadContext();
+  const match = ctx.catalog.classifyUrl(details.url);
+  if (!isMatch(match) || match.matchKind === 'api') {
+    await swapTabService(details.tabId, null);
+    if (!isMatch(match) && ctx.catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
+    return;
+  }
+  const previous = await swapTabService(details.tabId, match.serviceId);
+  if (how === 'history' && previous === match.serviceId) return;
+  const policy = serviceEntry(ctx.policy, match.serviceId);
+  await record({
+    kind: 'visit',
+    serviceId: match.serviceId,
+    host,
+    matchedRule: match.matchedRule,
+    policyState: policy.state,
+    mode: ctx.policy.mode,
+  });
+  // A route change inside a single-page app never reaches declarativeNetRequest: send the tab to the
+  // interstitial page ourselves.
+  if (how === 'history') {
+    const action = decideAction(ctx.policy.mode, policy.state, !!(await exceptionFor(match.serviceId)));
+    if (action === 'warn' || action === 'block') {
+      const targets = ruleTargets();
+      const page = action === 'warn' ? targets.warnPage : targets.blockPage;
+      await browser.tabs.update(details.tabId, { url: `${page}#${details.url}` });
+    }
+  }
+}

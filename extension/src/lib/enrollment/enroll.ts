@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import type { PortalClient } from '../portal/portal-client';
+import { type Enrollment, getLocal, setLocal } from '../state/local-state';
+import type { EffectiveConfig } from './config';
+
+export type EnrollOutcome =
+  | { status: 'enrolled'; enrollment: Enrollment }
+  | { status: 'already'; enrollment: Enrollment }
+  | { status: 'revoked'; enrollment: Enrollment }
+  | { status: 'not-configured' }
+  | { status: 'failed'; message: string };
+
+function platformInfo() {
+  const ua = globalThis.navigator?.userAgent ?? '';
+  const browserName = /Edg\//.test(ua) ? 'edge' : /Firefox\//.test(ua) ? 'firefox' : 'chromium';
+  const platform = /Windows/.test(ua)
+    ? 'windows'
+    : /Mac OS X/.test(ua)
+      ? 'macos'
+      : /CrOS/.test(ua)
+        ? 'chromeos'
+        : /Linux/.test(ua)
+          ? 'linux'
+          : 'other';
+  return { browser: browserName, platform };
+}
+
+/**
+ * Enrolls when a portal URL and token are configured and this browser holds no credential for that
+ * portal. A revoked device is not re-enrolled automatically: the administrator meant it.
+ */
+export async function ensureEnrolled(
+  client: PortalClient,
+  config: EffectiveConfig,
+  source: Enrollment['source'],
+  force = false,
+): Promise<EnrollOutcome> {
+  const current = await getLocal('enrollment');
+  if (!config.portalUrl || !config.enrollmentToken) {
+    return current
+      ? { status: current.revokedAt ? 'revoked' : 'already', enrollment: current }
+      : { status: 'not-configured' };
+  }
+  if (current && current.portalUrl === config.portalUrl && !force) {
+    return { status: current.revokedAt ? 'revoked' : 'already', enrollment: current };
+  }
+  const result = await client.enroll(config.portalUrl, {
+    token: config.enrollmentToken,
+    ...(config.userHint ? { userHint: config.userHint } : {}),
+    ...platformInfo(),
+    extensionVersion: browser.runtime.getManifest().version,
+  });
+  if (!result.ok) {
+    const message = result.message;
+    await setLocal('enrollError', { at: new Date().toISOString(), ok: false, message });
+    return { status: 'failed', message };
+  }
+  const enrollment: Enrollment = {
+    portalUrl: config.portalUrl,
+    deviceId: result.value.deviceId,
+    credential: result.value.credential,
+    enrolledAt: new Date().toISOString(),
+    source,
+  };
+  await setLocal('enrollment', enrollment);
+  await setLocal('enrollError', { at: enrollment.enrolledAt, ok: true });
+  // A new enrollment starts from the new portal's policy, not an old copy.
+  if (current?.portalUrl !== config.portalUrl) await browser.storage.local.remove(['policy', 'policySync']);
+  return { status: 'enrolled', enrollment };
+}
+
+export async function markRevoked(): Promise<void> {
+  const current = await getLocal('enrollment');
+  if (current && !current.revokedAt)
+    await setLocal('enrollment', { ...current, revokedAt: new Date().toISOString() });
+}

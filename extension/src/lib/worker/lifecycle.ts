@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { nextExpiry } from '../coaching/exceptions';
+import { registerContentScripts } from '../content/register-scripts';
+import { scanExtensions } from '../detection/extensions';
+import { applyRedirectRules } from '../dnr/apply-rules';
+import { readConfig } from '../enrollment/config';
+import { ensureEnrolled } from '../enrollment/enroll';
+import { syncPolicy } from '../policy/policy-sync';
+import type { PortalClient } from '../portal/portal-client';
+import { flush } from '../queue/flush';
+import { loadContext } from '../runtime-context';
+
+export const ALARM_FLUSH = 'flush';
+export const ALARM_POLICY = 'policy';
+export const ALARM_EXCEPTIONS = 'exceptions';
+/** Production flush period; Chromium does not fire alarms more often than every 30 s anyway. */
+export const FLUSH_PERIOD_MINUTES = 0.5;
+export const DEFAULT_POLICY_MINUTES = 15;
+
+/** Applies the current policy to the browser: redirect rules, content-script sites, exception expiry. */
+export async function applyPolicy(): Promise<void> {
+  const ctx = await loadContext();
+  await applyRedirectRules(ctx.catalog, ctx.policy);
+  await registerContentScripts(ctx.catalog);
+  const expiry = await nextExpiry();
+  if (expiry) await browser.alarms.create(ALARM_EXCEPTIONS, { when: expiry + 500 });
+}
+
+/** Makes sure the periodic alarms exist (they persist, but a changed interval must replace them). */
+export async function ensureAlarms(): Promise<void> {
+  const config = await readConfig();
+  const policyMinutes = config.policyRefreshMinutes ?? DEFAULT_POLICY_MINUTES;
+  const flushAlarm = await browser.alarms.get(ALARM_FLUSH);
+  if (!flushAlarm) await browser.alarms.create(ALARM_FLUSH, { periodInMinutes: FLUSH_PERIOD_MINUTES });
+  const policyAlarm = await browser.alarms.get(ALARM_POLICY);
+  if (policyAlarm?.periodInMinutes !== policyMinutes)
+    await browser.alarms.create(ALARM_POLICY, { periodInMinutes: policyMinutes });
+}
+
+/**
+ * Install, start-up, managed-policy change and the policy alarm all come here: enroll if configured,
+ * fetch the policy, apply it, look for AI extensions, send what waits.
+ */
+export async function refresh(client: PortalClient): Promise<void> {
+  const config = await readConfig();
+  await ensureEnrolled(
+    client,
+    config,
+    config.managedKeys.includes('enrollmentToken') ? 'managed' : 'options',
+  );
+  await syncPolicy(client);
+  await applyPolicy();
+  await ensureAlarms();
+  await scanExtensions();
+  await flush(client);
+}
