@@ -1,8 +1,13 @@
+import { looksLikeAiHost } from '@sightline/shared/catalog/ai-host-heuristic';
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
+import {
+  type Classification,
+  isServiceMatch,
+  type ServiceMatch,
+} from '@sightline/shared/catalog/classification';
+import { classifyHost, classifyUrl } from '@sightline/shared/catalog/classify-url';
+import { type CompiledCatalog, compileCatalog } from '@sightline/shared/catalog/compile-catalog';
 import { builtinEntries } from './builtin';
-import type { Classification, ServiceMatch } from './classification';
-import { compileLookup, type Lookup } from './lookup';
-import { extensionIndex } from './site-patterns';
 
 /** The catalog as the worker uses it: built-in entries with the org's custom ones applied. */
 export type RuntimeCatalog = {
@@ -10,7 +15,7 @@ export type RuntimeCatalog = {
   byId: ReadonlyMap<string, CatalogEntry>;
   extensions: ReadonlyMap<string, CatalogEntry>;
   classifyUrl: (url: string) => Classification;
-  /** A sub-resource request's host against the API rules (and site rules: an AI page's own API). */
+  /** A sub-resource request's host against the catalog's API rules. */
   classifyRequestHost: (host: string) => ServiceMatch | null;
   looksLikeAi: (host: string) => boolean;
 };
@@ -21,17 +26,17 @@ let cached: { key: string; catalog: RuntimeCatalog } | null = null;
 export function runtimeCatalog(custom: readonly CatalogEntry[] = []): RuntimeCatalog {
   const key = custom.length === 0 ? '' : JSON.stringify(custom);
   if (cached?.key === key) return cached.catalog;
-  const byId = new Map<string, CatalogEntry>(builtinEntries.map((e) => [e.id, e]));
-  for (const entry of custom) byId.set(entry.id, entry);
-  const entries = [...byId.values()];
-  const lookup: Lookup = compileLookup(entries);
+  const compiled: CompiledCatalog = compileCatalog(builtinEntries, custom);
   const catalog: RuntimeCatalog = {
-    entries,
-    byId,
-    extensions: extensionIndex(entries),
-    classifyUrl: lookup.classifyUrl,
-    classifyRequestHost: lookup.classifyRequestHost,
-    looksLikeAi: lookup.looksLikeAi,
+    entries: [...compiled.services.values()],
+    byId: compiled.services,
+    extensions: compiled.extensions,
+    classifyUrl: (url) => classifyUrl(compiled, url),
+    classifyRequestHost: (host) => {
+      const hit = classifyHost(compiled, host);
+      return isServiceMatch(hit) ? hit : null;
+    },
+    looksLikeAi: looksLikeAiHost,
   };
   cached = { key, catalog };
   return catalog;

@@ -1,4 +1,4 @@
-import { isMatch } from '../catalog/classification';
+import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import { hostOf } from '../events/make-event';
 import { record } from '../events/record';
 import { loadContext } from '../runtime-context';
@@ -32,7 +32,7 @@ export async function onApiRequest(details: RequestDetails, now = Date.now()): P
   // Requests from extensions or the browser itself, or from the AI service's own pages, are not this.
   if (!initiatorHost || !pageUrl) return;
   const page = ctx.catalog.classifyUrl(pageUrl);
-  if (isMatch(page) && page.matchKind !== 'api') return;
+  if (isServiceMatch(page) && page.matchKind !== 'api') return;
   if (!(await firstInWindow(`api|${details.tabId}|${initiatorHost}|${host}`, API_CALL_WINDOW_MS, now)))
     return;
   await record(

@@ -1,5 +1,5 @@
+import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import { browser } from 'wxt/browser';
-import { isMatch } from '../catalog/classification';
 import { exceptionFor } from '../coaching/exceptions';
 import { ruleTargets } from '../dnr/apply-rules';
 import { hostOf } from '../events/make-event';
@@ -23,9 +23,9 @@ export async function onNavigation(details: NavigationDetails, how: 'committed' 
   if (!host) return;
   const ctx = await loadContext();
   const match = ctx.catalog.classifyUrl(details.url);
-  if (!isMatch(match) || match.matchKind === 'api') {
+  if (!isServiceMatch(match) || match.matchKind === 'api') {
     await swapTabService(details.tabId, null);
-    if (!isMatch(match) && ctx.catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
+    if (!isServiceMatch(match) && ctx.catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
     return;
   }
   const previous = await swapTabService(details.tabId, match.serviceId);

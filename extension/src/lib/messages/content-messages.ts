@@ -1,5 +1,5 @@
+import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import type { RuntimeMessage } from '@sightline/shared/extension-api/runtime-messages';
-import { isMatch } from '../catalog/classification';
 import { bannerDue, markBannerShown } from '../coaching/banner-once';
 import { exceptionFor } from '../coaching/exceptions';
 import { firstInWindow } from '../detection/dedupe';
@@ -30,7 +30,8 @@ export async function handleContentMessage(message: RuntimeMessage, pageUrl: str
   const ctx = await loadContext();
   const match = ctx.catalog.classifyUrl(pageUrl);
   const host = hostOf(pageUrl);
-  if (!isMatch(match) || match.matchKind === 'api' || !host) return { serviceId: null } satisfies PageStatus;
+  if (!isServiceMatch(match) || match.matchKind === 'api' || !host)
+    return { serviceId: null } satisfies PageStatus;
   const entry = serviceEntry(ctx.policy, match.serviceId);
   switch (message.type) {
     case 'page-status': {

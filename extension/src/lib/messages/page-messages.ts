@@ -1,5 +1,5 @@
+import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import type { RuntimeMessage } from '@sightline/shared/extension-api/runtime-messages';
-import { isMatch } from '../catalog/classification';
 import { grantException } from '../coaching/exceptions';
 import { hostOf } from '../events/make-event';
 import { record } from '../events/record';
@@ -78,7 +78,7 @@ export async function handlePageMessage(message: RuntimeMessage, client: PortalC
 async function serviceInfo(url: string) {
   const ctx = await loadContext();
   const match = ctx.catalog.classifyUrl(url);
-  const entry = isMatch(match) ? ctx.catalog.byId.get(match.serviceId) : undefined;
+  const entry = isServiceMatch(match) ? ctx.catalog.byId.get(match.serviceId) : undefined;
   if (!entry) return { found: false };
   const serviceId = entry.id;
   const policy = serviceEntry(ctx.policy, serviceId);
@@ -102,7 +102,7 @@ async function classify(url: string) {
   const ctx = await loadContext();
   const match = ctx.catalog.classifyUrl(url);
   const host = hostOf(url);
-  if (!isMatch(match) || !host) return null;
+  if (!isServiceMatch(match) || !host) return null;
   const state = serviceEntry(ctx.policy, match.serviceId).state;
   return {
     serviceId: match.serviceId,

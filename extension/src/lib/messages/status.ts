@@ -1,6 +1,6 @@
+import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import { extensionConfigSchema } from '@sightline/shared/extension-api/managed-config';
 import type { RuntimeMessage } from '@sightline/shared/extension-api/runtime-messages';
-import { isMatch } from '../catalog/classification';
 import { exceptionFor } from '../coaching/exceptions';
 import { readConfig } from '../enrollment/config';
 import { ensureEnrolled } from '../enrollment/enroll';
@@ -52,7 +52,7 @@ export async function statusFor(url: string | undefined) {
   const host = hostOf(url);
   if (url && host) {
     const match = ctx.catalog.classifyUrl(url);
-    if (isMatch(match) && match.matchKind !== 'api') {
+    if (isServiceMatch(match) && match.matchKind !== 'api') {
       const entry = serviceEntry(ctx.policy, match.serviceId);
       const exception = await exceptionFor(match.serviceId);
       site = {

@@ -19,7 +19,7 @@ export async function reportCandidates(
   const catalog = await loadCatalog(deps.db);
   const byHost = new Map<string, Set<string>>();
   for (const c of report.candidates) {
-    if (catalogCoversHost(catalog.entries, c.host)) continue;
+    if (catalogCoversHost(catalog, c.host)) continue;
     const signals = byHost.get(c.host) ?? new Set<string>();
     for (const s of c.signals) signals.add(s);
     byHost.set(c.host, signals);

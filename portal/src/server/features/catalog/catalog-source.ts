@@ -1,6 +1,8 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { customCatalogEntry } from '@sightline/db/schema/catalog';
 import { type CatalogEntry, catalogEntrySchema } from '@sightline/shared/catalog/catalog-schema';
+import { classifyHost } from '@sightline/shared/catalog/classify-url';
+import { type CompiledCatalog, compileCatalog } from '@sightline/shared/catalog/compile-catalog';
 import { builtinCatalog } from './builtin-entries';
 
 export type LoadedCatalog = {
@@ -8,7 +10,10 @@ export type LoadedCatalog = {
   entries: CatalogEntry[];
   custom: CatalogEntry[];
   byId: ReadonlyMap<string, CatalogEntry>;
+  compiled: CompiledCatalog;
 };
+
+let cached: { key: string; compiled: CompiledCatalog } | null = null;
 
 /** The catalog the portal serves: shipped entries plus the org's own, invalid stored rows skipped. */
 export async function loadCatalog(db: DbOrTx): Promise<LoadedCatalog> {
@@ -21,25 +26,13 @@ export async function loadCatalog(db: DbOrTx): Promise<LoadedCatalog> {
     const parsed = catalogEntrySchema.safeParse(row.entry);
     if (parsed.success) custom.push(parsed.data);
   }
-  const byId = new Map<string, CatalogEntry>(builtinCatalog.map((e) => [e.id, e]));
-  for (const entry of custom) byId.set(entry.id, entry);
-  return { entries: [...byId.values()], custom, byId };
+  const key = JSON.stringify(custom);
+  if (cached?.key !== key) cached = { key, compiled: compileCatalog(builtinCatalog, custom) };
+  const compiled = cached.compiled;
+  return { entries: [...compiled.services.values()], custom, byId: compiled.services, compiled };
 }
 
-/** Whether any catalog rule names this host (or a parent domain of it): such hosts are not candidates. */
-export function catalogCoversHost(entries: readonly CatalogEntry[], host: string): boolean {
-  const under = (domain: string) => host === domain || host.endsWith(`.${domain}`);
-  return entries.some((entry) =>
-    entry.rules.some((rule) => {
-      switch (rule.kind) {
-        case 'domain':
-        case 'api-suffix':
-          return under(rule.value);
-        case 'path':
-          return host === rule.host;
-        default:
-          return host === rule.value;
-      }
-    }),
-  );
+/** Whether the catalog names this host (a site or an API host, or a parent domain): such hosts are not candidates. */
+export function catalogCoversHost(catalog: LoadedCatalog, host: string): boolean {
+  return classifyHost(catalog.compiled, host, { includeSites: true }).serviceId !== null;
 }
