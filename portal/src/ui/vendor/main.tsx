@@ -1,17 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { VendorApp } from './vendor-app';
+import './vendor.css';
 
-// Placeholder until the vendor questionnaire page lands.
-function VendorPage() {
-  return (
-    <main>
-      <h1>Supplier questionnaire</h1>
-    </main>
-  );
-}
-
+// The vendor page is its own small app: no staff code, no router, no data library.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <VendorPage />
+    <VendorApp />
   </StrictMode>,
 );

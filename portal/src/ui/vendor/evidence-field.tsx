@@ -1,0 +1,105 @@
+import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
+import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
+import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
+import { type FormEvent, useState } from 'react';
+import { fieldId } from './answer-input';
+import { type VendorApi, VendorApiError } from './vendor-api';
+
+type Props = {
+  question: PublicQuestion;
+  files: readonly PublicEvidence[];
+  editable: boolean;
+  api: VendorApi;
+  onChange: () => void;
+};
+
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Upload and list files for one question; the server checks each file's type from its bytes. */
+export function EvidenceField({ question, files, editable, api, onChange }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const base = `${fieldId(question.id)}-evidence`;
+  const askExpiry = question.evidence?.certificateExpiry === true;
+
+  const upload = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const file = data.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      setMessage({ error: true, text: file instanceof File && file.name ? 'The file is empty.' : 'Choose a file first.' });
+      return;
+    }
+    data.set('questionId', question.id);
+    setBusy(true);
+    setMessage(null);
+    try {
+      const created = await api.upload(data);
+      setMessage({ error: false, text: `Uploaded ${created.fileName}.` });
+      form.reset();
+      onChange();
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof VendorApiError ? error.message : 'Upload failed.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (file: PublicEvidence) => {
+    setBusy(true);
+    try {
+      await api.removeEvidence(file.id);
+      setMessage({ error: false, text: `Removed ${file.fileName}.` });
+      onChange();
+    } catch (error) {
+      setMessage({ error: true, text: error instanceof VendorApiError ? error.message : 'Could not remove the file.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="evidence">
+      <p className="evidence-title">{question.evidence?.label ?? 'Supporting evidence'}</p>
+      {files.length > 0 && (
+        <ul className="files" aria-label={`Files for: ${question.text}`}>
+          {files.map((f) => (
+            <li key={f.id}>
+              <span className="file-name">{f.fileName}</span> <span className="hint">({size(f.sizeBytes)}{f.expiresOn ? `, valid until ${f.expiresOn}` : ''})</span>
+              {editable && (
+                <button type="button" className="link-button" disabled={busy} onClick={() => void remove(f)}>
+                  Remove<span className="visually-hidden"> {f.fileName}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <form className="upload" onSubmit={(e) => void upload(e)}>
+          <label htmlFor={`${base}-file`}>
+            File <span className="hint">({uploadTypesSentence})</span>
+          </label>
+          <input id={`${base}-file`} name="file" type="file" accept={uploadAccept} required disabled={busy} />
+          {askExpiry && (
+            <>
+              <label htmlFor={`${base}-expiry`}>Certificate expiry date</label>
+              <input id={`${base}-expiry`} name="expiresOn" type="date" required disabled={busy} />
+            </>
+          )}
+          <button type="submit" className="secondary" disabled={busy}>
+            {busy ? 'Uploading…' : 'Upload'}
+          </button>
+        </form>
+      )}
+      <p className={message?.error ? 'field-error' : 'status-note'} role={message?.error ? 'alert' : 'status'}>
+        {message?.text ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
+import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
+import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
+import { AnswerControl, fieldId } from './answer-input';
+import { EvidenceField } from './evidence-field';
+import type { VendorApi } from './vendor-api';
+
+type Props = {
+  question: PublicQuestion;
+  answer: AnswerInput | undefined;
+  editable: boolean;
+  lockedReason: string | null;
+  error: string | undefined;
+  reviewComments: readonly { comment: string; createdAt: string }[];
+  evidence: readonly PublicEvidence[];
+  api: VendorApi;
+  onChange: (next: AnswerInput) => void;
+  onEvidenceChange: () => void;
+};
+
+export function QuestionCard(props: Props) {
+  const { question, answer, editable, error } = props;
+  const id = fieldId(question.id);
+  const helpId = question.help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  const notApplicable = answer?.notApplicable === true;
+  const wantsEvidence = question.type === 'file' || question.evidence?.requested === true;
+  return (
+    <div className={`question${error ? ' has-error' : ''}${props.reviewComments.length ? ' questioned' : ''}`}>
+      {props.reviewComments.map((c) => (
+        <div key={c.createdAt + c.comment} className="review-comment" role="note">
+          <strong>Reviewer’s question:</strong> {c.comment}
+        </div>
+      ))}
+      <AnswerControl
+        question={question}
+        answer={answer}
+        disabled={!editable}
+        describedBy={describedBy}
+        onChange={props.onChange}
+      />
+      {question.help && (
+        <p id={helpId} className="help">
+          {question.help}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+      {question.allowNotApplicable && question.type !== 'file' && (
+        <label className="choice na">
+          <input
+            type="checkbox"
+            checked={notApplicable}
+            disabled={!editable}
+            onChange={(e) =>
+              props.onChange(
+                e.target.checked
+                  ? { notApplicable: true, comment: answer?.comment ?? null }
+                  : { notApplicable: false, comment: answer?.comment ?? null },
+              )
+            }
+          />
+          <span>Not applicable to our service</span>
+        </label>
+      )}
+      {question.allowComment && question.type !== 'file' && (
+        <details className="comment" open={Boolean(answer?.comment)}>
+          <summary>{answer?.comment ? 'Your comment' : 'Add a comment'}</summary>
+          <label>
+            <span className="visually-hidden">Comment on: </span>Comment
+            <textarea
+              rows={2}
+              maxLength={4000}
+              value={answer?.comment ?? ''}
+              disabled={!editable}
+              onChange={(e) => props.onChange({ ...answer, comment: e.target.value === '' ? null : e.target.value })}
+            />
+          </label>
+        </details>
+      )}
+      {wantsEvidence && (
+        <EvidenceField
+          question={question}
+          files={props.evidence}
+          editable={editable}
+          api={props.api}
+          onChange={props.onEvidenceChange}
+        />
+      )}
+      {props.lockedReason && <p className="locked-note">{props.lockedReason}</p>}
+    </div>
+  );
+}

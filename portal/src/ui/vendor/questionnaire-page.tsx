@@ -1,0 +1,126 @@
+import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
+import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
+import { progress } from '@sightline/shared/questionnaire/completeness';
+import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
+import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
+import { useMemo } from 'react';
+import { ColleagueForm } from './colleague-form';
+import { QuestionCard } from './question-card';
+import { SaveIndicator } from './save-indicator';
+import { SubmitPanel } from './submit-panel';
+import { useAutosave } from './use-autosave';
+import type { VendorApi } from './vendor-api';
+
+type Props = { view: VendorView; api: VendorApi; reload: () => Promise<void> };
+
+export function QuestionnairePage({ view, api, reload }: Props) {
+  const { template, assessment } = view;
+  const questions = useMemo(() => {
+    const map = new Map<string, PublicQuestion>();
+    for (const s of template.sections) for (const q of s.questions) map.set(q.id, q);
+    return map;
+  }, [template]);
+  const autosave = useAutosave(api, view.answers as Record<string, AnswerInput>, questions);
+  const { answers } = autosave;
+
+  const evidenceSummary = useMemo(() => {
+    const summary: Record<string, { count: number; verified: number }> = {};
+    for (const e of view.evidence) {
+      const entry = summary[e.questionId] ?? { count: 0, verified: 0 };
+      entry.count += 1;
+      summary[e.questionId] = entry;
+    }
+    return summary;
+  }, [view.evidence]);
+  const visibility = useMemo(() => resolveVisibility(template, answers), [template, answers]);
+  const done = progress(template, answers, evidenceSummary);
+  const editableIds = view.editableQuestionIds ? new Set(view.editableQuestionIds) : null;
+  const canEdit = (id: string) =>
+    assessment.mode === 'answering' || (assessment.mode === 'changes' && editableIds?.has(id) === true);
+  const visibleIds = new Set(visibility.questions.map((v) => v.question.id));
+  const percent = done.total === 0 ? 0 : Math.round((done.answered / done.total) * 100);
+
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">
+          {assessment.organisationName} · supplier questionnaire for {assessment.vendorName}
+        </p>
+        <h1>{template.title}</h1>
+        <p>
+          Due <strong>{assessment.dueOn}</strong>. Questions? Contact {assessment.contact.name}{' '}
+          (<a href={`mailto:${assessment.contact.email}`}>{assessment.contact.email}</a>).
+        </p>
+        {assessment.mode === 'read_only' && (
+          <p className="notice" role="status">
+            {assessment.submittedAt
+              ? `Submitted on ${assessment.submittedAt.slice(0, 10)}. Your answers are locked; thank you.`
+              : 'This questionnaire is closed for changes.'}
+          </p>
+        )}
+        {assessment.mode === 'changes' && (
+          <p className="notice" role="status">
+            The reviewers have questions about {editableIds?.size ?? 0} of your answers. Those questions are marked
+            below and are the only ones you can change; then submit again.
+          </p>
+        )}
+        <div className="progress-row">
+          <label htmlFor="progress">
+            {done.answered} of {done.total} questions answered
+          </label>
+          <progress id="progress" max={done.total || 1} value={done.answered}>
+            {percent}%
+          </progress>
+          {assessment.mode !== 'read_only' && <SaveIndicator status={autosave.status} />}
+        </div>
+      </header>
+
+      <main id="main">
+        <p className="intro">{template.description}</p>
+        <p className="hint">
+          Questions marked <span aria-hidden="true">*</span> are required. Answers save automatically as you go; your
+          first answers decide which later sections apply.
+        </p>
+        {template.sections.map((section) => {
+          if (!visibility.sections.get(section.id)) return null;
+          const shown = section.questions.filter((q) => visibleIds.has(q.id));
+          if (shown.length === 0) return null;
+          return (
+            <section key={section.id} className="q-section" aria-labelledby={`s-${section.id}`}>
+              <h2 id={`s-${section.id}`}>{section.title}</h2>
+              {section.description && <p className="section-intro">{section.description}</p>}
+              {shown.map((q) => (
+                <QuestionCard
+                  key={q.id}
+                  question={q}
+                  answer={answers[q.id]}
+                  editable={canEdit(q.id)}
+                  lockedReason={assessment.mode === 'changes' && !canEdit(q.id) ? 'Not questioned: locked.' : null}
+                  error={autosave.errors[q.id]}
+                  reviewComments={view.reviewComments.filter((c) => c.questionId === q.id)}
+                  evidence={view.evidence.filter((e) => e.questionId === q.id)}
+                  api={api}
+                  onChange={(next) => autosave.update(q, next)}
+                  onEvidenceChange={() => void reload()}
+                />
+              ))}
+            </section>
+          );
+        })}
+        {assessment.mode !== 'read_only' && (
+          <>
+            <SubmitPanel
+              api={api}
+              flush={autosave.flush}
+              blocked={autosave.hasLocalErrors}
+              questions={questions}
+              onSubmitted={reload}
+              resubmission={assessment.mode === 'changes'}
+            />
+            <ColleagueForm api={api} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import {
+  ASSESSMENT_TOKEN_HEADER,
+  type PublicEvidence,
+  type VendorView,
+} from '@sightline/shared/assessments/vendor-page-api';
+import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
+
+/** A refusal from the server, in the API's one error shape. */
+export class VendorApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The link's token travels only in a header: never in a query string (it would land in logs), and
+ * cookies are omitted so a staff session in the same browser plays no part.
+ */
+export function createVendorApi(token: string) {
+  async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        ...init,
+        credentials: 'omit',
+        cache: 'no-store',
+        headers: { [ASSESSMENT_TOKEN_HEADER]: token, ...(init.headers as Record<string, string>) },
+      });
+    } catch {
+      throw new VendorApiError(0, 'network', 'No connection to the server. Check your network; nothing was lost.');
+    }
+    const body = (await res.json().catch(() => null)) as
+      | (T & { error?: { code: string; message: string; details?: unknown } })
+      | null;
+    if (res.ok && body) return body;
+    throw new VendorApiError(
+      res.status,
+      body?.error?.code ?? 'internal',
+      body?.error?.message ?? `The server answered ${res.status}. Please try again.`,
+      body?.error?.details,
+    );
+  }
+  const json = (method: string, body: unknown): RequestInit => ({
+    method,
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+  return {
+    view: () => call<VendorView>('/api/vendor/assessment'),
+    save: (answers: Record<string, AnswerInput>) =>
+      call<{ saved: string[]; state: string }>('/api/vendor/answers', json('PUT', { answers })),
+    upload: (form: FormData) => call<PublicEvidence>('/api/vendor/evidence', { method: 'POST', body: form }),
+    removeEvidence: (id: string) => call<{ ok: true }>(`/api/vendor/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    inviteColleague: (input: { name: string; email: string }) =>
+      call<{ invited: string }>('/api/vendor/colleagues', json('POST', input)),
+    submit: () => call<{ state: string; submittedAt: string }>('/api/vendor/submit', { method: 'POST' }),
+  };
+}
+
+export type VendorApi = ReturnType<typeof createVendorApi>;
+
+/** The token from the URL fragment (`/v#<token>`); the fragment never reaches a server. */
+export function tokenFromLocation(hash: string): string | null {
+  const token = hash.replace(/^#/, '').trim();
+  return token.length > 0 ? token : null;
+}
