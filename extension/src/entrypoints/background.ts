@@ -29,8 +29,12 @@ export default defineBackground(() => {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') refresh(client).catch(logFailure('managed policy change'));
-    // A test (or another of our pages) asks for a flush by writing this key.
+    // Our pages (or a test) ask for a flush or a policy refresh by writing these keys.
     if (area === 'local' && changes.flushRequest) flush(client, { manual: true }).catch(logFailure('flush'));
+    if (area === 'local' && changes.syncRequest)
+      syncPolicy(client)
+        .then(() => applyPolicy())
+        .catch(logFailure('policy sync'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_FLUSH) flush(client).catch(logFailure('flush'));

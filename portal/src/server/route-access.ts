@@ -38,6 +38,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/ext/requests': 'device',
   'POST /api/ext/candidates': 'device',
   'GET /api/devices': ['admin', 'auditor'],
+  'GET /api/devices/:id/events': ['admin', 'auditor'],
   'POST /api/devices/:id/revoke': ['admin'],
   'GET /api/enrollment-tokens': ['admin', 'auditor'],
   'POST /api/enrollment-tokens': ['admin'],

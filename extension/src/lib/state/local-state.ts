@@ -41,6 +41,9 @@ export type LocalState = {
   candidatesPending: { host: string; signals: string[] }[];
   candidatesSeen: Record<string, string>;
   flushRequest: number;
+  syncRequest: number;
+  /** When the policy was last applied to the browser (redirect rules, content scripts). */
+  policyAppliedAt: string;
 };
 
 export async function getLocal<K extends keyof LocalState>(key: K): Promise<LocalState[K] | undefined> {

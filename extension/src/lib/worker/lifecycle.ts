@@ -9,6 +9,7 @@ import { syncPolicy } from '../policy/policy-sync';
 import type { PortalClient } from '../portal/portal-client';
 import { flush } from '../queue/flush';
 import { loadContext } from '../runtime-context';
+import { setLocal } from '../state/local-state';
 
 export const ALARM_FLUSH = 'flush';
 export const ALARM_POLICY = 'policy';
@@ -24,6 +25,7 @@ export async function applyPolicy(): Promise<void> {
   await registerContentScripts(ctx.catalog);
   const expiry = await nextExpiry();
   if (expiry) await browser.alarms.create(ALARM_EXCEPTIONS, { when: expiry + 500 });
+  await setLocal('policyAppliedAt', new Date().toISOString());
 }
 
 /** Makes sure the periodic alarms exist (they persist, but a changed interval must replace them). */

@@ -1,5 +1,6 @@
 import type { Db } from '@sightline/db/client';
 import { device } from '@sightline/db/schema/devices';
+import { usageEvent } from '@sightline/db/schema/usage';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
@@ -53,4 +54,30 @@ export async function revokeDevice(
     });
     return { id, revokedAt: deps.now };
   });
+}
+
+/** What one device sent most recently (metadata only), for troubleshooting a device. */
+export async function recentDeviceEvents(db: Db, id: string, limit: number) {
+  const [exists] = await db.select({ id: device.id }).from(device).where(eq(device.id, id));
+  if (!exists) throw new AppError('not_found', 'No device with this id');
+  return db
+    .select({
+      clientEventId: usageEvent.clientEventId,
+      kind: usageEvent.kind,
+      serviceId: usageEvent.serviceId,
+      host: usageEvent.host,
+      matchedRule: usageEvent.matchedRule,
+      initiatorHost: usageEvent.initiatorHost,
+      accountHint: usageEvent.accountHint,
+      itemCount: usageEvent.itemCount,
+      bytes: usageEvent.bytes,
+      fileTypes: usageEvent.fileTypes,
+      details: usageEvent.details,
+      occurredAt: usageEvent.occurredAt,
+      receivedAt: usageEvent.receivedAt,
+    })
+    .from(usageEvent)
+    .where(eq(usageEvent.deviceId, id))
+    .orderBy(desc(usageEvent.occurredAt), desc(usageEvent.id))
+    .limit(limit);
 }

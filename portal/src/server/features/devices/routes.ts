@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { listDevices, revokeDevice } from './devices-service';
+import { listDevices, recentDeviceEvents, revokeDevice } from './devices-service';
 import {
   createEnrollmentToken,
   listEnrollmentTokens,
@@ -21,6 +21,18 @@ export const deviceRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Enrolled browsers: last seen, version, user hint' }),
     access('admin', 'auditor'),
     async (c) => c.json({ devices: await listDevices(c.get('deps').db) }, 200),
+  )
+  .get(
+    '/api/devices/:id/events',
+    describeRoute({ tags, summary: 'The latest metadata-only events a device sent' }),
+    access('admin', 'auditor'),
+    validate('param', idParam),
+    validate('query', z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })),
+    async (c) => {
+      const { db } = c.get('deps');
+      const events = await recentDeviceEvents(db, c.req.valid('param').id, c.req.valid('query').limit);
+      return c.json({ events }, 200);
+    },
   )
   .post(
     '/api/devices/:id/revoke',

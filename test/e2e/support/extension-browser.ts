@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+
+export const extensionDir = resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3');
+/** Fixed by the manifest key (extension/wxt.config.ts). */
+export const EXTENSION_ID = 'kjhkpbeipnhokeohdgejiggdoioncgdm';
+
+export type ExtensionBrowser = {
+  context: BrowserContext;
+  worker: () => Promise<Worker>;
+  extensionUrl: (path: string) => string;
+  close: () => Promise<void>;
+};
+
+/** Chromium with the built extension loaded, headless, fake AI hosts mapped to loopback. */
+export async function launchWithExtension(
+  userDataDir: string,
+  resolverRules: string,
+): Promise<ExtensionBrowser> {
+  if (!existsSync(resolve(extensionDir, 'manifest.json')))
+    throw new Error(`Build the extension first: ${extensionDir}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // The fake AI sites use a self-signed certificate where HSTS forces https.
+      '--ignore-certificate-errors',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${resolverRules}`,
+    ],
+  });
+  const worker = async () => {
+    const existing = context
+      .serviceWorkers()
+      .find((w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`));
+    if (existing) return existing;
+    return context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith(`chrome-extension://${EXTENSION_ID}/`),
+      timeout: 20_000,
+    });
+  };
+  await worker();
+  return {
+    context,
+    worker,
+    extensionUrl: (path) => `chrome-extension://${EXTENSION_ID}${path}`,
+    close: () => context.close(),
+  };
+}
+
+/** Reads storage.local in the service worker (starting it if it was stopped). */
+export async function readLocal<T = unknown>(browser: ExtensionBrowser, key: string): Promise<T | undefined> {
+  const sw = await wakeWorker(browser);
+  return sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>;
+}
+
+/** A stopped worker starts again when an extension page opens. */
+export async function wakeWorker(browser: ExtensionBrowser): Promise<Worker> {
+  const alive = browser.context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
+  if (alive) return alive;
+  const page = await browser.context.newPage();
+  const waiting = browser.worker();
+  await page.goto(browser.extensionUrl('/popup.html'));
+  const sw = await waiting;
+  await page.close();
+  return sw;
+}
+
+/** Asks the worker to send its queue now (the same path as the popup's "Send now") and waits for it. */
+export async function flushNow(browser: ExtensionBrowser): Promise<{ waiting: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('/popup.html?url=about%3Ablank'));
+  const outcome = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'flush-now' }));
+  const queue = (await page.evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as
+    | unknown[]
+    | undefined;
+  await page.close();
+  if ((outcome as { status?: string })?.status === 'failed')
+    throw new Error(`flush failed: ${JSON.stringify(outcome)}`);
+  return { waiting: queue?.length ?? 0 };
+}
+
+/** Waits until the worker has fetched the portal's policy (after enrollment or a policy change). */
+export async function syncPolicyNow(browser: ExtensionBrowser): Promise<void> {
+  const sw = await wakeWorker(browser);
+  const read = () =>
+    sw.evaluate(async () => (await chrome.storage.local.get('policyAppliedAt')).policyAppliedAt ?? '');
+  const before = await read();
+  await sw.evaluate(() => chrome.storage.local.set({ syncRequest: Date.now() }));
+  const deadline = Date.now() + 15_000;
+  while ((await read()) === before) {
+    if (Date.now() > deadline) throw new Error('the extension did not sync and apply its policy');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops the extension's service worker like the browser does when idle: in-memory state is gone. */
+export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** Enrolls through the options page, as a person would. */
+export async function enrollThroughOptions(
+  browser: ExtensionBrowser,
+  portalUrl: string,
+  token: string,
+  userHint = 'ada@example.com',
+) {
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('/options.html'));
+  await page.getByLabel('Portal URL').fill(portalUrl);
+  await page.getByLabel('Enrollment token').fill(token);
+  await page.getByLabel('Your work email or login (optional)').fill(userHint);
+  await page.getByRole('button', { name: 'Enroll' }).click();
+  await page.getByText('This browser is enrolled.').waitFor({ timeout: 15_000 });
+  await page.close();
+}
