@@ -10,7 +10,9 @@ const BUDGET_BYTES = 150 * 1024;
 const distDir = resolve(import.meta.dirname, '../../portal/dist/ui');
 const htmlPath = resolve(distDir, 'vendor.html');
 if (!existsSync(htmlPath)) {
-  console.error('portal/dist/ui/vendor.html is missing: run `pnpm --filter @sightline/portal run build` first');
+  console.error(
+    'portal/dist/ui/vendor.html is missing: run `pnpm --filter @sightline/portal run build` first',
+  );
   process.exit(1);
 }
 const html = readFileSync(htmlPath, 'utf8');
@@ -22,7 +24,9 @@ for (const script of new Set(scripts)) {
   total += gzipped;
   console.log(`${script}  ${bytes.length} B raw, ${gzipped} B gzipped`);
 }
-console.log(`vendor page JavaScript: ${total} B gzipped (${(total / 1024).toFixed(1)} KB of a ${BUDGET_BYTES / 1024} KB budget)`);
+console.log(
+  `vendor page JavaScript: ${total} B gzipped (${(total / 1024).toFixed(1)} KB of a ${BUDGET_BYTES / 1024} KB budget)`,
+);
 if (total > BUDGET_BYTES) {
   console.error('over budget');
   process.exit(1);

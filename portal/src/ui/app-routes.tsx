@@ -1,11 +1,18 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from './features/account/account-page';
+import { AssessmentDetailPage } from './features/assessments/assessment-detail-page';
+import { AssessmentsPage } from './features/assessments/assessments-page';
+import { NewAssessmentPage } from './features/assessments/new-assessment-page';
 import { AuditPage } from './features/audit/audit-page';
 import { AcceptInvitationPage } from './features/auth/accept-invitation-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { HomePage } from './features/home/home-page';
 import { OutboxPage } from './features/outbox/outbox-page';
+import { TemplateDetailPage } from './features/templates/template-detail-page';
+import { TemplatesPage } from './features/templates/templates-page';
 import { UsersPage } from './features/users/users-page';
+import { VendorDetailPage } from './features/vendors/vendor-detail-page';
+import { VendorsPage } from './features/vendors/vendors-page';
 import { Shell } from './layout/shell';
 import { useMe } from './lib/session';
 
@@ -23,6 +30,13 @@ export function AppRoutes() {
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="vendors" element={<VendorsPage />} />
+          <Route path="vendors/:id" element={<VendorDetailPage />} />
+          <Route path="assessments" element={<AssessmentsPage />} />
+          <Route path="assessments/new" element={<NewAssessmentPage />} />
+          <Route path="assessments/:id" element={<AssessmentDetailPage />} />
+          <Route path="templates" element={<TemplatesPage />} />
+          <Route path="templates/:id" element={<TemplateDetailPage />} />
           <Route path="*" element={<p>Page not found.</p>} />
         </Route>
       ) : (

@@ -11,6 +11,24 @@ export type NavItem = {
 /** The portal's sections; each page registers here and in app-routes. Items show only to roles that may use them. */
 export const navItems: NavItem[] = [
   { to: '/', label: 'Overview', roles: anyStaff, group: 'Discover' },
+  {
+    to: '/vendors',
+    label: 'Vendors',
+    roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
+    group: 'Assess',
+  },
+  {
+    to: '/assessments',
+    label: 'Assessments',
+    roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
+    group: 'Assess',
+  },
+  {
+    to: '/templates',
+    label: 'Questionnaire templates',
+    roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
+    group: 'Assess',
+  },
   { to: '/users', label: 'Users and roles', roles: ['admin', 'auditor'], group: 'Admin' },
   { to: '/outbox', label: 'Mail outbox', roles: ['admin', 'procurement'], group: 'Admin' },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'auditor'], group: 'Admin' },

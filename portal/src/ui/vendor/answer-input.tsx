@@ -75,7 +75,12 @@ export function AnswerControl({ question, answer, disabled, describedBy, onChang
 
   if (question.type === 'number') return <NumberInput {...{ question, answer, off, describedBy, set }} />;
 
-  if (question.type === 'file') return <p className="question-text" id={id}>{questionLabel(question)}</p>;
+  if (question.type === 'file')
+    return (
+      <p className="question-text" id={id}>
+        {questionLabel(question)}
+      </p>
+    );
 
   return (
     <div className="field">

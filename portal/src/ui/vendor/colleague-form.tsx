@@ -13,11 +13,17 @@ export function ColleagueForm({ api }: { api: VendorApi }) {
     setBusy(true);
     setMessage(null);
     try {
-      const result = await api.inviteColleague({ name: String(data.get('name')), email: String(data.get('email')) });
+      const result = await api.inviteColleague({
+        name: String(data.get('name')),
+        email: String(data.get('email')),
+      });
       setMessage({ error: false, text: `Invitation sent to ${result.invited}.` });
       form.reset();
     } catch (error) {
-      setMessage({ error: true, text: error instanceof VendorApiError ? error.message : 'Could not send the invitation.' });
+      setMessage({
+        error: true,
+        text: error instanceof VendorApiError ? error.message : 'Could not send the invitation.',
+      });
     } finally {
       setBusy(false);
     }
@@ -36,7 +42,10 @@ export function ColleagueForm({ api }: { api: VendorApi }) {
           {busy ? 'Sending…' : 'Send invitation'}
         </button>
       </form>
-      <p className={message?.error ? 'field-error' : 'status-note'} role={message?.error ? 'alert' : 'status'}>
+      <p
+        className={message?.error ? 'field-error' : 'status-note'}
+        role={message?.error ? 'alert' : 'status'}
+      >
         {message?.text ?? ''}
       </p>
     </section>

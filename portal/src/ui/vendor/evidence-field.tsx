@@ -1,5 +1,5 @@
-import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
 import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
+import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { type FormEvent, useState } from 'react';
 import { fieldId } from './answer-input';
@@ -32,7 +32,10 @@ export function EvidenceField({ question, files, editable, api, onChange }: Prop
     const data = new FormData(form);
     const file = data.get('file');
     if (!(file instanceof File) || file.size === 0) {
-      setMessage({ error: true, text: file instanceof File && file.name ? 'The file is empty.' : 'Choose a file first.' });
+      setMessage({
+        error: true,
+        text: file instanceof File && file.name ? 'The file is empty.' : 'Choose a file first.',
+      });
       return;
     }
     data.set('questionId', question.id);
@@ -57,7 +60,10 @@ export function EvidenceField({ question, files, editable, api, onChange }: Prop
       setMessage({ error: false, text: `Removed ${file.fileName}.` });
       onChange();
     } catch (error) {
-      setMessage({ error: true, text: error instanceof VendorApiError ? error.message : 'Could not remove the file.' });
+      setMessage({
+        error: true,
+        text: error instanceof VendorApiError ? error.message : 'Could not remove the file.',
+      });
     } finally {
       setBusy(false);
     }
@@ -70,7 +76,11 @@ export function EvidenceField({ question, files, editable, api, onChange }: Prop
         <ul className="files" aria-label={`Files for: ${question.text}`}>
           {files.map((f) => (
             <li key={f.id}>
-              <span className="file-name">{f.fileName}</span> <span className="hint">({size(f.sizeBytes)}{f.expiresOn ? `, valid until ${f.expiresOn}` : ''})</span>
+              <span className="file-name">{f.fileName}</span>{' '}
+              <span className="hint">
+                ({size(f.sizeBytes)}
+                {f.expiresOn ? `, valid until ${f.expiresOn}` : ''})
+              </span>
               {editable && (
                 <button type="button" className="link-button" disabled={busy} onClick={() => void remove(f)}>
                   Remove<span className="visually-hidden"> {f.fileName}</span>
@@ -97,7 +107,10 @@ export function EvidenceField({ question, files, editable, api, onChange }: Prop
           </button>
         </form>
       )}
-      <p className={message?.error ? 'field-error' : 'status-note'} role={message?.error ? 'alert' : 'status'}>
+      <p
+        className={message?.error ? 'field-error' : 'status-note'}
+        role={message?.error ? 'alert' : 'status'}
+      >
         {message?.text ?? ''}
       </p>
     </div>

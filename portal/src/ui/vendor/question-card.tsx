@@ -27,7 +27,9 @@ export function QuestionCard(props: Props) {
   const notApplicable = answer?.notApplicable === true;
   const wantsEvidence = question.type === 'file' || question.evidence?.requested === true;
   return (
-    <div className={`question${error ? ' has-error' : ''}${props.reviewComments.length ? ' questioned' : ''}`}>
+    <div
+      className={`question${error ? ' has-error' : ''}${props.reviewComments.length ? ' questioned' : ''}`}
+    >
       {props.reviewComments.map((c) => (
         <div key={c.createdAt + c.comment} className="review-comment" role="note">
           <strong>Reviewer’s question:</strong> {c.comment}
@@ -77,7 +79,9 @@ export function QuestionCard(props: Props) {
               maxLength={4000}
               value={answer?.comment ?? ''}
               disabled={!editable}
-              onChange={(e) => props.onChange({ ...answer, comment: e.target.value === '' ? null : e.target.value })}
+              onChange={(e) =>
+                props.onChange({ ...answer, comment: e.target.value === '' ? null : e.target.value })
+              }
             />
           </label>
         </details>

@@ -48,8 +48,8 @@ export function QuestionnairePage({ view, api, reload }: Props) {
         </p>
         <h1>{template.title}</h1>
         <p>
-          Due <strong>{assessment.dueOn}</strong>. Questions? Contact {assessment.contact.name}{' '}
-          (<a href={`mailto:${assessment.contact.email}`}>{assessment.contact.email}</a>).
+          Due <strong>{assessment.dueOn}</strong>. Questions? Contact {assessment.contact.name} (
+          <a href={`mailto:${assessment.contact.email}`}>{assessment.contact.email}</a>).
         </p>
         {assessment.mode === 'read_only' && (
           <p className="notice" role="status">
@@ -60,8 +60,8 @@ export function QuestionnairePage({ view, api, reload }: Props) {
         )}
         {assessment.mode === 'changes' && (
           <p className="notice" role="status">
-            The reviewers have questions about {editableIds?.size ?? 0} of your answers. Those questions are marked
-            below and are the only ones you can change; then submit again.
+            The reviewers have questions about {editableIds?.size ?? 0} of your answers. Those questions are
+            marked below and are the only ones you can change; then submit again.
           </p>
         )}
         <div className="progress-row">
@@ -78,8 +78,8 @@ export function QuestionnairePage({ view, api, reload }: Props) {
       <main id="main">
         <p className="intro">{template.description}</p>
         <p className="hint">
-          Questions marked <span aria-hidden="true">*</span> are required. Answers save automatically as you go; your
-          first answers decide which later sections apply.
+          Questions marked <span aria-hidden="true">*</span> are required. Answers save automatically as you
+          go; your first answers decide which later sections apply.
         </p>
         {template.sections.map((section) => {
           if (!visibility.sections.get(section.id)) return null;
@@ -95,7 +95,9 @@ export function QuestionnairePage({ view, api, reload }: Props) {
                   question={q}
                   answer={answers[q.id]}
                   editable={canEdit(q.id)}
-                  lockedReason={assessment.mode === 'changes' && !canEdit(q.id) ? 'Not questioned: locked.' : null}
+                  lockedReason={
+                    assessment.mode === 'changes' && !canEdit(q.id) ? 'Not questioned: locked.' : null
+                  }
                   error={autosave.errors[q.id]}
                   reviewComments={view.reviewComments.filter((c) => c.questionId === q.id)}
                   evidence={view.evidence.filter((e) => e.questionId === q.id)}

@@ -35,7 +35,8 @@ export function SubmitPanel({ api, flush, blocked, questions, onSubmitted, resub
       await onSubmitted();
       window.scrollTo({ top: 0 });
     } catch (e) {
-      const problems = e instanceof VendorApiError && Array.isArray(e.details) ? (e.details as Problem[]) : [];
+      const problems =
+        e instanceof VendorApiError && Array.isArray(e.details) ? (e.details as Problem[]) : [];
       setError({ message: e instanceof VendorApiError ? e.message : 'Could not submit.', problems });
     } finally {
       setBusy(false);
@@ -46,10 +47,12 @@ export function SubmitPanel({ api, flush, blocked, questions, onSubmitted, resub
     <section className="submit-panel" aria-labelledby="submit-title">
       <h2 id="submit-title">{resubmission ? 'Submit again' : 'Submit'}</h2>
       <p>
-        Submitting locks your answers and sends them to the reviewers. Everything you entered so far is saved, so you can
-        also come back later with the same link.
+        Submitting locks your answers and sends them to the reviewers. Everything you entered so far is saved,
+        so you can also come back later with the same link.
       </p>
-      {blocked && <p className="field-error">Some answers are not valid yet; fix the marked questions first.</p>}
+      {blocked && (
+        <p className="field-error">Some answers are not valid yet; fix the marked questions first.</p>
+      )}
       <button type="button" onClick={() => void submit()} disabled={busy || blocked}>
         {busy ? 'Submitting…' : resubmission ? 'Submit changes' : 'Submit answers'}
       </button>
@@ -61,7 +64,9 @@ export function SubmitPanel({ api, flush, blocked, questions, onSubmitted, resub
               <ul>
                 {error.problems.map((p) => (
                   <li key={p.questionId}>
-                    <a href={`#${fieldId(p.questionId)}`}>{questions.get(p.questionId)?.text ?? p.questionId}</a>{' '}
+                    <a href={`#${fieldId(p.questionId)}`}>
+                      {questions.get(p.questionId)?.text ?? p.questionId}
+                    </a>{' '}
                     {problemText[p.problem] ?? p.problem}
                   </li>
                 ))}

@@ -17,7 +17,11 @@ const RETRY_MS = 5_000;
  * Local answers with debounced autosave. Only changed answers are sent; an answer the question
  * refuses is shown at the question and not sent; a network failure keeps the changes and retries.
  */
-export function useAutosave(api: VendorApi, initial: Record<string, AnswerInput>, questions: Map<string, PublicQuestion>) {
+export function useAutosave(
+  api: VendorApi,
+  initial: Record<string, AnswerInput>,
+  questions: Map<string, PublicQuestion>,
+) {
   const [answers, setAnswers] = useState<Record<string, AnswerInput>>(initial);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -62,7 +66,10 @@ export function useAutosave(api: VendorApi, initial: Record<string, AnswerInput>
           }
           // The request was refused whole: send the acceptable answers again on their own.
           for (const id of ids) if (!refused.has(id)) dirty.current.add(id);
-          setStatus({ kind: 'error', message: `${refused.size} answer${refused.size === 1 ? ' was' : 's were'} not saved; see the marked question` });
+          setStatus({
+            kind: 'error',
+            message: `${refused.size} answer${refused.size === 1 ? ' was' : 's were'} not saved; see the marked question`,
+          });
           if (dirty.current.size > 0) timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
           return;
         }

@@ -32,7 +32,11 @@ export function createVendorApi(token: string) {
         headers: { [ASSESSMENT_TOKEN_HEADER]: token, ...(init.headers as Record<string, string>) },
       });
     } catch {
-      throw new VendorApiError(0, 'network', 'No connection to the server. Check your network; nothing was lost.');
+      throw new VendorApiError(
+        0,
+        'network',
+        'No connection to the server. Check your network; nothing was lost.',
+      );
     }
     const body = (await res.json().catch(() => null)) as
       | (T & { error?: { code: string; message: string; details?: unknown } })
@@ -55,7 +59,8 @@ export function createVendorApi(token: string) {
     save: (answers: Record<string, AnswerInput>) =>
       call<{ saved: string[]; state: string }>('/api/vendor/answers', json('PUT', { answers })),
     upload: (form: FormData) => call<PublicEvidence>('/api/vendor/evidence', { method: 'POST', body: form }),
-    removeEvidence: (id: string) => call<{ ok: true }>(`/api/vendor/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    removeEvidence: (id: string) =>
+      call<{ ok: true }>(`/api/vendor/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     inviteColleague: (input: { name: string; email: string }) =>
       call<{ invited: string }>('/api/vendor/colleagues', json('POST', input)),
     submit: () => call<{ state: string; submittedAt: string }>('/api/vendor/submit', { method: 'POST' }),

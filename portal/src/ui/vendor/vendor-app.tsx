@@ -3,7 +3,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { QuestionnairePage } from './questionnaire-page';
 import { createVendorApi, tokenFromLocation, VendorApiError } from './vendor-api';
 
-type Load = { kind: 'loading' } | { kind: 'ready'; view: VendorView } | { kind: 'failed'; status: number; message: string };
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'ready'; view: VendorView }
+  | { kind: 'failed'; status: number; message: string };
 
 const headings: Record<number, string> = {
   0: 'No connection',
@@ -21,7 +24,8 @@ export function VendorApp() {
     try {
       setLoad({ kind: 'ready', view: await api.view() });
     } catch (error) {
-      const e = error instanceof VendorApiError ? error : new VendorApiError(0, 'network', 'Something went wrong.');
+      const e =
+        error instanceof VendorApiError ? error : new VendorApiError(0, 'network', 'Something went wrong.');
       setLoad({ kind: 'failed', status: e.status, message: e.message });
     }
   }, [api]);
@@ -54,11 +58,6 @@ export function VendorApp() {
     );
   }
   return (
-    <QuestionnairePage
-      key={`${load.view.assessment.state}`}
-      view={load.view}
-      api={api}
-      reload={reload}
-    />
+    <QuestionnairePage key={`${load.view.assessment.state}`} view={load.view} api={api} reload={reload} />
   );
 }

@@ -16,7 +16,7 @@ import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
 import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
-import { resendAssessment, revokeAssessment, sendAssessment } from './send-service';
+import { resendAssessment, revokeAssessment, type SendResult, sendAssessment } from './send-service';
 
 const tags = ['Assessments'];
 const idParam = z.object({ id: z.uuid() });
@@ -50,7 +50,8 @@ export const assessmentRoutes = new Hono<AppEnv>()
       const input = c.req.valid('json');
       const actor = staffActor(c);
       const created = await createAssessment(deps, actor, input);
-      if (!input.send) return c.json({ id: created.id, state: 'draft', mailed: false }, 201);
+      const draft: SendResult = { id: created.id, state: 'draft', mailed: false };
+      if (!input.send) return c.json(draft, 201);
       return c.json(await sendAssessment(deps, actor, created.id), 201);
     },
   )

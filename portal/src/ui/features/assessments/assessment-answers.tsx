@@ -1,0 +1,150 @@
+import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
+import { effectiveOptions } from '@sightline/shared/questionnaire/question-helpers';
+import type { Question, Template } from '@sightline/shared/questionnaire/template-schema';
+import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { type AssessmentDetail, assessmentKey } from './assessment-queries';
+
+type Props = { detail: AssessmentDetail; canReview: boolean };
+
+function shown(question: Question, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const labels = new Map(effectiveOptions(question).map((o) => [o.value, o.label]));
+  if (Array.isArray(value)) return value.map((v) => labels.get(String(v)) ?? String(v)).join('; ');
+  return labels.get(String(value)) ?? String(value);
+}
+
+/** Every visible question with the vendor's answer, files, and the reviewers' comments. */
+export function AssessmentAnswers({ detail, canReview }: Props) {
+  const answers: Record<string, { value?: unknown; notApplicable?: boolean; comment?: string | null }> = {};
+  for (const a of detail.answers)
+    answers[a.questionId] = { value: a.value ?? undefined, notApplicable: a.notApplicable };
+  // The JSON type loses the condition's recursion; the server parsed it with the template schema.
+  const template = detail.questions as unknown as Template;
+  const visibility = resolveVisibility(template, answers as Answers);
+  const visible = new Set(visibility.questions.map((v) => v.question.id));
+  const byQuestion = new Map(detail.answers.map((a) => [a.questionId, a]));
+  const commentable = canReview && ['submitted', 'under_review'].includes(detail.assessment.state);
+  if (detail.assessment.state === 'draft') {
+    return <p className="info">Not sent yet: the vendor's answers will appear here.</p>;
+  }
+  return (
+    <div className="answers">
+      <h2>Answers</h2>
+      {template.sections
+        .filter((s) => visibility.sections.get(s.id))
+        .map((section) => (
+          <table key={section.id} className="answer-table">
+            <caption>{section.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Question</th>
+                <th scope="col">Answer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {section.questions
+                .filter((q) => visible.has(q.id))
+                .map((q) => {
+                  const a = byQuestion.get(q.id);
+                  const files = detail.evidence.filter((e) => e.questionId === q.id);
+                  const comments = detail.comments.filter((c) => c.questionId === q.id);
+                  return (
+                    <tr key={q.id} id={`answer-${q.id}`}>
+                      <th scope="row" className="question-cell">
+                        {q.text}
+                        {q.required && <span className="error"> *</span>}
+                        <div className="details">
+                          {q.id} · weight {q.weight}
+                        </div>
+                      </th>
+                      <td>
+                        {a?.notApplicable ? (
+                          <em>Not applicable</em>
+                        ) : a?.value !== null && a?.value !== undefined ? (
+                          <span className="answer-value">{shown(q, a.value)}</span>
+                        ) : q.type === 'file' ? null : (
+                          <span className="info">No answer</span>
+                        )}
+                        {a?.comment && <p className="vendor-comment">Vendor’s comment: {a.comment}</p>}
+                        {files.length > 0 && (
+                          <ul className="files">
+                            {files.map((f) => (
+                              <li key={f.id}>
+                                <a
+                                  href={`/api/assessments/${detail.assessment.id}/evidence/${f.id}/file`}
+                                  download
+                                >
+                                  {f.fileName}
+                                </a>{' '}
+                                <span className="details">
+                                  {f.mediaType}, {Math.ceil(f.sizeBytes / 1024)} KB
+                                  {f.expiresOn ? `, expires ${f.expiresOn}` : ''}, sha256{' '}
+                                  {f.sha256.slice(0, 12)}…
+                                </span>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                        {comments.map((c) => (
+                          <p key={c.id} className={`review-note${c.resolvedAt ? ' resolved' : ''}`}>
+                            {c.authorName ?? 'Reviewer'}: {c.comment}{' '}
+                            {c.resolvedAt ? '(answered by the vendor)' : '(open)'}
+                          </p>
+                        ))}
+                        {commentable && <CommentForm assessmentId={detail.assessment.id} questionId={q.id} />}
+                      </td>
+                    </tr>
+                  );
+                })}
+            </tbody>
+          </table>
+        ))}
+    </div>
+  );
+}
+
+function CommentForm({ assessmentId, questionId }: { assessmentId: string; questionId: string }) {
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: (comment: string) =>
+      unwrap(
+        api.api.assessments[':id'].comments.$post({
+          param: { id: assessmentId },
+          json: { questionId, comment },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) }),
+    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not add the comment'),
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const comment = String(new FormData(form).get('comment') ?? '').trim();
+    if (!comment) return;
+    setError(null);
+    add.mutate(comment, { onSuccess: () => form.reset() });
+  };
+  return (
+    <details className="comment-form">
+      <summary>Question this answer</summary>
+      <form onSubmit={onSubmit}>
+        <label>
+          Comment for the vendor
+          <textarea name="comment" rows={2} maxLength={4000} required />
+        </label>
+        <button type="submit" className="secondary" disabled={add.isPending}>
+          Add comment
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,92 @@
+import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { hasRole, useMe } from '../../lib/session';
+import { AssessmentActions } from './assessment-actions';
+import { AssessmentAnswers } from './assessment-answers';
+import { assessmentKey, fetchAssessment } from './assessment-queries';
+import { AssessmentTimeline } from './assessment-timeline';
+
+const when = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
+
+export function AssessmentDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe().data;
+  const location = useLocation();
+  const [link, setLink] = useState<string | null>((location.state as { link?: string } | null)?.link ?? null);
+  const detail = useQuery({ queryKey: assessmentKey(id), queryFn: () => fetchAssessment(id) });
+  if (detail.isPending) return <p className="loading">Loading…</p>;
+  if (detail.error)
+    return (
+      <p role="alert" className="error">
+        {detail.error.message}
+      </p>
+    );
+  const d = detail.data;
+  const a = d.assessment;
+  return (
+    <section>
+      <p>
+        <Link to="/assessments">← Assessments</Link>
+      </p>
+      <h1>
+        {d.vendor.name}: {d.template.title} v{d.template.version}
+      </h1>
+      <p>
+        <span className={`badge state-${a.state}`} data-testid="assessment-state">
+          {stateLabels[a.state]}
+        </span>{' '}
+        <span className="info">
+          {d.progress.answered} of {d.progress.total} visible questions answered
+          {d.missing.length > 0 && a.state !== 'draft' ? `, ${d.missing.length} required still open` : ''}
+        </span>
+      </p>
+      {link && (
+        <div className="card notice-box" role="status">
+          <p>
+            No SMTP server is configured, so the mail waits in the <Link to="/outbox">outbox</Link>. Copy the
+            link now and send it to {a.respondentEmail} yourself; it is not shown again.
+          </p>
+          <input
+            readOnly
+            aria-label="Questionnaire link"
+            value={link}
+            className="copy-field"
+            onFocus={(e) => e.target.select()}
+          />
+        </div>
+      )}
+      <dl className="facts card">
+        <dt>Vendor</dt>
+        <dd>
+          <Link to={`/vendors/${d.vendor.id}`}>{d.vendor.name}</Link>
+        </dd>
+        <dt>Service</dt>
+        <dd>{a.serviceId ?? '—'}</dd>
+        <dt>Respondent</dt>
+        <dd>
+          {a.respondentName} &lt;{a.respondentEmail}&gt;
+        </dd>
+        <dt>Due</dt>
+        <dd>{a.dueOn}</dd>
+        <dt>Sent</dt>
+        <dd>{when(a.sentAt)}</dd>
+        <dt>First opened</dt>
+        <dd>{when(a.firstOpenedAt)}</dd>
+        <dt>Submitted</dt>
+        <dd>{when(a.submittedAt)}</dd>
+        <dt>Link expires</dt>
+        <dd>{when(a.expiresAt)}</dd>
+      </dl>
+      <AssessmentActions
+        detail={d}
+        canSend={hasRole(me, ['admin', 'procurement'])}
+        canReview={hasRole(me, ['admin', 'reviewer'])}
+        onLink={setLink}
+      />
+      <AssessmentAnswers detail={d} canReview={hasRole(me, ['admin', 'reviewer'])} />
+      <AssessmentTimeline detail={d} />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { type AssessmentState, assessmentStates } from '@sightline/shared/assessments/assessment-states';
+import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+
+export function AssessmentsPage() {
+  const canSend = hasRole(useMe().data, ['admin', 'procurement']);
+  const [params, setParams] = useSearchParams();
+  const state = (params.get('state') || undefined) as AssessmentState | undefined;
+  const list = useQuery({
+    queryKey: ['assessments', state],
+    queryFn: () => unwrap(api.api.assessments.$get({ query: { state } })),
+  });
+  return (
+    <section>
+      <h1>Assessments</h1>
+      <div className="card inline-form">
+        <label>
+          State
+          <select
+            value={state ?? ''}
+            onChange={(e) => setParams(e.target.value ? { state: e.target.value } : {}, { replace: true })}
+          >
+            <option value="">Any</option>
+            {assessmentStates.map((s) => (
+              <option key={s} value={s}>
+                {stateLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {canSend && (
+          <Link className="button-link" to="/assessments/new">
+            New assessment
+          </Link>
+        )}
+      </div>
+      {list.error && (
+        <p role="alert" className="error">
+          {list.error.message}
+        </p>
+      )}
+      <table>
+        <caption>Assessments ({list.data?.assessments.length ?? 0})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Vendor</th>
+            <th scope="col">Service</th>
+            <th scope="col">Questionnaire</th>
+            <th scope="col">Respondent</th>
+            <th scope="col">State</th>
+            <th scope="col">Due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.assessments.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/assessments/${a.id}`}>{a.vendorName}</Link>
+              </td>
+              <td>{a.serviceId ?? '—'}</td>
+              <td>
+                {a.templateTitle} v{a.templateVersion}
+              </td>
+              <td>{a.respondentEmail}</td>
+              <td>
+                <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
+              </td>
+              <td>{a.dueOn}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api, unwrap } from '../../lib/api';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Start from a vendor (?vendorId), a service (?serviceId) or an access request (?accessRequestId). */
+export function NewAssessmentPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [vendorId, setVendorId] = useState(params.get('vendorId') ?? '');
+  const serviceId = params.get('serviceId') ?? '';
+  const accessRequestId = params.get('accessRequestId') ?? '';
+  const [error, setError] = useState<string | null>(null);
+  const vendors = useQuery({
+    queryKey: ['vendors', {}],
+    queryFn: () => unwrap(api.api.vendors.$get({ query: {} })),
+  });
+  const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api.api.templates.$get()) });
+  const vendor = useQuery({
+    queryKey: ['vendor', vendorId],
+    queryFn: () => unwrap(api.api.vendors[':id'].$get({ param: { id: vendorId } })),
+    enabled: vendorId !== '',
+  });
+  const primary = vendor.data?.contacts.find((c) => c.isPrimary) ?? vendor.data?.contacts[0];
+
+  const create = useMutation({
+    mutationFn: (json: Parameters<typeof api.api.assessments.$post>[0]['json']) =>
+      unwrap(api.api.assessments.$post({ json })),
+    onSuccess: (result) =>
+      navigate(`/assessments/${result.id}`, {
+        state: 'link' in result && result.link ? { link: result.link } : null,
+      }),
+    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not create the assessment'),
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const f = new FormData(event.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    setError(null);
+    create.mutate({
+      ...(vendorId ? { vendorId } : {}),
+      ...(text('serviceId') ? { serviceId: text('serviceId').toLowerCase() } : {}),
+      ...(accessRequestId ? { accessRequestId } : {}),
+      ...(text('templateId') ? { templateId: text('templateId') } : {}),
+      respondentName: text('respondentName'),
+      respondentEmail: text('respondentEmail'),
+      dueOn: text('dueOn'),
+      send: submitter?.value === 'send',
+    });
+  };
+
+  const sortedTemplates = templates.data?.templates ?? [];
+  return (
+    <section>
+      <p>
+        <Link to="/assessments">← Assessments</Link>
+      </p>
+      <h1>New assessment</h1>
+      {accessRequestId && (
+        <p className="info">Starting from an employee's access request; it will be linked.</p>
+      )}
+      <form className="card form-grid" onSubmit={onSubmit} aria-label="New assessment">
+        <label>
+          Vendor
+          <select
+            value={vendorId}
+            onChange={(e) => setVendorId(e.target.value)}
+            required={!serviceId && !accessRequestId}
+          >
+            <option value="">
+              {serviceId || accessRequestId ? 'Find from the service' : 'Choose a vendor'}
+            </option>
+            {vendors.data?.vendors.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Catalog service (optional)
+          <input
+            name="serviceId"
+            defaultValue={serviceId}
+            placeholder="e.g. openai-chatgpt"
+            readOnly={accessRequestId !== ''}
+          />
+        </label>
+        <label>
+          Questionnaire
+          <select name="templateId" defaultValue="">
+            <option value="">Latest ISO/IEC 42001 A.10 template</option>
+            {sortedTemplates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title} v{t.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Respondent name
+          <input
+            name="respondentName"
+            required
+            maxLength={200}
+            defaultValue={primary?.name ?? ''}
+            key={`n-${primary?.id}`}
+          />
+        </label>
+        <label>
+          Respondent email
+          <input
+            name="respondentEmail"
+            type="email"
+            required
+            defaultValue={primary?.email ?? ''}
+            key={`e-${primary?.id}`}
+          />
+        </label>
+        <label>
+          Due date
+          <input name="dueOn" type="date" required min={inDays(0)} defaultValue={inDays(21)} />
+        </label>
+        <div className="wide actions">
+          <button type="submit" name="action" value="send" disabled={create.isPending}>
+            Create and send
+          </button>
+          <button type="submit" name="action" value="draft" className="secondary" disabled={create.isPending}>
+            Save as draft
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="error wide">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

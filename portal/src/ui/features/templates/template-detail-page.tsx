@@ -1,0 +1,138 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+
+export function TemplateDetailPage() {
+  const { id = '' } = useParams();
+  const canWrite = hasRole(useMe().data, ['admin', 'procurement']);
+  const template = useQuery({
+    queryKey: ['template', id],
+    queryFn: () => unwrap(api.api.templates[':id'].$get({ param: { id } })),
+  });
+  if (template.isPending) return <p className="loading">Loading…</p>;
+  if (template.error)
+    return (
+      <p role="alert" className="error">
+        {template.error.message}
+      </p>
+    );
+  const t = template.data;
+  const def = t.definition;
+  const questionCount = def.sections.reduce((n, s) => n + s.questions.length, 0);
+  return (
+    <section>
+      <p>
+        <Link to="/templates">← Templates</Link>
+      </p>
+      <h1>
+        {t.title} <span className="badge">v{t.version}</span>
+      </h1>
+      <p>{def.description}</p>
+      <p className="info">
+        <code>{t.key}</code> · {def.sections.length} sections · {questionCount} questions ·{' '}
+        <a href={`/api/templates/${t.id}/export?format=json`} download>
+          Export JSON
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/templates/${t.id}/export?format=yaml`} download>
+          Export YAML
+        </a>
+      </p>
+      {canWrite && <CloneForm id={t.id} title={t.title} />}
+      {def.sections.map((s) => (
+        <table key={s.id}>
+          <caption>
+            {s.title}
+            {s.condition && <span className="info"> (shown only when: {conditionText(s.condition)})</span>}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Type</th>
+              <th scope="col">Weight</th>
+              <th scope="col">Tags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.questions.map((q) => (
+              <tr key={q.id}>
+                <td>
+                  {q.text}
+                  {q.required && <span className="error"> *</span>}
+                  <div className="details">
+                    <code>{q.id}</code>
+                    {q.condition && <> · when {conditionText(q.condition)}</>}
+                    {q.options?.some((o) => o.knockOut) && <> · has knock-out answers</>}
+                  </div>
+                </td>
+                <td>
+                  {q.type.replace('_', ' ')}
+                  {q.evidence?.requested && <div className="details">evidence requested</div>}
+                </td>
+                <td>{q.weight}</td>
+                <td className="details">
+                  {Object.entries(q.tags)
+                    .map(([framework, items]) => `${framework}: ${(items as string[]).join(', ')}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
+
+function conditionText(condition: unknown): string {
+  return JSON.stringify(condition)
+    .replace(/["{}[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function CloneForm({ id, title }: { id: string; title: string }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const clone = useMutation({
+    mutationFn: (json: { title?: string; key?: string }) =>
+      unwrap(api.api.templates[':id'].clone.$post({ param: { id }, json })),
+    onSuccess: (created) => {
+      client.invalidateQueries({ queryKey: ['templates'] });
+      navigate(`/templates/${created.id}`);
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not clone'),
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const newTitle = String(f.get('title') ?? '').trim();
+    const key = String(f.get('key') ?? '').trim();
+    setError(null);
+    clone.mutate({ ...(newTitle ? { title: newTitle } : {}), ...(key ? { key } : {}) });
+  };
+  return (
+    <form className="card inline-form" onSubmit={onSubmit} aria-label="Clone to a new version">
+      <h2>Clone to a new version</h2>
+      <label>
+        Title
+        <input name="title" defaultValue={title} maxLength={200} />
+      </label>
+      <label>
+        New key (leave empty for the next version of this one)
+        <input name="key" pattern="[a-z0-9][a-z0-9\-]*" maxLength={100} />
+      </label>
+      <button type="submit" disabled={clone.isPending}>
+        Clone
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

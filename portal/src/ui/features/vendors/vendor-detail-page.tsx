@@ -1,0 +1,185 @@
+import { riskTiers } from '@sightline/shared/assessments/assessment-states';
+import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import { vendorStatuses } from '@sightline/shared/vendors/vendor-statuses';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+import { splitList } from './list-field';
+import { VendorContacts } from './vendor-contacts';
+import { VendorDocuments } from './vendor-documents';
+import { fetchVendor, type VendorDetail, vendorKey } from './vendor-queries';
+
+export function VendorDetailPage() {
+  const { id = '' } = useParams();
+  const canWrite = hasRole(useMe().data, ['admin', 'procurement']);
+  const vendor = useQuery({ queryKey: vendorKey(id), queryFn: () => fetchVendor(id) });
+  if (vendor.isPending) return <p className="loading">Loading…</p>;
+  if (vendor.error)
+    return (
+      <p role="alert" className="error">
+        {vendor.error.message}
+      </p>
+    );
+  const data = vendor.data;
+  return (
+    <section>
+      <p>
+        <Link to="/vendors">← Vendors</Link>
+      </p>
+      <h1>{data.vendor.name}</h1>
+      <p>
+        <span className="badge">{data.vendor.status.replace('_', ' ')}</span>{' '}
+        {data.vendor.tier && <span className={`badge ${data.vendor.tier}`}>{data.vendor.tier} risk</span>}{' '}
+        {data.vendor.nextReviewOn && <span className="info">next review {data.vendor.nextReviewOn}</span>}
+      </p>
+      <VendorProfile data={data} canWrite={canWrite} />
+      <VendorContacts vendorId={id} contacts={data.contacts} canWrite={canWrite} />
+      <VendorDocuments vendorId={id} documents={data.documents} canWrite={canWrite} />
+      <table>
+        <caption>Assessments</caption>
+        <thead>
+          <tr>
+            <th scope="col">Questionnaire</th>
+            <th scope="col">Service</th>
+            <th scope="col">Respondent</th>
+            <th scope="col">State</th>
+            <th scope="col">Due</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.assessments.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/assessments/${a.id}`}>
+                  {a.templateTitle} v{a.templateVersion}
+                </Link>
+              </td>
+              <td>{a.serviceId ?? '—'}</td>
+              <td>{a.respondentEmail}</td>
+              <td>
+                <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
+              </td>
+              <td>{a.dueOn}</td>
+            </tr>
+          ))}
+          {data.assessments.length === 0 && (
+            <tr>
+              <td colSpan={5}>No assessments yet.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {canWrite && (
+        <p>
+          <Link className="button-link" to={`/assessments/new?vendorId=${id}`}>
+            New assessment
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boolean }) {
+  const client = useQueryClient();
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const v = data.vendor;
+  const save = useMutation({
+    mutationFn: (json: Parameters<(typeof api.api.vendors)[':id']['$patch']>[0]['json']) =>
+      unwrap(api.api.vendors[':id'].$patch({ param: { id: v.id }, json })),
+    onSuccess: () => {
+      setMessage({ error: false, text: 'Saved.' });
+      client.invalidateQueries({ queryKey: ['vendor', v.id] });
+      client.invalidateQueries({ queryKey: ['vendors'] });
+    },
+    onError: (e) => setMessage({ error: true, text: e instanceof ApiError ? e.message : 'Could not save' }),
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    save.mutate({
+      name: text('name'),
+      website: text('website') || null,
+      status: text('status') as (typeof vendorStatuses)[number],
+      tier: (text('tier') || null) as (typeof riskTiers)[number] | null,
+      nextReviewOn: text('nextReviewOn') || null,
+      services: splitList(text('services')).map((s) => s.toLowerCase()),
+      modelProviders: splitList(text('modelProviders')),
+      subProcessors: splitList(text('subProcessors')),
+      notes: text('notes') || null,
+    });
+  };
+  return (
+    <form className="card form-grid" onSubmit={onSubmit} aria-label="Vendor details">
+      <h2>Details</h2>
+      <fieldset disabled={!canWrite} className="plain">
+        <label>
+          Name
+          <input name="name" defaultValue={v.name} required maxLength={200} />
+        </label>
+        <label>
+          Website
+          <input name="website" type="url" defaultValue={v.website ?? ''} />
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={v.status}>
+            {vendorStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Risk tier
+          <select name="tier" defaultValue={v.tier ?? ''}>
+            <option value="">Not set</option>
+            {riskTiers.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Next review
+          <input name="nextReviewOn" type="date" defaultValue={v.nextReviewOn ?? ''} />
+        </label>
+        <label>
+          Catalog services (comma-separated ids)
+          <input name="services" defaultValue={data.services.join(', ')} />
+        </label>
+        <label>
+          Model providers they rely on
+          <input
+            name="modelProviders"
+            defaultValue={v.modelProviders.join(', ')}
+            placeholder="OpenAI, Anthropic, …"
+          />
+        </label>
+        <label>
+          Sub-processors
+          <input name="subProcessors" defaultValue={v.subProcessors.join(', ')} placeholder="AWS, …" />
+        </label>
+        <label className="wide">
+          Notes
+          <textarea name="notes" rows={2} defaultValue={v.notes ?? ''} maxLength={5000} />
+        </label>
+        {canWrite && (
+          <button type="submit" disabled={save.isPending}>
+            Save details
+          </button>
+        )}
+      </fieldset>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,154 @@
+import { riskTiers } from '@sightline/shared/assessments/assessment-states';
+import { vendorStatuses } from '@sightline/shared/vendors/vendor-statuses';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+import { splitList } from './list-field';
+
+export function VendorsPage() {
+  const canWrite = hasRole(useMe().data, ['admin', 'procurement']);
+  const [params, setParams] = useSearchParams();
+  const query = {
+    q: params.get('q') || undefined,
+    status: (params.get('status') || undefined) as (typeof vendorStatuses)[number] | undefined,
+    tier: (params.get('tier') || undefined) as (typeof riskTiers)[number] | undefined,
+  };
+  const vendors = useQuery({
+    queryKey: ['vendors', query],
+    queryFn: () => unwrap(api.api.vendors.$get({ query })),
+  });
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <section>
+      <h1>Vendors</h1>
+      <form className="card inline-form" aria-label="Filter vendors" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Search
+          <input
+            type="search"
+            defaultValue={query.q ?? ''}
+            placeholder="Name, website or service id"
+            onChange={(e) => setFilter('q', e.target.value)}
+          />
+        </label>
+        <label>
+          Status
+          <select value={query.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
+            <option value="">Any</option>
+            {vendorStatuses.map((s) => (
+              <option key={s} value={s}>
+                {s.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Risk tier
+          <select value={query.tier ?? ''} onChange={(e) => setFilter('tier', e.target.value)}>
+            <option value="">Any</option>
+            {riskTiers.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      {vendors.error && (
+        <p role="alert" className="error">
+          {vendors.error.message}
+        </p>
+      )}
+      <table>
+        <caption>Vendor register ({vendors.data?.vendors.length ?? 0})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Vendor</th>
+            <th scope="col">Status</th>
+            <th scope="col">Tier</th>
+            <th scope="col">Services</th>
+            <th scope="col">Assessments</th>
+            <th scope="col">Next review</th>
+          </tr>
+        </thead>
+        <tbody>
+          {vendors.data?.vendors.map((v) => (
+            <tr key={v.id}>
+              <td>
+                <Link to={`/vendors/${v.id}`}>{v.name}</Link>
+              </td>
+              <td>
+                <span className="badge">{v.status.replace('_', ' ')}</span>
+              </td>
+              <td>{v.tier ? <span className={`badge ${v.tier}`}>{v.tier}</span> : '—'}</td>
+              <td>{v.services.join(', ') || '—'}</td>
+              <td>{v.assessmentCount}</td>
+              <td>{v.nextReviewOn ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {canWrite && <NewVendorForm />}
+    </section>
+  );
+}
+
+function NewVendorForm() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (input: { name: string; website?: string; services?: string[] }) =>
+      unwrap(api.api.vendors.$post({ json: input })),
+    onSuccess: (created) => {
+      client.invalidateQueries({ queryKey: ['vendors'] });
+      navigate(`/vendors/${created.id}`);
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not add the vendor'),
+  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const website = String(form.get('website') ?? '').trim();
+    const services = splitList(String(form.get('services') ?? '')).map((s) => s.toLowerCase());
+    setError(null);
+    create.mutate({
+      name: String(form.get('name')),
+      ...(website ? { website } : {}),
+      ...(services.length ? { services } : {}),
+    });
+  };
+  return (
+    <form className="card inline-form" onSubmit={onSubmit} aria-label="Add a vendor">
+      <h2>Add a vendor</h2>
+      <label>
+        Name
+        <input name="name" required maxLength={200} />
+      </label>
+      <label>
+        Website
+        <input name="website" type="url" placeholder="https://" />
+      </label>
+      <label>
+        Catalog service ids
+        <input name="services" placeholder="openai-chatgpt, …" />
+      </label>
+      <button type="submit" disabled={create.isPending}>
+        Add vendor
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
