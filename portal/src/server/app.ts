@@ -6,6 +6,7 @@ import { assessmentRoutes } from './features/assessments/routes';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { candidateRoutes } from './features/candidates/routes';
+import { customCatalogRoutes } from './features/catalog/custom-entries-routes';
 import { catalogRoutes } from './features/catalog/routes';
 import { deviceRoutes } from './features/devices/routes';
 import { mountApiDocs } from './features/docs/routes';
@@ -46,7 +47,8 @@ function apiRoutes() {
     .route('/', settingsRoutes)
     .route('/', requestRoutes)
     .route('/', candidateRoutes)
-    .route('/', catalogRoutes);
+    .route('/', catalogRoutes)
+    .route('/', customCatalogRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

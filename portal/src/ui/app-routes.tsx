@@ -4,6 +4,8 @@ import { AssessmentDetailPage } from './features/assessments/assessment-detail-p
 import { AssessmentsPage } from './features/assessments/assessments-page';
 import { NewAssessmentPage } from './features/assessments/new-assessment-page';
 import { AuditPage } from './features/audit/audit-page';
+import { CandidatesPage } from './features/catalog/candidates-page';
+import { CatalogPage } from './features/catalog/catalog-page';
 import { AcceptInvitationPage } from './features/auth/accept-invitation-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { HomePage } from './features/home/home-page';
@@ -30,6 +32,8 @@ export function AppRoutes() {
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="account" element={<AccountPage />} />
+          <Route path="catalog" element={<CatalogPage />} />
+          <Route path="candidates" element={<CandidatesPage />} />
           <Route path="vendors" element={<VendorsPage />} />
           <Route path="vendors/:id" element={<VendorDetailPage />} />
           <Route path="assessments" element={<AssessmentsPage />} />

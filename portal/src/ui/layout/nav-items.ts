@@ -29,6 +29,8 @@ export const navItems: NavItem[] = [
     roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
     group: 'Assess',
   },
+  { to: '/catalog', label: 'AI service catalog', roles: anyStaff, group: 'Govern' },
+  { to: '/candidates', label: 'Unknown AI candidates', roles: ['admin', 'procurement', 'auditor'], group: 'Govern' },
   { to: '/users', label: 'Users and roles', roles: ['admin', 'auditor'], group: 'Admin' },
   { to: '/outbox', label: 'Mail outbox', roles: ['admin', 'procurement'], group: 'Admin' },
   { to: '/audit', label: 'Audit trail', roles: ['admin', 'auditor'], group: 'Admin' },

@@ -1,0 +1,141 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api, requestJson, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+import { CustomEntryForm, type EntryDraft } from './custom-entry-form';
+
+/** A kebab id proposal from a host: `chat.example.ai` → `example-ai`. */
+function idFromHost(host: string): string {
+  const labels = host.split('.');
+  return (
+    labels
+      .slice(-2)
+      .join('-')
+      .replace(/[^a-z0-9-]/g, '') || 'custom-service'
+  );
+}
+
+export function CandidatesPage() {
+  const me = useMe().data;
+  const canDecide = hasRole(me, ['admin', 'procurement']);
+  const client = useQueryClient();
+  const candidates = useQuery({ queryKey: ['candidates'], queryFn: () => unwrap(api.api.candidates.$get()) });
+  const [accepting, setAccepting] = useState<{ id: string; draft: EntryDraft } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => {
+    client.invalidateQueries({ queryKey: ['candidates'] });
+    client.invalidateQueries({ queryKey: ['catalog'] });
+  };
+  const decide = async (id: string, decision: 'accept' | 'dismiss', catalogEntryId?: string) => {
+    try {
+      await requestJson(`/api/candidates/${id}/${decision}`, {
+        method: 'POST',
+        body: JSON.stringify(catalogEntryId ? { catalogEntryId } : {}),
+      });
+      refresh();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not record the decision');
+    }
+  };
+
+  const open = candidates.data?.candidates.filter((c) => c.status === 'open') ?? [];
+  const decided = candidates.data?.candidates.filter((c) => c.status !== 'open') ?? [];
+  return (
+    <section>
+      <h1>Unknown AI candidates</h1>
+      <p>
+        Hosts that looked like AI services to the extension but are not in the catalog. They never trigger a
+        warning; add them to the catalog to bring them under policy, or dismiss them.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {accepting && (
+        <CustomEntryForm
+          draft={accepting.draft}
+          mode="create"
+          onCancel={() => setAccepting(null)}
+          onSaved={async (entry) => {
+            await decide(accepting.id, 'accept', entry.id);
+            setAccepting(null);
+          }}
+        />
+      )}
+      <table>
+        <caption>Waiting for a decision ({open.length})</caption>
+        <thead>
+          <tr>
+            <th scope="col">Host</th>
+            <th scope="col">Why it looked like AI</th>
+            <th scope="col">Devices</th>
+            <th scope="col">Last seen</th>
+            {canDecide && <th scope="col">Decide</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {open.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <code>{c.host}</code>
+              </td>
+              <td>{c.signals.join(', ')}</td>
+              <td>{c.deviceCount}</td>
+              <td>{new Date(c.lastSeenAt).toLocaleString()}</td>
+              {canDecide && (
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      setAccepting({
+                        id: c.id,
+                        draft: {
+                          id: idFromHost(c.host),
+                          name: c.host,
+                          vendor: c.host,
+                          website: `https://${c.host}`,
+                          category: 'other',
+                          rules: [{ kind: 'domain', value: c.host }],
+                        },
+                      })
+                    }
+                  >
+                    Add to catalog
+                  </button>
+                  <button type="button" className="link-button" onClick={() => decide(c.id, 'dismiss')}>
+                    Dismiss
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {decided.length > 0 && (
+        <table>
+          <caption>Decided</caption>
+          <thead>
+            <tr>
+              <th scope="col">Host</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Catalog entry</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decided.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <code>{c.host}</code>
+                </td>
+                <td>{c.status}</td>
+                <td>{c.catalogEntryId ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
