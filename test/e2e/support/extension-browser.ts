@@ -75,18 +75,32 @@ export async function wakeWorker(browser: ExtensionBrowser): Promise<Worker> {
   return sw;
 }
 
-/** Asks the worker to send its queue now (the same path as the popup's "Send now") and waits for it. */
-export async function flushNow(browser: ExtensionBrowser): Promise<{ waiting: number }> {
+/** Asks the worker to send its queue now (the same path as the popup's "Send now"); returns how it went. */
+export async function requestFlush(
+  browser: ExtensionBrowser,
+): Promise<{ status: string; waiting: number; message?: string }> {
   const page = await browser.context.newPage();
   await page.goto(browser.extensionUrl('/popup.html?url=about%3Ablank'));
-  const outcome = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'flush-now' }));
+  const outcome = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'flush-now' }))) as {
+    status: string;
+    message?: string;
+  };
   const queue = (await page.evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as
     | unknown[]
     | undefined;
   await page.close();
-  if ((outcome as { status?: string })?.status === 'failed')
-    throw new Error(`flush failed: ${JSON.stringify(outcome)}`);
-  return { waiting: queue?.length ?? 0 };
+  return {
+    status: outcome.status,
+    waiting: queue?.length ?? 0,
+    ...(outcome.status === 'failed' ? { message: outcome.message } : {}),
+  };
+}
+
+/** Flushes and insists it worked. */
+export async function flushNow(browser: ExtensionBrowser): Promise<{ waiting: number }> {
+  const outcome = await requestFlush(browser);
+  if (outcome.status !== 'sent') throw new Error(`flush did not send: ${JSON.stringify(outcome)}`);
+  return outcome;
 }
 
 /** Waits until the worker has fetched the portal's policy (after enrollment or a policy change). */

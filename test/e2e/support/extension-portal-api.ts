@@ -65,3 +65,19 @@ export async function adminApi(portal: RunningPortal) {
     candidates: () => call<{ candidates: { host: string; signals: string[] }[] }>('GET', '/api/candidates'),
   };
 }
+
+/**
+ * Waits until the portal answers again. (`RunningPortal.resume()` returns as soon as its output holds
+ * the start-up line, which the first start already printed.)
+ */
+export async function waitForPortal(portal: RunningPortal, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await fetch(`${portal.url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error('the portal did not come back');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

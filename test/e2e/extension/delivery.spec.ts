@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  type ExtensionBrowser,
+  enrollThroughOptions,
+  launchWithExtension,
+  readLocal,
+  requestFlush,
+  stopServiceWorker,
+  syncPolicyNow,
+} from '../support/extension-browser';
+import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
+import { adminApi, waitForPortal } from '../support/extension-portal-api';
+import { type RunningPortal, startPortal } from '../support/portal-process';
+
+let portal: RunningPortal;
+let sites: FakeSites;
+let browser: ExtensionBrowser;
+let admin: Awaited<ReturnType<typeof adminApi>>;
+let deviceId: string;
+let profile: string;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
+  admin = await adminApi(portal);
+  await admin.setPolicy('openai-chatgpt', { state: 'approved' });
+  const { token } = await admin.createToken();
+  profile = mkdtempSync(join(tmpdir(), 'sl-ext-'));
+  browser = await launchWithExtension(profile, sites.resolverRules);
+  await enrollThroughOptions(browser, portal.url, token);
+  deviceId = (await readLocal<{ deviceId: string }>(browser, 'enrollment'))!.deviceId;
+  await syncPolicyNow(browser);
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await Promise.all([portal?.stop(), sites?.close()]);
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const queuedIds = async () =>
+  ((await readLocal<{ id: string }[]>(browser, 'queue')) ?? []).map((e) => e.id).sort();
+
+async function browse(paths: [string, string][]) {
+  const page = await browser.context.newPage();
+  for (const [host, path] of paths) {
+    await page.goto(sites.url(host, path));
+    // Let the content script report what it saw (account hint) before moving on.
+    await page.waitForTimeout(400);
+  }
+  await page.close();
+}
+
+test('events made while the portal is down survive a stopped worker and a browser restart, and are stored exactly once', async () => {
+  test.setTimeout(120_000);
+  await portal.pause();
+  await browse([
+    ['chatgpt.com', '/'],
+    ['chatgpt.com', '/c/1'],
+    ['claude.ai', '/new'],
+    ['shop.example', '/?api=api.openai.com'],
+  ]);
+  await expect.poll(async () => (await queuedIds()).length).toBeGreaterThanOrEqual(4);
+  const failed = await requestFlush(browser);
+  expect(failed.status).toBe('failed');
+  const flushState = await readLocal<{ failures: number; nextAttemptAt: number }>(browser, 'flushState');
+  expect(flushState?.failures).toBe(1);
+  // Backoff with jitter: the next automatic attempt is 15–30 s away.
+  expect(flushState!.nextAttemptAt - Date.now()).toBeGreaterThan(10_000);
+  const before = await queuedIds();
+
+  // The browser stops idle workers: nothing in memory may matter.
+  const page = await browser.context.newPage();
+  await stopServiceWorker(browser, page);
+  await page.close();
+  expect(await queuedIds()).toEqual(before);
+
+  // Browser restart with the same profile.
+  await browser.close();
+  browser = await launchWithExtension(profile, sites.resolverRules);
+  expect(await queuedIds()).toEqual(before);
+  await browse([['chatgpt.com', '/c/2']]);
+  await expect.poll(async () => (await queuedIds()).length).toBeGreaterThan(before.length);
+  const all = await queuedIds();
+  expect(all).toEqual(expect.arrayContaining(before));
+
+  await portal.resume();
+  await waitForPortal(portal);
+  const sent = await requestFlush(browser);
+  expect(sent).toEqual({ status: 'sent', waiting: 0 });
+  // A second flush (or an alarm) has nothing left to send.
+  expect((await requestFlush(browser)).waiting).toBe(0);
+
+  const stored = await admin.deviceEvents(deviceId);
+  const storedIds = stored.map((e) => e.clientEventId).sort();
+  expect(storedIds).toEqual(all);
+  expect(new Set(storedIds).size).toBe(stored.length);
+  expect(stored.filter((e) => e.kind === 'visit' && e.serviceId === 'openai-chatgpt')).toHaveLength(3);
+  expect(stored.filter((e) => e.kind === 'visit' && e.serviceId === 'anthropic-claude')).toHaveLength(1);
+  expect(stored.filter((e) => e.kind === 'api_call')).toHaveLength(1);
+});
+
+test('a revoked device stops sending and says so in its popup', async () => {
+  await admin.revokeDevice(deviceId);
+  const storedBefore = (await admin.deviceEvents(deviceId)).length;
+  await browse([['chatgpt.com', '/c/3']]);
+  await expect.poll(async () => (await queuedIds()).length).toBeGreaterThan(0);
+  expect((await requestFlush(browser)).status).toBe('revoked');
+  expect((await requestFlush(browser)).status).toBe('revoked');
+  const page = await browser.context.newPage();
+  await page.goto(browser.extensionUrl('/popup.html?url=about%3Ablank'));
+  await expect(page.getByRole('alert')).toContainText('revoked by your administrator');
+  await expect(page.getByTestId('enrollment-state')).toHaveText('Revoked');
+  await page.close();
+  expect((await admin.deviceEvents(deviceId)).length).toBe(storedBefore);
+});
