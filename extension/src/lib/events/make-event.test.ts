@@ -65,7 +65,7 @@ describe('events carry metadata only', () => {
       secrets[0],
       'CHATGPT.COM',
     ]) {
-      expect(makeEvent({ kind: 'visit', serviceId: 'openai-chatgpt', host })).toBeNull();
+      expect(makeEvent({ kind: 'visit', serviceId: 'openai-chatgpt', host: host ?? '' })).toBeNull();
     }
     expect(
       makeEvent({ kind: 'upload', serviceId: 'x', host: 'chatgpt.com', fileTypes: [secrets[0]!] }),
