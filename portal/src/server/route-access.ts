@@ -82,6 +82,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/assessments/:id/request-changes': ['admin', 'reviewer'],
   'POST /api/assessments/:id/start-review': ['admin', 'reviewer'],
   'GET /api/assessments/:id/evidence/:evidenceId/file': READ_ASSESS,
+  'POST /api/assessments/:id/evidence/:evidenceId/verify': ['admin', 'reviewer'],
   'GET /api/vendor/assessment': 'vendor-token',
   'PUT /api/vendor/answers': 'vendor-token',
   'POST /api/vendor/evidence': 'vendor-token',

@@ -60,3 +60,5 @@ export const requestChangesSchema = z.strictObject({
   dueOn: calendarDateSchema.optional(),
 });
 export type RequestChangesInput = z.infer<typeof requestChangesSchema>;
+
+export const verifyEvidenceSchema = z.strictObject({ verified: z.boolean() });

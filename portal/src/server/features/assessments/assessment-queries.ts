@@ -10,6 +10,7 @@ import {
 import { auditLog } from '@sightline/db/schema/audit';
 import { user } from '@sightline/db/schema/auth';
 import { storedFile } from '@sightline/db/schema/files';
+import { emailOutbox } from '@sightline/db/schema/mail';
 import { vendor } from '@sightline/db/schema/vendors';
 import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
 import { missingRequired, progress } from '@sightline/shared/questionnaire/completeness';
@@ -63,7 +64,7 @@ export async function getAssessmentDetail(db: Db, id: string) {
   const { row: templateRow, template: currentTemplate } = await loadTemplate(db, row.templateId);
   // A draft has asked nothing yet, so it shows the template as it is now.
   const questions = row.questionsSnapshot ? snapshotOf(row) : currentTemplate;
-  const [answerRows, evidence, comments, tokens, timeline] = await Promise.all([
+  const [answerRows, evidence, comments, tokens, timeline, mails] = await Promise.all([
     db.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, id)),
     db
       .select({
@@ -120,6 +121,22 @@ export async function getAssessmentDetail(db: Db, id: string) {
       .from(auditLog)
       .where(and(eq(auditLog.targetType, 'assessment'), eq(auditLog.targetId, id)))
       .orderBy(asc(auditLog.seq)),
+    // Delivery state only: the bodies carry links, which stay on the outbox page.
+    db
+      .select({
+        id: emailOutbox.id,
+        toAddress: emailOutbox.toAddress,
+        subject: emailOutbox.subject,
+        purpose: emailOutbox.purpose,
+        status: emailOutbox.status,
+        attempts: emailOutbox.attempts,
+        lastError: emailOutbox.lastError,
+        createdAt: emailOutbox.createdAt,
+        sentAt: emailOutbox.sentAt,
+      })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.relatedType, 'assessment'), eq(emailOutbox.relatedId, id)))
+      .orderBy(asc(emailOutbox.createdAt)),
   ]);
   const answers = answersOf(answerRows);
   const evidenceSummary = evidenceSummaryOf(evidence);
@@ -146,6 +163,7 @@ export async function getAssessmentDetail(db: Db, id: string) {
     comments,
     tokens,
     timeline,
+    mails,
     progress: progress(questions, answers, evidenceSummary),
     missing: missingRequired(questions, answers, evidenceSummary),
   };

@@ -4,7 +4,7 @@ import { user } from '@sightline/db/schema/auth';
 import { orgSettings } from '@sightline/db/schema/org';
 import { vendor } from '@sightline/db/schema/vendors';
 import { type AssessmentEvent, transition } from '@sightline/shared/assessments/assessment-transitions';
-import { addDays } from '@sightline/shared/assessments/dates';
+import { addDays, utcDay } from '@sightline/shared/assessments/dates';
 import { parseTemplate, type Template } from '@sightline/shared/questionnaire/template-schema';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
@@ -111,4 +111,15 @@ export async function vendorNameOf(tx: DbOrTx, vendorId: string): Promise<string
 /** The plain address in MAIL_FROM ("Name <a@b>" or "a@b"). */
 export function mailFromAddress(mailFrom: string): string {
   return mailFrom.match(/<([^>]+)>/)?.[1] ?? mailFrom;
+}
+
+/** A due date more than two years out is almost certainly a typo (and would overflow date maths). */
+export const MAX_DUE_DAYS = 730;
+
+export function checkDueDate(dueOn: string, now: Date): void {
+  const today = utcDay(now);
+  if (dueOn < today) throw new AppError('bad_request', 'The due date is in the past; choose a new one');
+  if (dueOn > addDays(today, MAX_DUE_DAYS)) {
+    throw new AppError('bad_request', 'The due date is more than two years away');
+  }
 }

@@ -11,6 +11,7 @@ import { AppError } from '../../errors';
 import { defaultTemplateId } from '../templates/templates-service';
 import { linkService } from '../vendors/vendors-service';
 import type { AssessmentDeps } from './assessment-deps';
+import { checkDueDate } from './assessment-records';
 
 /**
  * Creates a draft. From an access request the service (and the employee's data categories) come
@@ -67,9 +68,7 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
       .from(questionnaireTemplate)
       .where(eq(questionnaireTemplate.id, templateId));
     if (!template) throw new AppError('not_found', 'No template with this id');
-    if (input.dueOn < now.toISOString().slice(0, 10)) {
-      throw new AppError('bad_request', 'The due date is in the past');
-    }
+    checkDueDate(input.dueOn, now);
     const [row] = await tx
       .insert(assessment)
       .values({

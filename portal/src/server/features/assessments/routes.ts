@@ -5,6 +5,7 @@ import {
   resendAssessmentSchema,
   reviewCommentInputSchema,
   revokeAssessmentSchema,
+  verifyEvidenceSchema,
 } from '@sightline/shared/assessments/assessment-api';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -15,7 +16,13 @@ import { validate } from '../../validation';
 import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
-import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
+import {
+  addReviewComment,
+  deleteReviewComment,
+  requestChanges,
+  startReview,
+  verifyEvidence,
+} from './review-service';
 import { resendAssessment, revokeAssessment, type SendResult, sendAssessment } from './send-service';
 
 const tags = ['Assessments'];
@@ -152,5 +159,19 @@ export const assessmentRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, evidenceId } = c.req.valid('param');
       return attachmentResponse(await evidenceDownload(c.get('deps').db, id, evidenceId));
+    },
+  )
+  .post(
+    '/api/assessments/:id/evidence/:evidenceId/verify',
+    describeRoute({ tags, summary: 'Mark an evidence file verified (or not); the score is recomputed' }),
+    access(...reviewers),
+    validate('param', z.object({ id: z.uuid(), evidenceId: z.uuid() })),
+    validate('json', verifyEvidenceSchema),
+    async (c) => {
+      const { id, evidenceId } = c.req.valid('param');
+      return c.json(
+        await verifyEvidence(c.get('deps'), staffActor(c), id, evidenceId, c.req.valid('json').verified),
+        200,
+      );
     },
   );

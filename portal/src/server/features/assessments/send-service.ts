@@ -10,17 +10,19 @@ import { enqueueMail } from '../../mail/outbox';
 import { loadTemplate } from '../templates/templates-service';
 import type { AssessmentDeps } from './assessment-deps';
 import { invitationMail } from './assessment-mail';
-import { type AssessmentRow, applyTransition, expiryFor, lockAssessment } from './assessment-records';
+import {
+  type AssessmentRow,
+  applyTransition,
+  checkDueDate,
+  expiryFor,
+  lockAssessment,
+} from './assessment-records';
 import { mailContextFor } from './mail-context';
 import { initialStamps } from './reminder-plan';
 import { issueToken, revokeTokens, vendorLink } from './tokens';
 
 /** With no SMTP the sender gets the link once, to pass on by hand; otherwise only the mail has it. */
 export type SendResult = { id: string; state: string; mailed: boolean; link?: string };
-
-function checkDueDate(dueOn: string, now: Date) {
-  if (dueOn < utcDay(now)) throw new AppError('bad_request', 'The due date is in the past; choose a new one');
-}
 
 /**
  * Sends a draft: snapshots the template's questions (editing the template later never changes what

@@ -188,6 +188,12 @@ async function insertTemplate(tx: DbOrTx, template: Template, actor: Actor) {
       id: questionnaireTemplate.id,
       key: questionnaireTemplate.key,
       version: questionnaireTemplate.version,
+    })
+    .catch((error: unknown) => {
+      // Two clones racing for the same next version: the unique index decides, the loser gets a 409.
+      if (isUniqueViolation(error))
+        throw new AppError('conflict', 'That version was just created; try again');
+      throw error;
     });
   return row!;
 }
@@ -200,4 +206,9 @@ export async function exportTemplate(db: Db, id: string, format: TemplateFormat)
     contentType: format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8',
     fileName: `${template.key}-v${template.version}.${format === 'yaml' ? 'yaml' : 'json'}`,
   };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const codes = [error, (error as { cause?: unknown })?.cause].map((e) => (e as { code?: unknown })?.code);
+  return codes.includes('23505');
 }

@@ -17,6 +17,7 @@ import type { AssessmentDeps } from '../assessments/assessment-deps';
 import { colleagueMail, submittedNotice } from '../assessments/assessment-mail';
 import { applyTransition, lockAssessment, snapshotOf } from '../assessments/assessment-records';
 import { mailContextFor } from '../assessments/mail-context';
+import { rescore } from '../assessments/score-service';
 import { issueToken, vendorLink } from '../assessments/tokens';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
 
@@ -136,6 +137,7 @@ export async function submitAnswers(deps: AssessmentDeps, caller: VendorCaller) 
       set: { submittedAt: now },
       details: { tokenId: caller.tokenId, resubmission },
     });
+    await rescore(tx, updated, actor, now);
     const ctx = await mailContextFor(tx, updated, deps.env.MAIL_FROM);
     await enqueueMail(tx, submittedNotice(ctx, row.respondentName, resubmission));
     return { state: updated.state, submittedAt: now.toISOString() };

@@ -83,7 +83,16 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
                                   {f.mediaType}, {Math.ceil(f.sizeBytes / 1024)} KB
                                   {f.expiresOn ? `, expires ${f.expiresOn}` : ''}, sha256{' '}
                                   {f.sha256.slice(0, 12)}…
-                                </span>
+                                </span>{' '}
+                                {f.verifiedAt && <span className="badge approved">verified</span>}
+                                {commentable && (
+                                  <VerifyButton
+                                    assessmentId={detail.assessment.id}
+                                    evidenceId={f.id}
+                                    verified={f.verifiedAt !== null}
+                                    fileName={f.fileName}
+                                  />
+                                )}
                               </li>
                             ))}
                           </ul>
@@ -146,5 +155,30 @@ function CommentForm({ assessmentId, questionId }: { assessmentId: string; quest
         )}
       </form>
     </details>
+  );
+}
+
+function VerifyButton(props: {
+  assessmentId: string;
+  evidenceId: string;
+  verified: boolean;
+  fileName: string;
+}) {
+  const client = useQueryClient();
+  const verify = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.api.assessments[':id'].evidence[':evidenceId'].verify.$post({
+          param: { id: props.assessmentId, evidenceId: props.evidenceId },
+          json: { verified: !props.verified },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(props.assessmentId) }),
+  });
+  return (
+    <button type="button" className="link-button" disabled={verify.isPending} onClick={() => verify.mutate()}>
+      {props.verified ? 'Withdraw verification' : 'Mark verified'}
+      <span className="visually-hidden"> ({props.fileName})</span>
+    </button>
   );
 }

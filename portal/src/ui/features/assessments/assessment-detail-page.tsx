@@ -5,7 +5,9 @@ import { Link, useLocation, useParams } from 'react-router';
 import { hasRole, useMe } from '../../lib/session';
 import { AssessmentActions } from './assessment-actions';
 import { AssessmentAnswers } from './assessment-answers';
+import { AssessmentMails } from './assessment-mails';
 import { assessmentKey, fetchAssessment } from './assessment-queries';
+import { AssessmentScore } from './assessment-score';
 import { AssessmentTimeline } from './assessment-timeline';
 
 const when = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
@@ -85,7 +87,9 @@ export function AssessmentDetailPage() {
         canReview={hasRole(me, ['admin', 'reviewer'])}
         onLink={setLink}
       />
+      <AssessmentScore detail={d} />
       <AssessmentAnswers detail={d} canReview={hasRole(me, ['admin', 'reviewer'])} />
+      <AssessmentMails detail={d} />
       <AssessmentTimeline detail={d} />
     </section>
   );
