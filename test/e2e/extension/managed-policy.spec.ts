@@ -2,7 +2,12 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EXTENSION_ID, type ExtensionBrowser, launchWithExtension, readLocal } from '../support/extension-browser';
+import {
+  EXTENSION_ID,
+  type ExtensionBrowser,
+  launchWithExtension,
+  readLocal,
+} from '../support/extension-browser';
 import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
 import { adminApi } from '../support/extension-portal-api';
 import { freePort, type RunningPortal, startPortal } from '../support/portal-process';
@@ -63,17 +68,8 @@ test('configured by enterprise policy: fail-closed blocks before any policy is f
     failClosedAction: 'block',
   });
   browser = await launchWithExtension(profile, sites.resolverRules);
-  const sw0 = await browser.worker();
-  await new Promise((r) => setTimeout(r, 2000));
-  console.log(
-    await sw0.evaluate(async () =>
-      JSON.stringify({
-        managed: await chrome.storage.managed.get(),
-        rules: (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => ({ ...r.condition, requestDomains: r.condition.requestDomains?.length })),
-        local: await chrome.storage.local.get(['policyAppliedAt', 'enrollError']),
-      }),
-    ),
-  );
+  // Protection applies from the first moment, before any portal answers.
+  await expect.poll(async () => readLocal(browser!, 'policyAppliedAt'), { timeout: 15_000 }).toBeTruthy();
   const page = await browser.context.newPage();
   await expect
     .poll(async () => {
@@ -92,13 +88,26 @@ test('configured by enterprise policy: fail-closed blocks before any policy is f
   await page.close();
 
   // 2. The policy now names the real portal: after a restart the extension enrolls with the token.
-  writePolicy({ portalUrl: portal.url, enrollmentToken: token, userHint: 'grace@example.com', failMode: 'closed', failClosedAction: 'block' });
+  writePolicy({
+    portalUrl: portal.url,
+    enrollmentToken: token,
+    userHint: 'grace@example.com',
+    failMode: 'closed',
+    failClosedAction: 'block',
+  });
   await browser.close();
   browser = await launchWithExtension(profile, sites.resolverRules);
   await expect
-    .poll(async () => (await readLocal<{ source: string; portalUrl: string }>(browser!, 'enrollment')) ?? null, { timeout: 20_000 })
+    .poll(
+      async () => (await readLocal<{ source: string; portalUrl: string }>(browser!, 'enrollment')) ?? null,
+      { timeout: 20_000 },
+    )
     .toMatchObject({ source: 'managed', portalUrl: portal.url });
-  await expect.poll(async () => (await readLocal<{ doc: { orgName: string } }>(browser!, 'policy'))?.doc.orgName, { timeout: 20_000 }).toBe('Acme');
+  await expect
+    .poll(async () => (await readLocal<{ doc: { orgName: string } }>(browser!, 'policy'))?.doc.orgName, {
+      timeout: 20_000,
+    })
+    .toBe('Acme');
   const { devices } = await admin.devices();
   expect(devices).toHaveLength(1);
 

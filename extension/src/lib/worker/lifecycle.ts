@@ -44,14 +44,16 @@ export async function ensureAlarms(): Promise<void> {
  * fetch the policy, apply it, look for AI extensions, send what waits.
  */
 export async function refresh(client: PortalClient): Promise<void> {
+  // First what is known now (on a fresh install: the fail-open/closed fallback), so protection does
+  // not wait for the network.
+  await applyPolicy();
   const config = await readConfig();
   await ensureEnrolled(
     client,
     config,
     config.managedKeys.includes('enrollmentToken') ? 'managed' : 'options',
   );
-  await syncPolicy(client);
-  await applyPolicy();
+  if ((await syncPolicy(client)) === 'updated') await applyPolicy();
   await ensureAlarms();
   await scanExtensions();
   await flush(client);
