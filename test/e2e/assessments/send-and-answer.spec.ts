@@ -86,17 +86,17 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   await expect(
     vendor.getByRole('heading', { level: 1, name: 'ISO/IEC 42001 A.10 AI supplier assessment' }),
   ).toBeVisible();
-  await expect(vendor.getByRole('heading', { level: 2 }).first()).toHaveText('How we will use the service');
+  await expect(vendor.locator('main section.q-section h2').first()).toHaveText('How we will use the service');
   await expectAccessible(vendor);
 
   // Profile first: a low-risk profile shortens the questionnaire; answering it opens later sections.
-  const before = await vendor.getByRole('heading', { level: 2 }).count();
+  const before = await vendor.locator('main section.q-section').count();
   await vendor
     .getByLabel('In a few sentences, what will the service do for our organisation? *')
     .fill('Drafting internal policy documents');
   // Personal data switches on the training, retention and related sections.
   await answerVisibleQuestions(vendor, { 'q-profile.data_categories': 'Personal data' });
-  expect(await vendor.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(before);
+  expect(await vendor.locator('main section.q-section').count()).toBeGreaterThan(before);
   await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
   // Everything but the optional file questions is answered.
   const progressText = (await vendor.getByText(/questions answered/).textContent()) ?? '';

@@ -1,19 +1,21 @@
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 type Props = {
   question: PublicQuestion;
   answer: AnswerInput | undefined;
   disabled: boolean;
   describedBy: string | undefined;
+  /** Shown right under the question text (and referenced by aria-describedby). */
+  help: ReactNode;
   onChange: (next: AnswerInput) => void;
 };
 
 export const fieldId = (questionId: string) => `q-${questionId}`;
 
 /** The control for one question's value; choice groups are fieldsets with the question as legend. */
-export function AnswerControl({ question, answer, disabled, describedBy, onChange }: Props) {
+export function AnswerControl({ question, answer, disabled, describedBy, help, onChange }: Props) {
   const id = fieldId(question.id);
   const notApplicable = answer?.notApplicable === true;
   const set = (value: unknown) => onChange({ ...answer, value, notApplicable: false });
@@ -24,6 +26,7 @@ export function AnswerControl({ question, answer, disabled, describedBy, onChang
     return (
       <fieldset className="choices" aria-describedby={describedBy} id={id}>
         <legend className="question-text">{questionLabel(question)}</legend>
+        {help}
         {options.map((o) => (
           <label key={o.value} className="choice">
             <input
@@ -57,6 +60,7 @@ export function AnswerControl({ question, answer, disabled, describedBy, onChang
         <legend className="question-text">
           {questionLabel(question)} <span className="hint">(choose all that apply)</span>
         </legend>
+        {help}
         {(question.options ?? []).map((o) => (
           <label key={o.value} className="choice">
             <input
@@ -73,13 +77,17 @@ export function AnswerControl({ question, answer, disabled, describedBy, onChang
     );
   }
 
-  if (question.type === 'number') return <NumberInput {...{ question, answer, off, describedBy, set }} />;
+  if (question.type === 'number')
+    return <NumberInput {...{ question, answer, off, describedBy, help, set }} />;
 
   if (question.type === 'file')
     return (
-      <p className="question-text" id={id}>
-        {questionLabel(question)}
-      </p>
+      <>
+        <p className="question-text" id={id}>
+          {questionLabel(question)}
+        </p>
+        {help}
+      </>
     );
 
   return (
@@ -87,6 +95,7 @@ export function AnswerControl({ question, answer, disabled, describedBy, onChang
       <label htmlFor={id} className="question-text">
         {questionLabel(question)}
       </label>
+      {help}
       {question.type === 'date' ? (
         <input
           id={id}
@@ -116,12 +125,14 @@ function NumberInput({
   answer,
   off,
   describedBy,
+  help,
   set,
 }: {
   question: PublicQuestion;
   answer: AnswerInput | undefined;
   off: boolean;
   describedBy: string | undefined;
+  help: ReactNode;
   set: (value: unknown) => void;
 }) {
   // The raw text stays local so "1." or "-" can be typed on the way to a number.
@@ -132,6 +143,7 @@ function NumberInput({
       <label htmlFor={id} className="question-text">
         {questionLabel(question)}
       </label>
+      {help}
       <input
         id={id}
         type="text"

@@ -40,13 +40,15 @@ export function QuestionCard(props: Props) {
         answer={answer}
         disabled={!editable}
         describedBy={describedBy}
+        help={
+          question.help && (
+            <p id={helpId} className="help">
+              {question.help}
+            </p>
+          )
+        }
         onChange={props.onChange}
       />
-      {question.help && (
-        <p id={helpId} className="help">
-          {question.help}
-        </p>
-      )}
       {error && (
         <p id={errorId} className="field-error">
           {error}

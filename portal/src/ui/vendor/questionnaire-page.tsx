@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { ColleagueForm } from './colleague-form';
 import { QuestionCard } from './question-card';
 import { SaveIndicator } from './save-indicator';
+import { SectionContents } from './section-contents';
 import { SubmitPanel } from './submit-panel';
 import { useAutosave } from './use-autosave';
 import type { VendorApi } from './vendor-api';
@@ -77,6 +78,18 @@ export function QuestionnairePage({ view, api, reload }: Props) {
 
       <main id="main">
         <p className="intro">{template.description}</p>
+        {assessment.you.colleague && (
+          <p className="hint">
+            You are answering as {assessment.you.name ?? assessment.you.email}, invited to help{' '}
+            {assessment.respondentName}.
+          </p>
+        )}
+        <SectionContents
+          template={template}
+          visibility={visibility}
+          answers={answers}
+          evidence={evidenceSummary}
+        />
         <p className="hint">
           Questions marked <span aria-hidden="true">*</span> are required. Answers save automatically as you
           go; your first answers decide which later sections apply.
