@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { addVendor, signIn } from '../support/assessment-staff';
+import { answerVisibleQuestions, expectAccessible } from '../support/assessment-vendor-page';
+import { type RunningPortal, startPortal } from '../support/portal-process';
+
+let portal: RunningPortal;
+test.beforeAll(async () => {
+  portal = await startPortal();
+});
+test.afterAll(async () => portal?.stop());
+
+test('without SMTP the link is shown once; a reviewer questions one answer and only that one reopens', async ({
+  browser,
+}) => {
+  const staff = await browser.newPage();
+  await signIn(staff, portal.url, portal.admin.email, portal.admin.password);
+  await addVendor(staff, 'Nordlicht KI GmbH');
+  await staff.getByRole('link', { name: 'New assessment' }).click();
+  await staff.getByLabel('Respondent name').fill('Jörg Åström');
+  await staff.getByLabel('Respondent email').fill('joerg@nordlicht.example');
+  await staff.getByRole('button', { name: 'Create and send' }).click();
+  await expect(staff.getByTestId('assessment-state')).toHaveText('Sent');
+  const link = await staff.getByLabel('Questionnaire link').inputValue();
+  expect(link).toMatch(new RegExp(`^${portal.url}/v#[A-Za-z0-9_-]{43}$`));
+  await staff.reload();
+  await expect(staff.getByLabel('Questionnaire link')).toHaveCount(0);
+  // The outbox worker parks the mail as held (no SMTP) within a few seconds.
+  await expect(async () => {
+    await staff.reload();
+    await expect(staff.getByRole('cell', { name: /^held/ })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+
+  const vendorContext = await browser.newContext();
+  const vendor = await vendorContext.newPage();
+  await vendor.goto(link);
+  await answerVisibleQuestions(vendor);
+  await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
+  await vendor.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(vendor.getByText(/^Submitted on/)).toBeVisible();
+
+  await staff.reload();
+  await expect(staff.getByTestId('assessment-state')).toHaveText('Submitted');
+  const purposeRow = staff.locator('[id="answer-profile.purpose"]');
+  await purposeRow.getByText('Question this answer').click();
+  await purposeRow.getByLabel('Comment for the vendor').fill('Which teams will use it, and for what?');
+  await purposeRow.getByRole('button', { name: 'Add comment' }).click();
+  await expect(purposeRow.getByText(/Which teams will use it.*\(open\)/)).toBeVisible();
+  await staff.getByRole('button', { name: 'Request changes (1 comment)' }).click();
+  await expect(staff.getByTestId('assessment-state')).toHaveText('Changes requested');
+  const newLink = await staff.getByLabel('Questionnaire link').inputValue();
+  expect(newLink).not.toBe(link);
+
+  // The old link now names whom to contact; the new one opens only the questioned answer.
+  await vendor.goto('about:blank');
+  await vendor.goto(link);
+  await expect(vendor.getByRole('heading', { name: 'This link is no longer valid' })).toBeVisible();
+  await expect(vendor.getByRole('alert')).toContainText('admin@sightline.local');
+  await vendor.goto('about:blank');
+  await vendor.goto(newLink);
+  await expect(vendor.getByText(/questions about 1 of your answers/)).toBeVisible();
+  await expect(vendor.getByText('Which teams will use it, and for what?')).toBeVisible();
+  const purpose = vendor.getByLabel(/what will the service do for our organisation/);
+  await expect(purpose).toBeEnabled();
+  await expect(vendor.locator('[id="q-profile.user_count"]')).toBeDisabled();
+  await expectAccessible(vendor);
+  await purpose.fill('Legal and sales draft contracts and proposals with it.');
+  await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
+  await vendor.getByRole('button', { name: 'Submit changes' }).click();
+  await expect(vendor.getByText(/^Submitted on/)).toBeVisible();
+  await vendorContext.close();
+
+  await staff.reload();
+  await expect(staff.getByTestId('assessment-state')).toHaveText('Submitted');
+  await expect(staff.getByText('Legal and sales draft contracts and proposals with it.')).toBeVisible();
+  await expect(staff.getByText(/Which teams will use it.*answered by the vendor/)).toBeVisible();
+});
