@@ -4,12 +4,16 @@ import { AssessmentDetailPage } from './features/assessments/assessment-detail-p
 import { AssessmentsPage } from './features/assessments/assessments-page';
 import { NewAssessmentPage } from './features/assessments/new-assessment-page';
 import { AuditPage } from './features/audit/audit-page';
-import { CandidatesPage } from './features/catalog/candidates-page';
-import { CatalogPage } from './features/catalog/catalog-page';
 import { AcceptInvitationPage } from './features/auth/accept-invitation-page';
 import { SignInPage } from './features/auth/sign-in-page';
+import { CandidatesPage } from './features/catalog/candidates-page';
+import { CatalogPage } from './features/catalog/catalog-page';
+import { DevicesPage } from './features/devices/devices-page';
 import { HomePage } from './features/home/home-page';
 import { OutboxPage } from './features/outbox/outbox-page';
+import { PolicyPage } from './features/policy/policy-page';
+import { RequestsPage } from './features/requests/requests-page';
+import { SettingsPage } from './features/settings/settings-page';
 import { TemplateDetailPage } from './features/templates/template-detail-page';
 import { TemplatesPage } from './features/templates/templates-page';
 import { UsersPage } from './features/users/users-page';
@@ -28,6 +32,10 @@ export function AppRoutes() {
       {me.data ? (
         <Route element={<Shell me={me.data} />}>
           <Route index element={<HomePage />} />
+          <Route path="policy" element={<PolicyPage />} />
+          <Route path="requests" element={<RequestsPage />} />
+          <Route path="devices" element={<DevicesPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="audit" element={<AuditPage />} />

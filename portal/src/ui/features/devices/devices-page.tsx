@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** Enrolled browsers: health at a glance, revoke, and what one device sent lately. */
+export function DevicesPage() {
+  const isAdmin = hasRole(useMe().data, ['admin']);
+  const client = useQueryClient();
+  const devices = useQuery({ queryKey: ['devices'], queryFn: () => unwrap(api.api.devices.$get()) });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const events = useQuery({
+    queryKey: ['devices', selected, 'events'],
+    enabled: !!selected,
+    queryFn: () =>
+      unwrap(api.api.devices[':id'].events.$get({ param: { id: selected! }, query: { limit: '50' } })),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => unwrap(api.api.devices[':id'].revoke.$post({ param: { id } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['devices'] }),
+    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not revoke'),
+  });
+  const list = devices.data?.devices ?? [];
+  const active = list.filter((d) => !d.revokedAt).length;
+
+  return (
+    <section>
+      <h1>Devices</h1>
+      <p>
+        {active} active browser{active === 1 ? '' : 's'} enrolled. Create enrollment tokens on the Settings
+        page.
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <table>
+        <caption>Enrolled browsers</caption>
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Browser</th>
+            <th scope="col">Version</th>
+            <th scope="col">Last seen</th>
+            <th scope="col">Last policy sync</th>
+            <th scope="col">Dropped events</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <button type="button" className="link-button" onClick={() => setSelected(d.id)}>
+                  {d.userLabel ?? d.userKey ?? 'unknown user'}
+                </button>
+              </td>
+              <td>
+                {d.browser ?? '—'} on {d.platform ?? '—'}
+              </td>
+              <td>{d.extensionVersion ?? '—'}</td>
+              <td>{when(d.lastSeenAt)}</td>
+              <td>{when(d.lastPolicySyncAt)}</td>
+              <td>{d.droppedEvents}</td>
+              <td>
+                {d.revokedAt ? (
+                  `revoked ${when(d.revokedAt)}`
+                ) : (
+                  <>
+                    active
+                    {isAdmin && (
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => {
+                          if (window.confirm('Revoke this device? It stops sending at once.'))
+                            revoke.mutate(d.id);
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {list.length === 0 && !devices.isPending && <p>No browser has enrolled yet.</p>}
+      {selected && (
+        <table>
+          <caption>Latest events from this device (metadata only)</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Service</th>
+              <th scope="col">Host</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(events.data?.events ?? []).map((e) => (
+              <tr key={e.clientEventId}>
+                <td>{when(e.occurredAt)}</td>
+                <td>{e.kind}</td>
+                <td>{e.serviceId ?? '—'}</td>
+                <td>{e.host}</td>
+                <td>
+                  {[
+                    e.initiatorHost && `from ${e.initiatorHost}`,
+                    e.accountHint && `${e.accountHint} account`,
+                    e.itemCount !== null && `${e.itemCount} item(s)`,
+                    e.bytes !== null && `${e.bytes} bytes`,
+                  ]
+                    .filter(Boolean)
+                    .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

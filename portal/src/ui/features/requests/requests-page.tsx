@@ -1,0 +1,93 @@
+import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
+import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { hasRole, useMe } from '../../lib/session';
+
+/** Employees' access requests from the extension, grouped per service; each request keeps its own status. */
+export function RequestsPage() {
+  const canEdit = hasRole(useMe().data, ['admin', 'procurement']);
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const requests = useQuery({ queryKey: ['requests'], queryFn: () => unwrap(api.api.requests.$get()) });
+  const update = useMutation({
+    mutationFn: (input: { id: string; status: AccessRequestStatus }) =>
+      unwrap(api.api.requests[':id'].$patch({ param: { id: input.id }, json: { status: input.status } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['requests'] }),
+    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not update'),
+  });
+  const groups = requests.data?.groups ?? [];
+
+  return (
+    <section>
+      <h1>Access requests</h1>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {groups.length === 0 && !requests.isPending && <p>No access requests yet.</p>}
+      {groups.map((g) => (
+        <section
+          key={g.serviceId}
+          className="card request-group"
+          aria-label={`Requests for ${g.serviceName}`}
+        >
+          <h2>
+            {g.serviceName} {g.vendor && <span className="muted">({g.vendor})</span>}
+          </h2>
+          <p>
+            {g.open} open of {g.requests.length} · service id <code>{g.serviceId}</code>
+          </p>
+          <table>
+            <caption>Requests for {g.serviceName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Requested</th>
+                <th scope="col">By</th>
+                <th scope="col">Why</th>
+                <th scope="col">Intended use</th>
+                <th scope="col">Data</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.requests.map((r) => (
+                <tr key={r.id} id={`request-${r.id}`}>
+                  <td>{new Date(r.createdAt).toLocaleDateString()}</td>
+                  <td>{r.userLabel ?? r.userKey ?? 'unknown'}</td>
+                  <td>{r.justification}</td>
+                  <td>{r.intendedUse}</td>
+                  <td>{r.dataCategories.join(', ') || '—'}</td>
+                  <td>
+                    {canEdit ? (
+                      <select
+                        aria-label={`Status of request ${r.id}`}
+                        value={r.status}
+                        onChange={(e) =>
+                          update.mutate({ id: r.id, status: e.target.value as AccessRequestStatus })
+                        }
+                      >
+                        {accessRequestStatuses.map((s) => (
+                          <option key={s} value={s}>
+                            {s.replace('_', ' ')}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      r.status.replace('_', ' ')
+                    )}
+                    {r.assessmentId && (
+                      <span className="muted"> · assessment {r.assessmentId.slice(0, 8)}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </section>
+  );
+}

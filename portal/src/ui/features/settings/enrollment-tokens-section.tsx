@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, unwrap } from '../../lib/api';
+
+/** Tokens IT puts in the managed browser policy; each value is shown once, at creation. */
+export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
+  const client = useQueryClient();
+  const tokens = useQuery({
+    queryKey: ['enrollment-tokens'],
+    queryFn: () => unwrap(api.api['enrollment-tokens'].$get()),
+  });
+  const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => client.invalidateQueries({ queryKey: ['enrollment-tokens'] });
+  const create = useMutation({
+    mutationFn: (json: { label: string; expiresInDays?: number }) =>
+      unwrap(api.api['enrollment-tokens'].$post({ json })),
+    onSuccess: (r) => {
+      setCreated({ label: r.label, token: r.token });
+      void refresh();
+    },
+    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not create the token'),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => unwrap(api.api['enrollment-tokens'][':id'].revoke.$post({ param: { id } })),
+    onSuccess: refresh,
+    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not revoke'),
+  });
+  const onCreate = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const days = Number(form.get('expiresInDays'));
+    create.mutate({ label: String(form.get('label')), ...(days > 0 ? { expiresInDays: days } : {}) });
+    event.currentTarget.reset();
+  };
+
+  return (
+    <section aria-label="Enrollment tokens">
+      <h2>Enrollment tokens</h2>
+      <p className="muted">
+        Put a token in the extension's managed policy (<code>enrollmentToken</code>) with the portal URL; each
+        browser exchanges it once for its own credential. Revoking a token stops new enrollments; enrolled
+        browsers keep working (revoke those on the Devices page).
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {created && (
+        <div role="status" className="info">
+          <p>Token “{created.label}” created. Copy it now; it is not shown again.</p>
+          <input readOnly aria-label="New enrollment token" value={created.token} className="copy-field" />
+        </div>
+      )}
+      {isAdmin && (
+        <form className="card inline-form" onSubmit={onCreate} aria-label="Create an enrollment token">
+          <label>
+            Label
+            <input name="label" required maxLength={120} placeholder="e.g. Laptops 2026" />
+          </label>
+          <label>
+            Expires after (days, optional)
+            <input name="expiresInDays" type="number" min={1} max={3650} />
+          </label>
+          <button type="submit" disabled={create.isPending}>
+            Create token
+          </button>
+        </form>
+      )}
+      <table>
+        <caption>Tokens</caption>
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">Starts with</th>
+            <th scope="col">Created</th>
+            <th scope="col">Expires</th>
+            <th scope="col">Browsers enrolled</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(tokens.data?.tokens ?? []).map((t) => (
+            <tr key={t.id}>
+              <td>{t.label}</td>
+              <td>
+                <code>{t.prefix}…</code>
+              </td>
+              <td>{new Date(t.createdAt).toLocaleDateString()}</td>
+              <td>{t.expiresAt ? new Date(t.expiresAt).toLocaleDateString() : 'never'}</td>
+              <td>{t.enrolledCount}</td>
+              <td>
+                {t.revokedAt ? 'revoked' : 'active'}
+                {isAdmin && !t.revokedAt && (
+                  <button type="button" className="link-button" onClick={() => revoke.mutate(t.id)}>
+                    Revoke<span className="visually-hidden"> token {t.label}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
