@@ -1,0 +1,55 @@
+import { expect, type Page, test } from '@playwright/test';
+import { type RunningPortal, startPortal } from '../support/portal-process';
+
+let portal: RunningPortal;
+test.beforeAll(async () => {
+  portal = await startPortal();
+});
+test.afterAll(async () => portal?.stop());
+
+async function signIn(page: Page) {
+  await page.goto(portal.url);
+  await page.getByLabel('Email').fill(portal.admin.email);
+  await page.getByLabel('Password').fill(portal.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
+
+test('an admin sets the rollout, creates an enrollment token, decides a service and sees devices and requests', async ({ page }) => {
+  await signIn(page);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const settings = page.getByRole('form', { name: 'Extension settings' });
+  await settings.getByLabel('Organisation name').fill('Acme Ltd');
+  await settings.getByLabel('Rollout mode').selectOption('enforce');
+  await settings.getByLabel('Work email domains').fill('acme.example, acme-group.example');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+
+  const tokenForm = page.getByRole('form', { name: 'Create an enrollment token' });
+  await tokenForm.getByLabel('Label').fill('Laptops');
+  await tokenForm.getByRole('button', { name: 'Create token' }).click();
+  await expect(page.getByLabel('New enrollment token')).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('table', { name: 'Tokens' })).toContainText('Laptops');
+
+  await page.getByRole('link', { name: 'Policy' }).click();
+  await page.getByLabel('Find a service').fill('ChatGPT');
+  await page.getByRole('button', { name: 'Edit ChatGPT', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Policy for ChatGPT' });
+  await form.getByLabel('State').selectOption('conditional');
+  await form.getByLabel(/Conditions/).fill('No customer data');
+  await form.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved');
+  await expect(page.getByRole('table', { name: /Services/ })).toContainText('No customer data');
+
+  await page.getByRole('link', { name: 'Devices' }).click();
+  await expect(page.getByText('No browser has enrolled yet.')).toBeVisible();
+  await page.getByRole('link', { name: 'Access requests' }).click();
+  await expect(page.getByText('No access requests yet.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  const audit = page.getByRole('table', { name: 'Latest entries' });
+  await expect(audit).toContainText('settings.changed');
+  await expect(audit).toContainText('enrollment_token.created');
+  await expect(audit).toContainText('policy.changed');
+});
