@@ -105,6 +105,12 @@ describe('assessment lifecycle', () => {
     expect(sent.state).toBe('sent');
     expect(sent.mailed).toBe(false);
     expect(sent.link).toMatch(/^http:\/\/localhost:8787\/v#[A-Za-z0-9_-]{43}$/);
+    const vendorAfterSend = await staff<{ vendor: { status: string } }>(
+      'auditor',
+      `/api/vendors/${vendorId}`,
+      200,
+    );
+    expect(vendorAfterSend.vendor.status).toBe('in_review');
     await staff('procurement', `/api/assessments/${created.id}/send`, 409, { method: 'POST' });
     const token = tokenOf(sent.link);
 
@@ -308,6 +314,25 @@ describe('assessment lifecycle', () => {
       }),
       201,
     );
+    // Revoking the assessment puts the request back in the queue.
+    await staff('procurement', `/api/assessments/${created.id}/revoke`, 200, { method: 'POST', json: {} });
+    const [reopened] = await t.deps.db.select().from(accessRequest).where(eq(accessRequest.id, request!.id));
+    expect(reopened).toMatchObject({ status: 'open', assessmentId: null });
+    const second = await json<{ id: string }>(
+      await t.request('/api/assessments', {
+        method: 'POST',
+        cookie,
+        json: {
+          accessRequestId: request!.id,
+          vendorId,
+          respondentName: 'V',
+          respondentEmail: 'v@acme.example',
+          dueOn: dueInDays(t, 10),
+        },
+      }),
+      201,
+    );
+    expect(second.id).not.toBe(created.id);
     // A request already in assessment cannot start a second one.
     const again = await t.request('/api/assessments', {
       method: 'POST',

@@ -1,8 +1,10 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { assessment } from '@sightline/db/schema/assessments';
+import { accessRequest } from '@sightline/db/schema/usage';
+import { vendor } from '@sightline/db/schema/vendors';
 import { awaitingVendorStates, stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { utcDay } from '@sightline/shared/assessments/dates';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
@@ -53,7 +55,26 @@ export async function sendAssessment(deps: AssessmentDeps, actor: Actor, id: str
         template: { key: template.key, version: template.version },
       },
     });
+    await markVendorInReview(tx, sent.vendorId, actor, now);
     return mailLink(deps, tx, sent, actor, now, 'assessment.link_issued');
+  });
+}
+
+/** A prospect whose questionnaire goes out is now under review; later states come from decisions. */
+async function markVendorInReview(tx: DbOrTx, vendorId: string, actor: Actor, now: Date) {
+  const changed = await tx
+    .update(vendor)
+    .set({ status: 'in_review', updatedAt: now })
+    .where(and(eq(vendor.id, vendorId), eq(vendor.status, 'prospect')))
+    .returning({ id: vendor.id });
+  if (changed.length === 0) return;
+  await recordAudit(tx, {
+    actor,
+    action: 'vendor.updated',
+    targetType: 'vendor',
+    targetId: vendorId,
+    details: { fields: ['status'], status: 'in_review', reason: 'assessment sent' },
+    at: now,
   });
 }
 
@@ -157,6 +178,11 @@ export async function revokeAssessment(
     const updated = await applyTransition(tx, row, 'revoke', actor, now, {
       details: { reason: input.reason ?? null, revokedTokens },
     });
+    // The employee's request goes back to the queue, so a new assessment can pick it up.
+    await tx
+      .update(accessRequest)
+      .set({ status: 'open', assessmentId: null, updatedAt: now })
+      .where(and(eq(accessRequest.assessmentId, id), eq(accessRequest.status, 'in_assessment')));
     return { id, state: updated.state };
   });
 }
