@@ -1,5 +1,8 @@
+import { assessmentToken } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { emailOutbox } from '@sightline/db/schema/mail';
+import { throttleBucket } from '@sightline/db/schema/throttle';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import {
@@ -13,7 +16,7 @@ import {
 } from '../assessments/assessment-test-kit';
 import { runAssessmentSchedule } from '../assessments/reminders';
 import { samplePdf } from '../evidence/sample-files';
-import { VENDOR_TOKEN_THROTTLE } from './vendor-token-auth';
+import { VENDOR_TOKEN_THROTTLE, VENDOR_TOKEN_USE_THROTTLE } from './vendor-token-auth';
 
 let t: TestApp;
 let vendorId: string;
@@ -162,6 +165,18 @@ describe('vendor link tokens', () => {
     expect((await view(token)).status).toBe(200);
     t.clock.set(new Date(t.clock.now().getTime() + VENDOR_TOKEN_THROTTLE.windowMs + 1000));
     expect((await vendorCall(t, token, '/api/vendor/assessment', { from: attacker })).status).toBe(200);
+  });
+
+  it('caps the requests one valid link can make, and marks answers as not cacheable', async () => {
+    const { id, token } = await sendAssessment(t, vendorId);
+    const ok = await view(token);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const [row] = await t.deps.db.select().from(assessmentToken).where(eq(assessmentToken.assessmentId, id));
+    await t.deps.db
+      .update(throttleBucket)
+      .set({ hits: VENDOR_TOKEN_USE_THROTTLE.limit })
+      .where(eq(throttleBucket.key, `vendor-token-use:${row!.id}`));
+    expect((await view(token)).status).toBe(429);
   });
 
   it('never writes a token to the audit trail, the console or an error', async () => {

@@ -18,6 +18,12 @@ import { hashToken } from '../assessments/tokens';
 /** Failed link look-ups allowed per client address and window, counted in the database for every instance. */
 export const VENDOR_TOKEN_THROTTLE: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
 
+/**
+ * Requests one valid link may make per window: generous for a person (autosave included), but a
+ * leaked link cannot be used to flood the audit trail or the database.
+ */
+export const VENDOR_TOKEN_USE_THROTTLE: ThrottleRule = { limit: 600, windowMs: 10 * 60_000 };
+
 /** One message for unknown and malformed links alike, so a guess learns nothing from the answer. */
 export const UNKNOWN_LINK_MESSAGE =
   'This questionnaire link is not valid. Check that you opened the whole link from the email.';
@@ -89,9 +95,14 @@ export const vendorTokenAuth = createMiddleware<AppEnv>(async (c, next) => {
       { reason: status, contact },
     );
   }
+  if (!(await hitThrottle(db, `vendor-token-use:${found.tokenId}`, VENDOR_TOKEN_USE_THROTTLE, at))) {
+    throw new AppError('rate_limited', 'Too many requests with this link. Wait a few minutes and try again.');
+  }
   await db.update(assessmentToken).set({ lastUsedAt: at }).where(eq(assessmentToken.id, found.tokenId));
   c.set('actor', { type: 'vendor', assessmentId: found.assessmentId, tokenId: found.tokenId });
   await next();
+  // The vendor's answers must not linger in shared or browser caches.
+  c.header('cache-control', 'no-store');
 });
 
 /** The caller's address: the first x-forwarded-for hop (behind the load balancer), else the socket's. */
