@@ -1,5 +1,6 @@
 import { questionnaireTemplate } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
+import { emailOutbox } from '@sightline/db/schema/mail';
 import { accessRequest } from '@sightline/db/schema/usage';
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
 import { asc, eq } from 'drizzle-orm';
@@ -142,6 +143,23 @@ describe('assessment lifecycle', () => {
     expect(bad.error?.details.map((d) => d.questionId)).toEqual(['profile.user_count']);
     expect((await getView(token)).answers).toEqual({});
     await save(token, { 'nope.question': { value: 'x' } }, 400);
+
+    // A colleague gets a link of their own, by mail, that works beside the respondent's.
+    await vendor(token, '/api/vendor/colleagues', 201, {
+      method: 'POST',
+      json: { name: 'Carl', email: 'Carl@Acme.example' },
+    });
+    await vendor(token, '/api/vendor/colleagues', 400, { method: 'POST', json: { name: '', email: 'nope' } });
+    const [colleagueMail] = await t.deps.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, 'carl@acme.example'));
+    const colleagueToken = colleagueMail!.textBody.match(/\/v#([A-Za-z0-9_-]{43})/)![1]!;
+    expect((await getView(colleagueToken)).assessment.you).toEqual({
+      name: 'Carl',
+      email: 'carl@acme.example',
+      colleague: true,
+    });
 
     const answers = completeAnswers(first.template);
     const firstSave = await save(token, { 'profile.purpose': answers['profile.purpose'] });
