@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@sightline/db/client';
-import { assessmentAnswer, evidenceFile, reviewComment } from '@sightline/db/schema/assessments';
+import { assessmentAnswer, reviewComment } from '@sightline/db/schema/assessments';
 import type { RequestChangesInput, ReviewCommentInput } from '@sightline/shared/assessments/assessment-api';
 import { utcDay } from '@sightline/shared/assessments/dates';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
@@ -19,7 +19,6 @@ import {
 } from './assessment-records';
 import { mailContextFor } from './mail-context';
 import { initialStamps } from './reminder-plan';
-import { rescore } from './score-service';
 import { issueToken, vendorLink } from './tokens';
 
 /** Comments are written while the reviewers hold the questionnaire, before it goes back. */
@@ -197,54 +196,5 @@ export async function startReview(deps: AssessmentDeps, actor: Actor, id: string
     const row = await lockAssessment(tx, id);
     const updated = await applyTransition(tx, row, 'start_review', actor, now);
     return { id, state: updated.state };
-  });
-}
-
-/**
- * A reviewer vouches for (or withdraws from) one evidence file; scoring gives full points only to
- * verified, in-date evidence, so the stored score is recomputed in the same transaction.
- */
-export async function verifyEvidence(
-  deps: AssessmentDeps,
-  actor: Actor,
-  id: string,
-  evidenceId: string,
-  verified: boolean,
-) {
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const row = await lockAssessment(tx, id);
-    if (!(commentableStates as readonly string[]).includes(row.state)) {
-      throw new AppError(
-        'conflict',
-        'Evidence is verified while the questionnaire is submitted or under review',
-      );
-    }
-    const updated = await tx
-      .update(evidenceFile)
-      .set(
-        verified
-          ? { verifiedAt: now, verifiedBy: actor.type === 'staff' ? actor.user.id : null }
-          : { verifiedAt: null, verifiedBy: null },
-      )
-      .where(
-        and(
-          eq(evidenceFile.id, evidenceId),
-          eq(evidenceFile.assessmentId, id),
-          isNull(evidenceFile.removedAt),
-        ),
-      )
-      .returning({ questionId: evidenceFile.questionId });
-    if (updated.length === 0) throw new AppError('not_found', 'No such evidence file for this assessment');
-    await recordAudit(tx, {
-      actor,
-      action: verified ? 'assessment.evidence_verified' : 'assessment.evidence_unverified',
-      targetType: 'assessment',
-      targetId: id,
-      details: { evidenceId, questionId: updated[0]!.questionId },
-      at: now,
-    });
-    await rescore(tx, row, actor, now);
-    return { id: evidenceId, verified };
   });
 }

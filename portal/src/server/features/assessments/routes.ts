@@ -16,14 +16,9 @@ import { validate } from '../../validation';
 import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
-import {
-  addReviewComment,
-  deleteReviewComment,
-  requestChanges,
-  startReview,
-  verifyEvidence,
-} from './review-service';
+import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
 import { resendAssessment, revokeAssessment, type SendResult, sendAssessment } from './send-service';
+import { verifyEvidence } from './verify-evidence';
 
 const tags = ['Assessments'];
 const idParam = z.object({ id: z.uuid() });
