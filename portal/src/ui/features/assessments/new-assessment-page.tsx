@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
+import { CatalogDatalist } from '../vendors/catalog-services';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -64,6 +65,7 @@ export function NewAssessmentPage() {
         <p className="info">Starting from an employee's access request; it will be linked.</p>
       )}
       <form className="card form-grid" onSubmit={onSubmit} aria-label="New assessment">
+        <CatalogDatalist id="catalog-service-ids" />
         <label>
           Vendor
           <select
@@ -87,6 +89,7 @@ export function NewAssessmentPage() {
             name="serviceId"
             defaultValue={serviceId}
             placeholder="e.g. openai-chatgpt"
+            list="catalog-service-ids"
             readOnly={accessRequestId !== ''}
           />
         </label>

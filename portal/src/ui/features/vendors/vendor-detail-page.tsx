@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
+import { CatalogSuggestions } from './catalog-services';
 import { splitList } from './list-field';
 import { VendorContacts } from './vendor-contacts';
 import { VendorDocuments } from './vendor-documents';
@@ -35,6 +36,7 @@ export function VendorDetailPage() {
         {data.vendor.nextReviewOn && <span className="info">next review {data.vendor.nextReviewOn}</span>}
       </p>
       <VendorProfile data={data} canWrite={canWrite} />
+      {canWrite && <CatalogSuggestions vendorId={id} vendorName={data.vendor.name} linked={data.services} />}
       <VendorContacts vendorId={id} contacts={data.contacts} canWrite={canWrite} />
       <VendorDocuments vendorId={id} documents={data.documents} canWrite={canWrite} />
       <table>
