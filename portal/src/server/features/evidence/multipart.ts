@@ -34,6 +34,8 @@ export async function readUpload<S extends z.ZodType>(
   const textFields: Record<string, string> = {};
   for (const [key, value] of Object.entries(rest)) {
     if (typeof value !== 'string') throw new AppError('bad_request', `The field "${key}" must be text`);
+    if (value.includes('\u0000'))
+      throw new AppError('bad_request', `The field "${key}" contains a NUL character`);
     if (value !== '') textFields[key] = value;
   }
   const parsed = schema.safeParse(textFields);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
+import { rejectNulBytes } from '../evidence/reject-nul';
 import { inviteColleague, saveAnswers, submitAnswers } from './vendor-answers-service';
 import { removeEvidence, uploadEvidence } from './vendor-evidence-service';
 import { currentVendor, vendorTokenAuth } from './vendor-token-auth';
@@ -18,6 +19,7 @@ const tags = ['Vendor questionnaire page'];
 
 /** Every route here takes only the link's token (header x-assessment-token); staff sessions count for nothing. */
 export const vendorPageRoutes = new Hono<AppEnv>()
+  .use('/api/vendor/*', rejectNulBytes)
   .get(
     '/api/vendor/assessment',
     describeRoute({ tags, summary: 'The questionnaire, your answers, files and reviewer comments' }),
