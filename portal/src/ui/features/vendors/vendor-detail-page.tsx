@@ -35,7 +35,12 @@ export function VendorDetailPage() {
         {data.vendor.tier && <span className={`badge ${data.vendor.tier}`}>{data.vendor.tier} risk</span>}{' '}
         {data.vendor.nextReviewOn && <span className="info">next review {data.vendor.nextReviewOn}</span>}
       </p>
-      <VendorProfile data={data} canWrite={canWrite} />
+      {/* Remounts when the vendor changes elsewhere (e.g. a linked service), so no stale field is saved back. */}
+      <VendorProfile
+        key={`${data.vendor.updatedAt}|${data.services.join(',')}`}
+        data={data}
+        canWrite={canWrite}
+      />
       {canWrite && <CatalogSuggestions vendorId={id} vendorName={data.vendor.name} linked={data.services} />}
       <VendorContacts vendorId={id} contacts={data.contacts} canWrite={canWrite} />
       <VendorDocuments vendorId={id} documents={data.documents} canWrite={canWrite} />
