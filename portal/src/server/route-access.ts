@@ -74,6 +74,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/assessments': READ_ASSESS,
   'POST /api/assessments': ['admin', 'procurement'],
   'GET /api/assessments/:id': READ_ASSESS,
+  'PATCH /api/assessments/:id': ['admin', 'procurement'],
   'POST /api/assessments/:id/send': ['admin', 'procurement'],
   'POST /api/assessments/:id/resend': ['admin', 'procurement'],
   'POST /api/assessments/:id/revoke': ['admin', 'procurement'],

@@ -41,8 +41,26 @@ export const assessmentListQuerySchema = z.strictObject({
   vendorId: z.uuid().optional(),
 });
 
-/** Resend a link (a new token supersedes the old one). An expired assessment needs a new due date. */
-export const resendAssessmentSchema = z.strictObject({ dueOn: calendarDateSchema.optional() });
+/**
+ * Resend a link (a new token supersedes the old one), optionally to a new respondent (the person
+ * left, or someone else should answer). An expired assessment needs a new due date.
+ */
+export const resendAssessmentSchema = z.strictObject({
+  dueOn: calendarDateSchema.optional(),
+  respondentName: personName.optional(),
+  respondentEmail: respondentEmailSchema.optional(),
+});
+
+/** A draft can still change anything about whom it asks, what, and by when. */
+export const updateDraftSchema = z
+  .strictObject({
+    templateId: z.uuid().optional(),
+    respondentName: personName.optional(),
+    respondentEmail: respondentEmailSchema.optional(),
+    dueOn: calendarDateSchema.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'change at least one field');
+export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
 
 export const revokeAssessmentSchema = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 

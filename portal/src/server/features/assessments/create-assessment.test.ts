@@ -171,4 +171,62 @@ describe('creating assessments', () => {
       t.clock.set(start);
     }
   });
+
+  it('edits a draft until it is sent, and resends to a new respondent', async () => {
+    const cookie = await t.signInAs('procurement');
+    const draft = await json<{ id: string }>(
+      await t.request('/api/assessments', {
+        method: 'POST',
+        cookie,
+        json: {
+          vendorId,
+          respondentName: 'Old',
+          respondentEmail: 'old@acme.example',
+          dueOn: dueInDays(t, 10),
+        },
+      }),
+      201,
+    );
+    await staff('procurement', `/api/assessments/${draft.id}`, 400, { method: 'PATCH', json: {} });
+    await staff('procurement', `/api/assessments/${draft.id}`, 200, {
+      method: 'PATCH',
+      json: { respondentName: 'New', respondentEmail: 'New@Acme.example', dueOn: dueInDays(t, 20) },
+    });
+    await staff('procurement', `/api/assessments/${draft.id}/send`, 200, { method: 'POST' });
+    const sent = await staff<{ assessment: { respondentEmail: string; dueOn: string } }>(
+      'auditor',
+      `/api/assessments/${draft.id}`,
+      200,
+    );
+    expect(sent.assessment).toMatchObject({ respondentEmail: 'new@acme.example', dueOn: dueInDays(t, 20) });
+    await staff('procurement', `/api/assessments/${draft.id}`, 409, {
+      method: 'PATCH',
+      json: { respondentName: 'X' },
+    });
+
+    const first = await staff<{ link: string }>('procurement', `/api/assessments/${draft.id}/resend`, 200, {
+      method: 'POST',
+      json: {},
+    });
+    const handedOver = await staff<{ link: string }>(
+      'procurement',
+      `/api/assessments/${draft.id}/resend`,
+      200,
+      {
+        method: 'POST',
+        json: { respondentName: 'Successor', respondentEmail: 'successor@acme.example' },
+      },
+    );
+    expect(
+      (await vendorCall(t, tokenOf(first.link), '/api/vendor/assessment', { from: freshAddress() })).status,
+    ).toBe(410);
+    const view = await json<{ assessment: { respondentName: string; you: { email: string } } }>(
+      await vendorCall(t, tokenOf(handedOver.link), '/api/vendor/assessment', { from: freshAddress() }),
+      200,
+    );
+    expect(view.assessment).toMatchObject({
+      respondentName: 'Successor',
+      you: { email: 'successor@acme.example' },
+    });
+  });
 });

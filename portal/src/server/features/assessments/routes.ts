@@ -5,6 +5,7 @@ import {
   resendAssessmentSchema,
   reviewCommentInputSchema,
   revokeAssessmentSchema,
+  updateDraftSchema,
   verifyEvidenceSchema,
 } from '@sightline/shared/assessments/assessment-api';
 import { Hono } from 'hono';
@@ -17,6 +18,7 @@ import { rejectNulBytes } from '../evidence/reject-nul';
 import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
+import { updateDraft } from './draft-service';
 import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
 import { resendAssessment, revokeAssessment, type SendResult, sendAssessment } from './send-service';
 import { verifyEvidence } from './verify-evidence';
@@ -69,6 +71,18 @@ export const assessmentRoutes = new Hono<AppEnv>()
     access(...readers),
     validate('param', idParam),
     async (c) => c.json(await getAssessmentDetail(c.get('deps').db, c.req.valid('param').id), 200),
+  )
+  .patch(
+    '/api/assessments/:id',
+    describeRoute({ tags, summary: "Change a draft's respondent, template or due date" }),
+    access(...senders),
+    validate('param', idParam),
+    validate('json', updateDraftSchema),
+    async (c) =>
+      c.json(
+        await updateDraft(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   )
   .post(
     '/api/assessments/:id/send',

@@ -80,13 +80,17 @@ async function markVendorInReview(tx: DbOrTx, vendorId: string, actor: Actor, no
 
 /**
  * Re-issues the respondent's link (the old one stops working). An expired assessment reopens with
- * a new due date; an open one may get a new due date at the same time.
+ * a new due date; an open one may get a new due date, or a new respondent, at the same time.
  */
 export async function resendAssessment(
   deps: AssessmentDeps,
   actor: Actor,
   id: string,
-  input: { dueOn?: string | undefined },
+  input: {
+    dueOn?: string | undefined;
+    respondentName?: string | undefined;
+    respondentEmail?: string | undefined;
+  },
 ): Promise<SendResult> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
@@ -99,18 +103,24 @@ export async function resendAssessment(
           ...initialStamps(input.dueOn, utcDay(now), now),
         }
       : undefined;
+    const respondent = {
+      ...(input.respondentName ? { respondentName: input.respondentName } : {}),
+      ...(input.respondentEmail ? { respondentEmail: input.respondentEmail } : {}),
+    };
+    const changes =
+      reschedule || Object.keys(respondent).length > 0 ? { ...reschedule, ...respondent } : undefined;
     if (row.state === 'expired') {
       if (!input.dueOn)
         throw new AppError('bad_request', 'This assessment expired: give a new due date to reopen it');
       row = await applyTransition(tx, row, 'send', actor, now, {
-        set: { ...reschedule, sentAt: now },
+        set: { ...changes, sentAt: now },
         details: { reopened: true, dueOn: input.dueOn },
       });
     } else if (awaitingVendorStates.includes(row.state)) {
-      if (reschedule) {
+      if (changes) {
         [row] = (await tx
           .update(assessment)
-          .set({ ...reschedule, updatedAt: now })
+          .set({ ...changes, updatedAt: now })
           .where(eq(assessment.id, id))
           .returning()) as [AssessmentRow];
       }

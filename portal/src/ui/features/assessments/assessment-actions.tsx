@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
+import { DraftForm } from './draft-form';
 
 type Props = {
   detail: AssessmentDetail;
@@ -34,8 +35,8 @@ export function AssessmentActions({ detail, canSend, canReview, onLink }: Props)
     onError: failed,
   });
   const resend = useMutation({
-    mutationFn: (dueOn?: string) =>
-      unwrap(api.api.assessments[':id'].resend.$post({ param: { id }, json: dueOn ? { dueOn } : {} })),
+    mutationFn: (json: { dueOn?: string; respondentName?: string; respondentEmail?: string }) =>
+      unwrap(api.api.assessments[':id'].resend.$post({ param: { id }, json })),
     onSuccess: done('A new link was sent; the previous one no longer works.'),
     onError: failed,
   });
@@ -59,8 +60,13 @@ export function AssessmentActions({ detail, canSend, canReview, onLink }: Props)
 
   const onResend = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const dueOn = String(new FormData(e.currentTarget).get('dueOn') ?? '');
-    resend.mutate(dueOn || undefined);
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    resend.mutate({
+      ...(text('dueOn') ? { dueOn: text('dueOn') } : {}),
+      ...(text('respondentName') ? { respondentName: text('respondentName') } : {}),
+      ...(text('respondentEmail') ? { respondentEmail: text('respondentEmail') } : {}),
+    });
   };
   const onRevoke = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -80,9 +86,12 @@ export function AssessmentActions({ detail, canSend, canReview, onLink }: Props)
     <div className="card actions-card">
       <h2>Actions</h2>
       {canSend && state === 'draft' && (
-        <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
-          Send to {detail.assessment.respondentEmail}
-        </button>
+        <>
+          <DraftForm detail={detail} onSaved={() => done('Draft saved.')({})} onError={failed} />
+          <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
+            Send to {detail.assessment.respondentEmail}
+          </button>
+        </>
       )}
       {canSend && (open.includes(state) || state === 'expired') && (
         <form className="inline-form" onSubmit={onResend} aria-label="Resend the link">
@@ -90,6 +99,17 @@ export function AssessmentActions({ detail, canSend, canReview, onLink }: Props)
             {state === 'expired' ? 'New due date (required)' : 'New due date (optional)'}
             <input name="dueOn" type="date" required={state === 'expired'} />
           </label>
+          <details>
+            <summary>Send to someone else</summary>
+            <label>
+              New respondent name
+              <input name="respondentName" maxLength={200} />
+            </label>
+            <label>
+              New respondent email
+              <input name="respondentEmail" type="email" />
+            </label>
+          </details>
           <button type="submit" className="secondary" disabled={resend.isPending}>
             {state === 'expired' ? 'Reopen and send a new link' : 'Resend a new link'}
           </button>
