@@ -88,6 +88,9 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   ).toBeVisible();
   await expect(vendor.locator('main section.q-section h2').first()).toHaveText('How we will use the service');
   await expectAccessible(vendor);
+  // Jumping to a section keeps the token in the address, so a reload still works.
+  await vendor.getByRole('navigation', { name: 'Sections' }).getByRole('link').last().click();
+  expect(vendor.url()).toBe(link);
 
   // Profile first: a low-risk profile shortens the questionnaire; answering it opens later sections.
   const before = await vendor.locator('main section.q-section').count();

@@ -2,6 +2,7 @@ import { type Answers, answerState } from '@sightline/shared/questionnaire/answe
 import type { EvidenceByQuestion } from '@sightline/shared/questionnaire/evidence-summary';
 import type { PublicQuestion, PublicTemplate } from '@sightline/shared/questionnaire/public-view';
 import type { Visibility } from '@sightline/shared/questionnaire/visibility';
+import { JumpLink } from './jump-link';
 
 type Props = {
   template: PublicTemplate;
@@ -30,7 +31,7 @@ export function SectionContents({ template, visibility, answers, evidence }: Pro
             const c = counts.get(s.id)!;
             return (
               <li key={s.id}>
-                <a href={`#s-${s.id}`}>{s.title}</a>{' '}
+                <JumpLink targetId={`s-${s.id}`}>{s.title}</JumpLink>{' '}
                 <span className={c.done === c.total ? 'section-done' : 'hint'}>
                   {c.done}/{c.total}
                   {c.done === c.total ? ' ✓' : ''}

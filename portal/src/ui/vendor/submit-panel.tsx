@@ -1,6 +1,7 @@
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { useState } from 'react';
 import { fieldId } from './answer-input';
+import { JumpLink } from './jump-link';
 import { type VendorApi, VendorApiError } from './vendor-api';
 
 type Problem = { questionId: string; problem: string; detail?: string };
@@ -64,9 +65,9 @@ export function SubmitPanel({ api, flush, blocked, questions, onSubmitted, resub
               <ul>
                 {error.problems.map((p) => (
                   <li key={p.questionId}>
-                    <a href={`#${fieldId(p.questionId)}`}>
+                    <JumpLink targetId={fieldId(p.questionId)}>
                       {questions.get(p.questionId)?.text ?? p.questionId}
-                    </a>{' '}
+                    </JumpLink>{' '}
                     {problemText[p.problem] ?? p.problem}
                   </li>
                 ))}
