@@ -16,19 +16,33 @@ import { currentVendor, vendorTokenAuth } from './vendor-token-auth';
 import { getVendorView } from './vendor-view-service';
 
 const tags = ['Vendor questionnaire page'];
+/** Documents the link's token for API readers; the middleware is what enforces it. */
+const parameters = [
+  {
+    name: 'x-assessment-token',
+    in: 'header' as const,
+    required: true,
+    description: 'The token from the questionnaire link (the part after #)',
+    schema: { type: 'string' as const },
+  },
+];
 
 /** Every route here takes only the link's token (header x-assessment-token); staff sessions count for nothing. */
 export const vendorPageRoutes = new Hono<AppEnv>()
   .use('/api/vendor/*', rejectNulBytes)
   .get(
     '/api/vendor/assessment',
-    describeRoute({ tags, summary: 'The questionnaire, your answers, files and reviewer comments' }),
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'The questionnaire, your answers, files and reviewer comments',
+    }),
     vendorTokenAuth,
     async (c) => c.json(await getVendorView(c.get('deps'), currentVendor(c)), 200),
   )
   .put(
     '/api/vendor/answers',
-    describeRoute({ tags, summary: 'Save answers (autosave sends what changed)' }),
+    describeRoute({ tags, parameters, summary: 'Save answers (autosave sends what changed)' }),
     vendorTokenAuth,
     validate('json', saveAnswersSchema),
     async (c) => c.json(await saveAnswers(c.get('deps'), currentVendor(c), c.req.valid('json')), 200),
@@ -37,6 +51,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     '/api/vendor/evidence',
     describeRoute({
       tags,
+      parameters,
       summary: 'Upload a file for a question (multipart: file, questionId, expiresOn); 25 MB max',
     }),
     vendorTokenAuth,
@@ -48,7 +63,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/api/vendor/evidence/:id',
-    describeRoute({ tags, summary: 'Remove an uploaded file' }),
+    describeRoute({ tags, parameters, summary: 'Remove an uploaded file' }),
     vendorTokenAuth,
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {
@@ -58,14 +73,18 @@ export const vendorPageRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/vendor/colleagues',
-    describeRoute({ tags, summary: 'Invite a colleague: they get their own link by mail' }),
+    describeRoute({ tags, parameters, summary: 'Invite a colleague: they get their own link by mail' }),
     vendorTokenAuth,
     validate('json', inviteColleagueSchema),
     async (c) => c.json(await inviteColleague(c.get('deps'), currentVendor(c), c.req.valid('json')), 201),
   )
   .post(
     '/api/vendor/submit',
-    describeRoute({ tags, summary: 'Submit: checks required answers and files, then locks the answers' }),
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'Submit: checks required answers and files, then locks the answers',
+    }),
     vendorTokenAuth,
     async (c) => c.json(await submitAnswers(c.get('deps'), currentVendor(c)), 200),
   );
