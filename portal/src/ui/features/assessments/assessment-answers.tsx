@@ -101,6 +101,9 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
                           <p key={c.id} className={`review-note${c.resolvedAt ? ' resolved' : ''}`}>
                             {c.authorName ?? 'Reviewer'}: {c.comment}{' '}
                             {c.resolvedAt ? '(answered by the vendor)' : '(open)'}
+                            {commentable && !c.resolvedAt && (
+                              <RemoveCommentButton assessmentId={detail.assessment.id} commentId={c.id} />
+                            )}
                           </p>
                         ))}
                         {commentable && <CommentForm assessmentId={detail.assessment.id} questionId={q.id} />}
@@ -179,6 +182,23 @@ function VerifyButton(props: {
     <button type="button" className="link-button" disabled={verify.isPending} onClick={() => verify.mutate()}>
       {props.verified ? 'Withdraw verification' : 'Mark verified'}
       <span className="visually-hidden"> ({props.fileName})</span>
+    </button>
+  );
+}
+
+/** Open comments not yet sent to the vendor can be taken back. */
+function RemoveCommentButton({ assessmentId, commentId }: { assessmentId: string; commentId: string }) {
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.api.assessments[':id'].comments[':commentId'].$delete({ param: { id: assessmentId, commentId } }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) }),
+  });
+  return (
+    <button type="button" className="link-button" disabled={remove.isPending} onClick={() => remove.mutate()}>
+      Remove<span className="visually-hidden"> this comment</span>
     </button>
   );
 }
