@@ -125,4 +125,26 @@ describe('review hooks', () => {
     });
     expect(ok.status).toBe(201);
   });
+
+  it('lets a reviewer take back a comment before it is sent', async () => {
+    const { id } = await submitted();
+    const cookie = await t.signInAs('reviewer');
+    const created = await json<{ id: string }>(
+      await t.request(`/api/assessments/${id}/comments`, {
+        method: 'POST',
+        cookie,
+        json: { questionId: 'profile.purpose', comment: 'Typo' },
+      }),
+      201,
+    );
+    const path = `/api/assessments/${id}/comments/${created.id}`;
+    await json(await t.request(path, { method: 'DELETE', cookie }), 200);
+    expect((await t.request(path, { method: 'DELETE', cookie })).status).toBe(404);
+    const noComments = await t.request(`/api/assessments/${id}/request-changes`, {
+      method: 'POST',
+      cookie,
+      json: {},
+    });
+    expect(noComments.status).toBe(400);
+  });
 });
