@@ -61,9 +61,20 @@ export async function getAssessmentDetail(db: Db, id: string) {
     .select({ id: vendor.id, name: vendor.name })
     .from(vendor)
     .where(eq(vendor.id, row.vendorId));
-  const { row: templateRow, template: currentTemplate } = await loadTemplate(db, row.templateId);
-  // A draft has asked nothing yet, so it shows the template as it is now.
-  const questions = row.questionsSnapshot ? snapshotOf(row) : currentTemplate;
+  const [templateRow] = await db
+    .select({
+      id: questionnaireTemplate.id,
+      key: questionnaireTemplate.key,
+      version: questionnaireTemplate.version,
+      title: questionnaireTemplate.title,
+    })
+    .from(questionnaireTemplate)
+    .where(eq(questionnaireTemplate.id, row.templateId));
+  if (!templateRow) throw new AppError('not_found', 'The template of this assessment is missing');
+  // A draft has asked nothing yet, so it shows the template as it is now; a sent one what was asked.
+  const questions = row.questionsSnapshot
+    ? snapshotOf(row)
+    : (await loadTemplate(db, row.templateId)).template;
   const [answerRows, evidence, comments, tokens, timeline, mails] = await Promise.all([
     db.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, id)),
     db
