@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { builtinEntries } from '../lib/catalog/builtin';
 import { runtimeCatalog } from '../lib/catalog/catalog-runtime';
+import { forgetCurrentCatalog } from '../lib/catalog/current-catalog';
 import { apiRequestPatterns } from '../lib/catalog/site-patterns';
 import { onApiRequest } from '../lib/detection/api-calls';
 import { scanExtensions } from '../lib/detection/extensions';
-import { onNavigation } from '../lib/detection/navigation';
+import { listenToCustomEntries, listenToNavigations } from '../lib/detection/navigation-listeners';
 import { handleMessage } from '../lib/messages/handle-message';
 import { syncPolicy } from '../lib/policy/policy-sync';
 import { createPortalClient } from '../lib/portal/portal-client';
@@ -29,6 +30,10 @@ export default defineBackground(() => {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') refresh(client).catch(logFailure('managed policy change'));
+    if (area === 'local' && changes.policy) {
+      forgetCurrentCatalog();
+      listenToCustomEntries(logFailure).catch(logFailure('custom entries'));
+    }
     // Our pages (or a test) ask for a flush or a policy refresh by writing these keys.
     if (area === 'local' && changes.flushRequest) flush(client, { manual: true }).catch(logFailure('flush'));
     if (area === 'local' && changes.syncRequest)
@@ -45,12 +50,7 @@ export default defineBackground(() => {
         .catch(logFailure('policy sync'));
     else if (alarm.name === ALARM_EXCEPTIONS) applyPolicy().catch(logFailure('exception expiry'));
   });
-  browser.webNavigation.onCommitted.addListener((details) => {
-    onNavigation(details, 'committed').catch(logFailure('navigation'));
-  });
-  browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
-    onNavigation(details, 'history').catch(logFailure('route change'));
-  });
+  listenToNavigations(builtinEntries, logFailure);
   // Observe only (no 'blocking', no request bodies). The filter names the built-in catalog's API
   // hosts, so ordinary page loads never wake the worker.
   browser.webRequest.onBeforeRequest.addListener(
@@ -69,6 +69,8 @@ export default defineBackground(() => {
       .catch(logFailure('message'));
     return true;
   });
+
+  listenToCustomEntries(logFailure).catch(logFailure('custom entries'));
 
   // For benchmarks and diagnostics in the worker's console: classification only, no side effects.
   (globalThis as { sightlineDiagnostics?: unknown }).sightlineDiagnostics = {

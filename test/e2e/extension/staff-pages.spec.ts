@@ -15,7 +15,9 @@ async function signIn(page: Page) {
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 }
 
-test('an admin sets the rollout, creates an enrollment token, decides a service and sees devices and requests', async ({ page }) => {
+test('an admin sets the rollout, creates an enrollment token, decides a service and sees devices and requests', async ({
+  page,
+}) => {
   await signIn(page);
 
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 
-export const extensionDir = resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3');
+/** The built extension; SL_EXT_DIR points elsewhere (e.g. to compare builds in the benchmark). */
+export const extensionDir =
+  process.env.SL_EXT_DIR ?? resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3');
 /** Fixed by the manifest key (extension/wxt.config.ts). */
 export const EXTENSION_ID = 'kjhkpbeipnhokeohdgejiggdoioncgdm';
 

@@ -14,6 +14,8 @@ export type RuntimeCatalog = {
   entries: readonly CatalogEntry[];
   byId: ReadonlyMap<string, CatalogEntry>;
   extensions: ReadonlyMap<string, CatalogEntry>;
+  /** Ids of the org's own entries (added or overriding a built-in). */
+  customIds: ReadonlySet<string>;
   classifyUrl: (url: string) => Classification;
   /** A sub-resource request's host against the catalog's API rules. */
   classifyRequestHost: (host: string) => ServiceMatch | null;
@@ -31,6 +33,7 @@ export function runtimeCatalog(custom: readonly CatalogEntry[] = []): RuntimeCat
     entries: [...compiled.services.values()],
     byId: compiled.services,
     extensions: compiled.extensions,
+    customIds: new Set(custom.map((e) => e.id)),
     classifyUrl: (url) => classifyUrl(compiled, url),
     classifyRequestHost: (host) => {
       const hit = classifyHost(compiled, host);

@@ -68,3 +68,59 @@ export function extensionIndex(entries: readonly CatalogEntry[]): Map<string, Ca
   for (const entry of entries) for (const id of entry.extensionIds ?? []) map.set(id, entry);
   return map;
 }
+
+/** A webNavigation URL filter (the subset used here). */
+export type NavigationFilter = {
+  hostEquals?: string;
+  hostSuffix?: string;
+  hostContains?: string;
+  hostPrefix?: string;
+};
+
+/**
+ * Tokens the shared AI-host heuristic looks for; a navigation whose host contains none of them and is
+ * not a catalog site cannot produce an event or a candidate, so the browser need not wake the worker.
+ */
+const AI_HOST_HINTS = [
+  'gpt',
+  'llm',
+  'chat',
+  'genai',
+  'agent',
+  'copilot',
+  'prompt',
+  'neural',
+  'diffusion',
+  'assistant',
+];
+
+/**
+ * Filters for webNavigation listeners: the catalog's sites (whole hosts, also for path rules, so a route
+ * change away from the AI path is seen) and hosts that may look like AI services.
+ */
+export function navigationFilters(
+  entries: readonly CatalogEntry[],
+  includeHeuristics = true,
+): NavigationFilter[] {
+  const filters = new Map<string, NavigationFilter>();
+  const add = (f: NavigationFilter) => filters.set(JSON.stringify(f), f);
+  for (const entry of entries) {
+    for (const t of siteTargets(entry)) {
+      if (t.kind === 'domain') {
+        add({ hostEquals: t.domain });
+        add({ hostSuffix: `.${t.domain}` });
+      } else {
+        add({ hostEquals: t.host });
+      }
+    }
+  }
+  if (includeHeuristics) {
+    add({ hostSuffix: '.ai' });
+    add({ hostPrefix: 'ai.' });
+    add({ hostContains: '.ai.' });
+    add({ hostContains: '-ai' });
+    add({ hostContains: 'ai-' });
+    for (const hint of AI_HOST_HINTS) add({ hostContains: hint });
+  }
+  return [...filters.values()];
+}

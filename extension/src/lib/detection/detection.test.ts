@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type BrowserApis, setBrowserApis } from '../adapters/browser-apis';
+import { forgetCurrentCatalog } from '../catalog/current-catalog';
 import { snapshot } from '../queue/event-queue';
 import { getLocal } from '../state/local-state';
 import { API_CALL_WINDOW_MS, onApiRequest } from './api-calls';
+import { forgetTabMirror } from './dedupe';
 import { scanExtensions } from './extensions';
 import { onNavigation } from './navigation';
 
@@ -21,6 +23,8 @@ function fakeApis(installed: { id: string; name: string; enabled: boolean }[] = 
 
 beforeEach(() => {
   fakeBrowser.reset();
+  forgetTabMirror();
+  forgetCurrentCatalog();
   setBrowserApis(fakeApis());
 });
 afterEach(() => setBrowserApis());
@@ -50,6 +54,12 @@ describe('navigation', () => {
     await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/1' }, 'history');
     await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/2' }, 'history');
     expect(await events()).toHaveLength(1);
+    // The worker restarts: what the tab was on comes back from storage.session.
+    forgetTabMirror();
+    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/3' }, 'history');
+    expect(await events()).toHaveLength(1);
+    await onNavigation({ tabId: 2, frameId: 0, url: 'https://claude.ai/new' }, 'history');
+    expect(await events()).toHaveLength(2);
   });
 
   it('records nothing for ordinary sites, and notes AI-looking unknown hosts as candidates (no event)', async () => {

@@ -1,5 +1,6 @@
 import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import { browser } from 'wxt/browser';
+import { currentCatalog } from '../catalog/current-catalog';
 import { exceptionFor } from '../coaching/exceptions';
 import { ruleTargets } from '../dnr/apply-rules';
 import { hostOf } from '../events/make-event';
@@ -8,7 +9,7 @@ import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
 import { loadContext } from '../runtime-context';
 import { noteCandidate } from './candidates';
-import { swapTabService } from './dedupe';
+import { clearTabService, swapTabService } from './dedupe';
 
 export type NavigationDetails = { tabId: number; frameId: number; url: string };
 
@@ -21,13 +22,15 @@ export async function onNavigation(details: NavigationDetails, how: 'committed' 
   if (details.frameId !== 0) return;
   const host = hostOf(details.url);
   if (!host) return;
-  const ctx = await loadContext();
-  const match = ctx.catalog.classifyUrl(details.url);
+  // Ordinary pages are most navigations: classify from the cached catalog before loading anything else.
+  const catalog = await currentCatalog();
+  const match = catalog.classifyUrl(details.url);
   if (!isServiceMatch(match) || match.matchKind === 'api') {
-    await swapTabService(details.tabId, null);
-    if (!isServiceMatch(match) && ctx.catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
+    await clearTabService(details.tabId);
+    if (!isServiceMatch(match) && catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
     return;
   }
+  const ctx = await loadContext();
   const previous = await swapTabService(details.tabId, match.serviceId);
   if (how === 'history' && previous === match.serviceId) return;
   const policy = serviceEntry(ctx.policy, match.serviceId);
