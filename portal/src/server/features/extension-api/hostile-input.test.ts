@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { enrollTestDevice, testEvent } from './test-helpers';
+
+let t: TestApp;
+let dev: Awaited<ReturnType<typeof enrollTestDevice>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  dev = await enrollTestDevice(t);
+});
+afterAll(() => t.close());
+
+describe('hostile input to the extension API never gives a 5xx', () => {
+  const bodies: [string, string][] = [
+    ['text/plain', JSON.stringify({ events: [testEvent()] })],
+    ['application/json', 'null'],
+    ['application/json', '[]'],
+    ['application/json', '{"events":[null]}'],
+    ['application/json', '{"events":[{}]}'],
+    ['application/json', `{"events":[${JSON.stringify(testEvent({ occurredAt: 'yesterday' }))}]}`],
+    ['application/json', `{"events":[${JSON.stringify({ ...testEvent(), bytes: 1e300 })}]}`],
+    ['application/json', `{"events":[${JSON.stringify({ ...testEvent(), count: -1 })}]}`],
+    [
+      'application/json',
+      `{"events":[${JSON.stringify({ ...testEvent(), serviceId: 'Robert"); drop table' })}]}`,
+    ],
+    ['application/json', '{"events":[],"dropped":1e12}'],
+    ['application/json', '\u0000\u0001'],
+  ];
+  for (const [type, body] of bodies) {
+    it(`${type} ${body.slice(0, 60)}`, async () => {
+      for (const path of ['/api/ext/events', '/api/ext/requests', '/api/ext/candidates', '/api/ext/enroll']) {
+        const res = await t.request(path, {
+          method: 'POST',
+          body,
+          headers: { ...dev.auth, 'content-type': type },
+        });
+        expect(res.status, path).toBeGreaterThanOrEqual(400);
+        expect(res.status, path).toBeLessThan(500);
+      }
+    });
+  }
+
+  it('a policy fetch with a strange If-None-Match is just a 200', async () => {
+    const res = await t.request('/api/ext/policy', {
+      headers: { ...dev.auth, 'if-none-match': '*, W/"x", \u00ff' },
+    });
+    expect(res.status).toBeLessThan(500);
+  });
+});
