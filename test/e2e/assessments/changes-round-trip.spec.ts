@@ -23,6 +23,7 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
   const link = await staff.getByLabel('Questionnaire link').inputValue();
   expect(link).toMatch(new RegExp(`^${portal.url}/v#[A-Za-z0-9_-]{43}$`));
   await staff.reload();
+  await expect(staff.getByTestId('assessment-state')).toHaveText('Sent');
   await expect(staff.getByLabel('Questionnaire link')).toHaveCount(0);
   // The outbox worker parks the mail as held (no SMTP) within a few seconds.
   await expect(async () => {
@@ -35,6 +36,19 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
   await vendor.goto(link);
   await answerVisibleQuestions(vendor);
   await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
+
+  // Procurement resends while the vendor is still on the page: the old tab says plainly that its
+  // link was replaced; the new link carries on with every saved answer.
+  await staff.getByRole('button', { name: 'Resend a new link' }).click();
+  const resentLink = await staff.getByLabel('Questionnaire link').inputValue();
+  expect(resentLink).not.toBe(link);
+  await vendor.getByLabel(/what will the service do for our organisation/).fill('Changed on a stale tab');
+  await expect(vendor.getByRole('alert').filter({ hasText: /replaced by a newer one/ })).toBeVisible();
+  await vendor.goto('about:blank');
+  await vendor.goto(resentLink);
+  await expect(vendor.getByLabel(/what will the service do for our organisation/)).not.toHaveValue(
+    'Changed on a stale tab',
+  );
   await vendor.getByRole('button', { name: 'Submit answers' }).click();
   await expect(vendor.getByText(/^Submitted on/)).toBeVisible();
 
@@ -48,11 +62,11 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
   await staff.getByRole('button', { name: 'Request changes (1 comment)' }).click();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Changes requested');
   const newLink = await staff.getByLabel('Questionnaire link').inputValue();
-  expect(newLink).not.toBe(link);
+  expect(newLink).not.toBe(resentLink);
 
   // The old link now names whom to contact; the new one opens only the questioned answer.
   await vendor.goto('about:blank');
-  await vendor.goto(link);
+  await vendor.goto(resentLink);
   await expect(vendor.getByRole('heading', { name: 'This link is no longer valid' })).toBeVisible();
   await expect(vendor.getByRole('alert')).toContainText('admin@sightline.local');
   await vendor.goto('about:blank');

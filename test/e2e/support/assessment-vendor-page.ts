@@ -6,6 +6,7 @@ import { expect, type Page } from '@playwright/test';
  * option of each choice group, some text, a number, a date. Repeats, because answers open sections.
  */
 export async function answerVisibleQuestions(page: Page, overrides: Record<string, string> = {}) {
+  await page.locator('main section.q-section').first().waitFor();
   for (let round = 0; round < 6; round++) {
     let answered = 0;
     for (const group of await page.locator('main fieldset.choices').all()) {

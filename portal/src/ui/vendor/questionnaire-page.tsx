@@ -3,7 +3,7 @@ import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema'
 import { progress } from '@sightline/shared/questionnaire/completeness';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ColleagueForm } from './colleague-form';
 import { QuestionCard } from './question-card';
 import { SaveIndicator } from './save-indicator';
@@ -21,6 +21,9 @@ export function QuestionnairePage({ view, api, reload }: Props) {
     for (const s of template.sections) for (const q of s.questions) map.set(q.id, q);
     return map;
   }, [template]);
+  useEffect(() => {
+    document.title = `${template.title} · ${assessment.vendorName}`;
+  }, [template.title, assessment.vendorName]);
   const autosave = useAutosave(api, view.answers as Record<string, AnswerInput>, questions);
   const { answers } = autosave;
 
@@ -52,6 +55,11 @@ export function QuestionnairePage({ view, api, reload }: Props) {
           Due <strong>{assessment.dueOn}</strong>. Questions? Contact {assessment.contact.name} (
           <a href={`mailto:${assessment.contact.email}`}>{assessment.contact.email}</a>).
         </p>
+        {autosave.status.kind === 'error' && autosave.status.linkDead && (
+          <p className="notice dead-link" role="alert">
+            {autosave.status.message} Your latest changes on this page were not saved.
+          </p>
+        )}
         {assessment.mode === 'read_only' && (
           <p className="notice" role="status">
             {assessment.submittedAt

@@ -8,7 +8,7 @@ export type SaveStatus =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; linkDead?: boolean };
 
 const DEBOUNCE_MS = 700;
 const RETRY_MS = 5_000;
@@ -76,7 +76,9 @@ export function useAutosave(
         for (const id of ids) if (!dirty.current.has(id)) dirty.current.add(id);
         const message = error instanceof VendorApiError ? error.message : 'Could not save';
         const retry = !(error instanceof VendorApiError) || error.status === 0 || error.status >= 500;
-        setStatus({ kind: 'error', message: retry ? `${message} Retrying…` : message });
+        // A link replaced (say by a reminder), revoked or expired cannot save again: say so plainly.
+        const linkDead = error instanceof VendorApiError && (error.status === 404 || error.status === 410);
+        setStatus({ kind: 'error', message: retry ? `${message} Retrying…` : message, linkDead });
         if (retry) timer.current = setTimeout(() => void flush(), RETRY_MS);
       });
     inFlight.current = request;

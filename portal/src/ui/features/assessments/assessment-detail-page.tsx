@@ -1,7 +1,7 @@
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { hasRole, useMe } from '../../lib/session';
 import { AssessmentActions } from './assessment-actions';
 import { AssessmentAnswers } from './assessment-answers';
@@ -16,7 +16,12 @@ export function AssessmentDetailPage() {
   const { id = '' } = useParams();
   const me = useMe().data;
   const location = useLocation();
+  const navigate = useNavigate();
   const [link, setLink] = useState<string | null>((location.state as { link?: string } | null)?.link ?? null);
+  // The link is shown once: drop it from the history entry so a reload or "back" does not show it again.
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
   const detail = useQuery({ queryKey: assessmentKey(id), queryFn: () => fetchAssessment(id) });
   if (detail.isPending) return <p className="loading">Loading…</p>;
   if (detail.error)
