@@ -7,6 +7,7 @@ import { apiRequestPatterns } from '../lib/catalog/site-patterns';
 import { onApiRequest } from '../lib/detection/api-calls';
 import { scanExtensions } from '../lib/detection/extensions';
 import { listenToCustomEntries, listenToNavigations } from '../lib/detection/navigation-listeners';
+import { refreshManagedConfig } from '../lib/enrollment/config';
 import { handleMessage } from '../lib/messages/handle-message';
 import { syncPolicy } from '../lib/policy/policy-sync';
 import { createPortalClient } from '../lib/portal/portal-client';
@@ -29,7 +30,10 @@ export default defineBackground(() => {
     refresh(client).catch(logFailure('start-up'));
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed') refresh(client).catch(logFailure('managed policy change'));
+    if (area === 'managed')
+      refreshManagedConfig()
+        .then(() => refresh(client))
+        .catch(logFailure('managed policy change'));
     if (area === 'local' && changes.policy) {
       forgetCurrentCatalog();
       listenToCustomEntries(logFailure).catch(logFailure('custom entries'));

@@ -1,6 +1,6 @@
 import { type ExtensionConfig, extensionConfigSchema } from '@sightline/shared/extension-api/managed-config';
 import { browser } from 'wxt/browser';
-import { getLocal } from '../state/local-state';
+import { getLocal, setLocal } from '../state/local-state';
 
 export type EffectiveConfig = ExtensionConfig & {
   /** Keys IT set through enterprise policy; the options page shows them read-only. */
@@ -19,18 +19,25 @@ function parseEach(raw: Record<string, unknown>): ExtensionConfig {
   return out as ExtensionConfig;
 }
 
-export async function readManagedConfig(): Promise<ExtensionConfig> {
+/**
+ * Reads enterprise policy from storage.managed and keeps a copy in storage.local. Chromium answers the
+ * first storage.managed read of a browser session only after seconds, so handlers read the copy; this
+ * runs at install, start-up and whenever the managed policy changes.
+ */
+export async function refreshManagedConfig(): Promise<ExtensionConfig> {
+  let managed: ExtensionConfig = {};
   try {
-    return parseEach((await browser.storage.managed.get()) as Record<string, unknown>);
+    managed = parseEach((await browser.storage.managed.get()) as Record<string, unknown>);
   } catch {
     // No managed storage (no policy, or a browser without it).
-    return {};
   }
+  await setLocal('managedConfig', managed);
+  return managed;
 }
 
 /** Policy always wins over what was typed on the options page. */
 export async function readConfig(): Promise<EffectiveConfig> {
-  const managed = await readManagedConfig();
+  const managed = (await getLocal('managedConfig')) ?? (await refreshManagedConfig());
   const options = parseEach(((await getLocal('optionsConfig')) ?? {}) as Record<string, unknown>);
   return { ...options, ...managed, managedKeys: Object.keys(managed) as (keyof ExtensionConfig)[] };
 }

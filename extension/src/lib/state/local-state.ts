@@ -28,6 +28,8 @@ export type PendingRequest = { request: AccessRequestInput; host: string | null;
 export type LocalState = {
   enrollment: Enrollment;
   optionsConfig: ExtensionConfig;
+  /** The last enterprise policy read from storage.managed (see refreshManagedConfig). */
+  managedConfig: ExtensionConfig;
   policy: StoredPolicy;
   policySync: SyncStatus;
   enrollError: SyncStatus;

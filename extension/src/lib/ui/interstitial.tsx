@@ -41,7 +41,8 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
         <p>Sightline could not tell which service this was.</p>
       </main>
     );
-  const org = info.orgName ?? 'Your organisation';
+  const org = info.orgName ?? 'your organisation';
+  const Org = info.orgName ?? 'Your organisation';
   document.title = `${info.name} ${blocked ? 'is blocked' : 'is not approved'}`;
 
   const onRequest = async (event: FormEvent<HTMLFormElement>) => {
@@ -95,8 +96,8 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
       </h1>
       <p>
         {blocked
-          ? `${org} has decided that ${info.name} (${info.vendor}) must not be used for work.`
-          : `${org} has not approved ${info.name} (${info.vendor}) for work use.`}{' '}
+          ? `${Org} has decided that ${info.name} (${info.vendor}) must not be used for work.`
+          : `${Org} has not approved ${info.name} (${info.vendor}) for work use.`}{' '}
         <span className="muted">{info.host}</span>
       </p>
       {info.alternative?.url && (

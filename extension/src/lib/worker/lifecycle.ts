@@ -3,7 +3,7 @@ import { nextExpiry } from '../coaching/exceptions';
 import { registerContentScripts } from '../content/register-scripts';
 import { scanExtensions } from '../detection/extensions';
 import { applyRedirectRules } from '../dnr/apply-rules';
-import { readConfig } from '../enrollment/config';
+import { readConfig, refreshManagedConfig } from '../enrollment/config';
 import { ensureEnrolled } from '../enrollment/enroll';
 import { syncPolicy } from '../policy/policy-sync';
 import type { PortalClient } from '../portal/portal-client';
@@ -47,13 +47,16 @@ export async function refresh(client: PortalClient): Promise<void> {
   // First what is known now (on a fresh install: the fail-open/closed fallback), so protection does
   // not wait for the network.
   await applyPolicy();
+  await refreshManagedConfig();
   const config = await readConfig();
   await ensureEnrolled(
     client,
     config,
     config.managedKeys.includes('enrollmentToken') ? 'managed' : 'options',
   );
-  if ((await syncPolicy(client)) === 'updated') await applyPolicy();
+  await syncPolicy(client);
+  // Again: the policy may be new, and so may the managed settings (fail mode) read above.
+  await applyPolicy();
   await ensureAlarms();
   await scanExtensions();
   await flush(client);
