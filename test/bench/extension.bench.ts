@@ -68,8 +68,19 @@ async function main() {
     const worker =
       withExt.context.serviceWorkers()[0] ??
       (await withExt.context.waitForEvent('serviceworker', { timeout: 20_000 }));
-    // Let the worker finish its install-time set-up (rules, content-script registration).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Let the worker finish its install-time set-up (managed policy read, rules, content scripts).
+    const deadline = Date.now() + 20_000;
+    while (
+      !(await worker.evaluate(
+        async () =>
+          (await chrome.storage.local.get('flushState')).flushState !== undefined ||
+          (await chrome.storage.local.get('managedConfig')).managedConfig !== undefined,
+      ))
+    ) {
+      if (Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 1000));
 
     const pages = { plain: await plain.context.newPage(), ext: await withExt.context.newPage() };
     const times = { plain: [] as number[], ext: [] as number[] };
