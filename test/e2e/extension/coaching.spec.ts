@@ -172,6 +172,29 @@ test('request access from the warning page: the request shows in the portal', as
   ).toBe(true);
 });
 
+test('a single-page-app route change into an unapproved AI feature of a larger site gets the warning page', async () => {
+  await admin.setPolicy('zapier-agents', { state: 'unapproved' });
+  await syncPolicyNow(browser);
+  const page = await browser.context.newPage();
+  await page.goto(sites.url('zapier.com', '/?to=/ai'));
+  await expect(page.getByRole('heading', { name: 'Fake AI service at zapier.com' })).toBeVisible();
+  await page.getByRole('button', { name: 'Open a chat' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`^chrome-extension://${EXTENSION_ID}/warning\\.html#https?://zapier\\.com:\\d+/ai$`),
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zapier Agents is not approved by Acme');
+  // A direct load of the AI path never reaches the site.
+  const before = sites.seen('zapier.com').length;
+  await page.goto(sites.url('zapier.com', '/agents/new'));
+  await expect(page).toHaveURL(/warning\.html#/);
+  expect(sites.seen('zapier.com').length).toBe(before);
+  await page.close();
+  const events = (await storedEvents()).filter((e) => e.serviceId === 'zapier-agents');
+  expect(events.filter((e) => e.kind === 'visit')).toHaveLength(1);
+  expect(events.filter((e) => e.kind === 'warning_shown').length).toBeGreaterThanOrEqual(2);
+  expect(events.find((e) => e.kind === 'visit')?.matchedRule).toBe('path:zapier.com/ai');
+});
+
 test('blocked service in enforce mode: the block page, and the site never receives the request', async () => {
   await admin.settings({ mode: 'enforce' });
   await syncPolicyNow(browser);

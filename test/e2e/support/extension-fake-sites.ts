@@ -19,6 +19,7 @@ export const fakeHosts = [
   'shop.example',
   'intranet.example',
   'newthing.ai',
+  'zapier.com',
 ] as const;
 
 export type FakeSites = {
@@ -46,7 +47,8 @@ function aiPage(host: string): string {
 <script src="/app.js"></script></body></html>`;
 }
 
-const APP_JS = `document.getElementById('route').addEventListener('click', () => history.pushState({}, '', '/c/' + Date.now()));`;
+// The button is a single-page-app route change: to ?to=<path> if given, else a new chat.
+const APP_JS = `document.getElementById('route').addEventListener('click', () => history.pushState({}, '', new URLSearchParams(location.search).get('to') ?? '/c/' + Date.now()));`;
 
 function plainPage(host: string, callApi: string | null, port: number): string {
   const script = callApi
