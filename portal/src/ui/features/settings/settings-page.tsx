@@ -77,7 +77,7 @@ export function SettingsPage() {
             </select>
           </label>
           <label>
-            When a browser has never reached the portal
+            When a browser has never fetched a policy (the managed policy's failMode, if set, takes precedence)
             <select name="failMode" defaultValue={s.failMode} disabled={!isAdmin}>
               <option value="open">Fail open: record only</option>
               <option value="closed">
