@@ -77,7 +77,8 @@ export function SettingsPage() {
             </select>
           </label>
           <label>
-            When a browser has never fetched a policy (the managed policy's failMode, if set, takes precedence)
+            Fail mode (a browser that has never reached the portal cannot see this: set the same failMode in
+            the managed browser policy)
             <select name="failMode" defaultValue={s.failMode} disabled={!isAdmin}>
               <option value="open">Fail open: record only</option>
               <option value="closed">
