@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
+import { plainText } from './text';
 
 /** Data categories an employee can tick when asking for access; mirrors the assessment's data classes. */
 export const dataCategories = [
@@ -38,8 +39,8 @@ export const serviceIdSchema = z
 export const accessRequestInputSchema = z.strictObject({
   clientRequestId: z.uuid(),
   serviceId: serviceIdSchema,
-  justification: z.string().trim().min(10, 'Say in a sentence why you need it').max(2000),
-  intendedUse: z.string().trim().min(3).max(2000),
+  justification: plainText(10, 2000),
+  intendedUse: plainText(3, 2000),
   dataCategories: z.array(dataCategorySchema).max(dataCategories.length),
 });
 export type AccessRequestInput = z.infer<typeof accessRequestInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './text';
 
 /** Enrollment tokens are 32 random bytes, base64url: 43 characters. Accept some slack for other generators. */
 export const enrollmentTokenValueSchema = z
@@ -12,10 +13,10 @@ export const enrollmentTokenValueSchema = z
 export const enrollRequestSchema = z.strictObject({
   token: enrollmentTokenValueSchema,
   /** Who uses this browser, as IT put it in the managed policy (an email or a login name). Optional. */
-  userHint: z.string().trim().min(1).max(254).optional(),
-  browser: z.string().trim().max(64).optional(),
-  platform: z.string().trim().max(64).optional(),
-  extensionVersion: z.string().trim().max(32).optional(),
+  userHint: plainText(1, 254).optional(),
+  browser: plainText(0, 64).optional(),
+  platform: plainText(0, 64).optional(),
+  extensionVersion: plainText(0, 32).optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 

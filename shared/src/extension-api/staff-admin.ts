@@ -3,10 +3,11 @@ import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/
 import { accessRequestStatusSchema } from '../usage/event-kinds';
 import { serviceIdSchema } from './access-requests';
 import { hostNameSchema } from './candidates';
+import { plainText, webUrl } from './text';
 
 /** Admin creates an enrollment token for the managed policy; the value is shown once. */
 export const createEnrollmentTokenSchema = z.strictObject({
-  label: z.string().trim().min(1).max(120),
+  label: plainText(1, 120),
   /** Days until the token stops enrolling new devices; absent: no expiry. */
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
@@ -16,15 +17,10 @@ export type CreateEnrollmentTokenInput = z.infer<typeof createEnrollmentTokenSch
 export const setServicePolicySchema = z
   .strictObject({
     state: policyStateSchema,
-    conditions: z.string().trim().max(4000).nullable().optional(),
+    conditions: plainText(0, 4000).nullable().optional(),
     alternativeServiceId: serviceIdSchema.nullable().optional(),
-    alternativeUrl: z
-      .url()
-      .regex(/^https?:\/\//, 'Use an http(s) URL')
-      .max(2000)
-      .nullable()
-      .optional(),
-    note: z.string().trim().max(4000).nullable().optional(),
+    alternativeUrl: webUrl().nullable().optional(),
+    note: plainText(0, 4000).nullable().optional(),
   })
   .refine((v) => v.state !== 'conditional' || !!v.conditions, {
     message: 'Say what the conditions are',
@@ -41,7 +37,7 @@ const emailDomainSchema = z
 /** The org settings an admin changes on the Settings page. Every field is optional: send what changed. */
 export const updateOrgSettingsSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: plainText(1, 200).optional(),
     mode: rolloutModeSchema.optional(),
     failMode: failModeSchema.optional(),
     emailDomains: z.array(emailDomainSchema).max(100).optional(),

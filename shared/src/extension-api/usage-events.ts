@@ -3,6 +3,7 @@ import { policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
 import { accountHintSchema, usageEventKindSchema } from '../usage/event-kinds';
 import { serviceIdSchema } from './access-requests';
 import { hostNameSchema } from './candidates';
+import { plainText } from './text';
 
 export const MAX_EVENTS_PER_BATCH = 500;
 export const MAX_EVENT_BATCH_BYTES = 512 * 1024;
@@ -36,7 +37,7 @@ export const usageEventSchema = z.strictObject({
   /** Host of the page, or of the API for api_call, or the extension id for extension_installed. */
   host: hostNameSchema,
   /** Which catalog rule matched, e.g. "site:chatgpt.com" or "api:api.openai.com". */
-  matchedRule: z.string().min(1).max(300).optional(),
+  matchedRule: plainText(1, 300).optional(),
   /** For api_call: the host of the page that made the request. */
   initiatorHost: hostNameSchema.optional(),
   accountHint: accountHintSchema.optional(),
@@ -59,7 +60,7 @@ export const eventBatchSchema = z.strictObject({
   events: z.array(usageEventSchema).max(MAX_EVENTS_PER_BATCH),
   /** Events the device had to drop (queue full or rejected) since its last accepted batch. */
   dropped: z.number().int().min(0).max(1_000_000_000).default(0),
-  extensionVersion: z.string().trim().min(1).max(32).optional(),
+  extensionVersion: plainText(1, 32).optional(),
 });
 export type EventBatch = z.input<typeof eventBatchSchema>;
 

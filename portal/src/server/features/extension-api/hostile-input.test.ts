@@ -41,6 +41,41 @@ describe('hostile input to the extension API never gives a 5xx', () => {
     });
   }
 
+  it('NUL characters in free text are refused with 400 and store nothing', async () => {
+    const nul = 'drafting\u0000 release notes for customers';
+    const cases: [string, unknown][] = [
+      [
+        '/api/ext/requests',
+        {
+          clientRequestId: crypto.randomUUID(),
+          serviceId: 'openai-chatgpt',
+          justification: nul,
+          intendedUse: 'notes',
+          dataCategories: [],
+        },
+      ],
+      ['/api/ext/events', { events: [testEvent({ matchedRule: 'domain:chatgpt.com\u0000' })] }],
+      ['/api/ext/events', { events: [], extensionVersion: '0.1\u0000' }],
+      ['/api/ext/enroll', { token: 'x'.repeat(43), userHint: 'a\u0000b' }],
+    ];
+    for (const [path, json] of cases) {
+      const res = await t.request(path, { method: 'POST', json, headers: dev.auth });
+      expect(res.status, path).toBe(400);
+    }
+    const admin = await t.signInAs('admin');
+    for (const [method, path, json] of [
+      [
+        'PUT',
+        '/api/policy/services/openai-chatgpt',
+        { state: 'conditional', conditions: 'no\u0000 customer data' },
+      ],
+      ['PATCH', '/api/settings', { name: 'Acme\u0000' }],
+      ['POST', '/api/enrollment-tokens', { label: 'x\u0000' }],
+    ] as const) {
+      expect((await t.request(path, { method, json, cookie: admin })).status, path).toBe(400);
+    }
+  });
+
   it('a policy fetch with a strange If-None-Match is just a 200', async () => {
     const res = await t.request('/api/ext/policy', {
       headers: { ...dev.auth, 'if-none-match': '*, W/"x", \u00ff' },
