@@ -121,14 +121,17 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
   await upload.setInputFiles({ name: 'pentest-2026.pdf', mimeType: 'application/pdf', buffer: pdf });
   await evidenceBox.getByRole('button', { name: 'Upload' }).click();
-  await expect(evidenceBox.getByText('pentest-2026.pdf')).toBeVisible();
+  await expect(evidenceBox.locator('.file-name', { hasText: 'pentest-2026.pdf' })).toBeVisible();
 
   await expectAccessible(vendor);
   await vendor.setViewportSize({ width: 375, height: 800 });
   await expectNoHorizontalScroll(vendor);
   await expectAccessible(vendor);
 
+  await expect(vendor.getByRole('status').filter({ hasText: /Saved at|All answers saved/ })).toBeVisible();
+  await expect(vendor.locator('main .question .field-error')).toHaveCount(0);
   await vendor.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(vendor.locator('.submit-errors')).toBeEmpty();
   await expect(vendor.getByText(/^Submitted on \d{4}-\d{2}-\d{2}/)).toBeVisible();
   await expect(vendor.locator('main textarea[id^="q-"]').first()).toBeDisabled();
   expect(tokenInQuery).toEqual([]);
