@@ -7,7 +7,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => portal?.stop());
 
-test('the printed admin signs in through the UI, invites a reviewer and sees both in a verified audit trail', async ({ page }) => {
+test('the printed admin signs in through the UI, invites a reviewer and sees both in a verified audit trail', async ({
+  page,
+}) => {
   const cspErrors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());

@@ -10,6 +10,9 @@ export default function globalSetup(): void {
     execFileSync('pnpm', ['--filter', '@sightline/portal', 'run', 'build'], { cwd: root, stdio: 'inherit' });
   }
   if (!existsSync(resolve(root, 'extension/.output/chrome-mv3/manifest.json'))) {
-    execFileSync('pnpm', ['--filter', '@sightline/extension', 'run', 'build'], { cwd: root, stdio: 'inherit' });
+    execFileSync('pnpm', ['--filter', '@sightline/extension', 'run', 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
 }

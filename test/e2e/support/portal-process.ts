@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import postgres from 'postgres';
@@ -29,7 +29,9 @@ export async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -68,7 +70,11 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
   let out = '';
   let child: ChildProcess | null = null;
   const launch = async () => {
-    child = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], { cwd: portalDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], {
+      cwd: portalDir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d) => (out += String(d)));
     child.stderr?.on('data', (d) => (out += String(d)));
     const deadline = Date.now() + 60_000;

@@ -63,7 +63,12 @@ export const appBuilderServices = inCategory('app-builder', [
     vendor: 'Google',
     website: 'https://firebase.studio',
     country: 'US',
-    rules: [domain('firebase.studio'), host('studio.firebase.google.com'), host('idx.google.com'), domain('idx.dev')],
+    rules: [
+      domain('firebase.studio'),
+      host('studio.firebase.google.com'),
+      host('idx.google.com'),
+      domain('idx.dev'),
+    ],
   },
   {
     id: 'amazon-partyrock',

@@ -1,6 +1,12 @@
 import type { MatchRule } from '../catalog-schema';
 import { api, apiSuffix, host, inCategory, path, regionalApis } from '../rule-builders';
-import { awsFipsRegions, awsRegions, gcpRegions, ibmWatsonxRegions, ociGenerativeAiRegions } from './cloud-regions';
+import {
+  awsFipsRegions,
+  awsRegions,
+  gcpRegions,
+  ibmWatsonxRegions,
+  ociGenerativeAiRegions,
+} from './cloud-regions';
 
 const bedrockRules: MatchRule[] = [
   ...regionalApis(awsRegions, (region) => `bedrock-runtime.${region}.amazonaws.com`),
@@ -94,7 +100,10 @@ export const cloudAiPlatformServices = inCategory('model-api', [
     vendor: 'Oracle',
     website: 'https://www.oracle.com/artificial-intelligence/generative-ai',
     country: 'US',
-    rules: regionalApis(ociGenerativeAiRegions, (region) => `inference.generativeai.${region}.oci.oraclecloud.com`),
+    rules: regionalApis(
+      ociGenerativeAiRegions,
+      (region) => `inference.generativeai.${region}.oci.oraclecloud.com`,
+    ),
   },
   {
     id: 'ibm-watsonx',
@@ -170,11 +179,7 @@ export const cloudAiPlatformServices = inCategory('model-api', [
     vendor: 'Baidu AI Cloud',
     website: 'https://cloud.baidu.com/product/wenxinworkshop',
     country: 'CN',
-    rules: [
-      api('qianfan.baidubce.com'),
-      api('aip.baidubce.com'),
-      path('console.bce.baidu.com', '/qianfan'),
-    ],
+    rules: [api('qianfan.baidubce.com'), api('aip.baidubce.com'), path('console.bce.baidu.com', '/qianfan')],
   },
   {
     id: 'tencent-hunyuan',

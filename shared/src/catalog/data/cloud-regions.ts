@@ -41,7 +41,14 @@ export const awsRegions = [
 ] as const;
 
 /** Regions with FIPS endpoints for Bedrock. */
-export const awsFipsRegions = ['us-east-1', 'us-east-2', 'us-west-2', 'us-gov-east-1', 'us-gov-west-1', 'ca-central-1'] as const;
+export const awsFipsRegions = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'us-gov-east-1',
+  'us-gov-west-1',
+  'ca-central-1',
+] as const;
 
 export const gcpRegions = [
   'us-central1',

@@ -102,12 +102,7 @@ export const modelApiServices = inCategory('model-api', [
     vendor: 'Zhipu AI',
     website: 'https://bigmodel.cn',
     country: 'CN',
-    rules: [
-      domain('bigmodel.cn'),
-      domain('zhipuai.cn'),
-      api('open.bigmodel.cn'),
-      api('api.z.ai'),
-    ],
+    rules: [domain('bigmodel.cn'), domain('zhipuai.cn'), api('open.bigmodel.cn'), api('api.z.ai')],
   },
   {
     id: 'minimax-platform',

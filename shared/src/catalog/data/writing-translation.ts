@@ -393,11 +393,7 @@ export const translationServices = inCategory('translation', [
     vendor: 'Yandex',
     website: 'https://translate.yandex.com',
     country: 'RU',
-    rules: [
-      host('translate.yandex.ru'),
-      host('translate.yandex.com'),
-      api('translate.api.cloud.yandex.net'),
-    ],
+    rules: [host('translate.yandex.ru'), host('translate.yandex.com'), api('translate.api.cloud.yandex.net')],
   },
   {
     id: 'naver-papago',
