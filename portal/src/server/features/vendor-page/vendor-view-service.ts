@@ -48,13 +48,15 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
   const [row] = await db.select().from(assessment).where(eq(assessment.id, caller.assessmentId));
   const [token] = await db.select().from(assessmentToken).where(eq(assessmentToken.id, caller.tokenId));
   if (!row || !token) throw new AppError('not_found', 'No such questionnaire');
-  const firstOpen = await db
-    .update(assessment)
-    .set({ firstOpenedAt: now })
-    .where(and(eq(assessment.id, row.id), isNull(assessment.firstOpenedAt)))
-    .returning({ id: assessment.id });
-  if (firstOpen.length > 0) {
-    await recordAudit(db, {
+  // The first open is stamped and audited together, once, however many tabs open at the same moment.
+  await db.transaction(async (tx) => {
+    const firstOpen = await tx
+      .update(assessment)
+      .set({ firstOpenedAt: now })
+      .where(and(eq(assessment.id, row.id), isNull(assessment.firstOpenedAt)))
+      .returning({ id: assessment.id });
+    if (firstOpen.length === 0) return;
+    await recordAudit(tx, {
       actor: { type: 'vendor', ...caller },
       action: 'assessment.viewed',
       targetType: 'assessment',
@@ -62,7 +64,7 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
       details: { tokenId: caller.tokenId, first: true },
       at: now,
     });
-  }
+  });
   const template = snapshotOf(row);
   const [answerRows, evidence, comments, sender] = await Promise.all([
     db.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, row.id)),
