@@ -94,7 +94,7 @@ export const evidenceFieldsSchema = z.strictObject({
 export const submitProblemSchema = z.strictObject({
   questionId: z.string(),
   sectionId: z.string(),
-  problem: z.enum(['unanswered', 'invalid', 'file_missing', 'expiry_missing']),
+  problem: z.enum(['unanswered', 'invalid', 'file_missing']),
   detail: z.string().optional(),
 });
 export type SubmitProblem = z.infer<typeof submitProblemSchema>;

@@ -10,7 +10,6 @@ const problemText: Record<string, string> = {
   unanswered: 'needs an answer',
   invalid: 'has an answer that is not valid',
   file_missing: 'needs a file',
-  expiry_missing: 'needs the certificate expiry date',
 };
 
 type Props = {
