@@ -9,6 +9,7 @@ import {
   flushNow,
   launchWithExtension,
   readLocal,
+  removeTestManagedPolicy,
   syncPolicyNow,
 } from '../support/extension-browser';
 import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
@@ -26,6 +27,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  removeTestManagedPolicy();
   [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
   admin = await adminApi(portal);
   await admin.settings({ mode: 'coach', emailDomains: ['example.com'], name: 'Acme' });

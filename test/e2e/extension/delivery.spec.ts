@@ -7,6 +7,7 @@ import {
   enrollThroughOptions,
   launchWithExtension,
   readLocal,
+  removeTestManagedPolicy,
   requestFlush,
   stopServiceWorker,
   syncPolicyNow,
@@ -26,6 +27,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  removeTestManagedPolicy();
   [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
   admin = await adminApi(portal);
   await admin.setPolicy('openai-chatgpt', { state: 'approved' });

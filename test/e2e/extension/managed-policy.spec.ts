@@ -7,13 +7,14 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readLocal,
+  TEST_POLICY_FILE,
 } from '../support/extension-browser';
 import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
 import { adminApi } from '../support/extension-portal-api';
 import { freePort, type RunningPortal, startPortal } from '../support/portal-process';
 
 const policyDir = '/etc/chromium/policies/managed';
-const policyFile = join(policyDir, 'sightline-test.json');
+const policyFile = TEST_POLICY_FILE;
 
 function policyDirWritable(): string | null {
   try {

@@ -1,10 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 
 /** The built extension; SL_EXT_DIR points elsewhere (e.g. to compare builds in the benchmark). */
 export const extensionDir =
   process.env.SL_EXT_DIR ?? resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3');
+/** The managed-policy file the enterprise-policy test writes (Chromium on Linux reads this folder). */
+export const TEST_POLICY_FILE = '/etc/chromium/policies/managed/sightline-test.json';
+
+/** A policy file left by an interrupted run would configure every browser; tests that enroll by hand remove it. */
+export function removeTestManagedPolicy(): void {
+  rmSync(TEST_POLICY_FILE, { force: true });
+}
+
 /** Fixed by the manifest key (extension/wxt.config.ts). */
 export const EXTENSION_ID = 'kjhkpbeipnhokeohdgejiggdoioncgdm';
 
