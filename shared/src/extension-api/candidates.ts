@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Why the extension thought a host was an AI service. Only fixed signal names; never page content. */
 export const candidateSignals = ['ai-tld', 'ai-label', 'ai-api-path', 'prompt-field'] as const;
 export const candidateSignalSchema = z.enum(candidateSignals);
+export type CandidateSignal = z.infer<typeof candidateSignalSchema>;
 
 /** A host name: lower-case, punycode, no port, no trailing dot. */
 export const hostNameSchema = z

@@ -1,7 +1,8 @@
+import type { CandidateSignal } from '@sightline/shared/extension-api/candidates';
 import { dayOf, getLocal, serialized, setLocal } from '../state/local-state';
 
 /** Notes an AI-looking host that the catalog does not know; reported once per host per day. */
-export function noteCandidate(host: string, signals: string[], now = Date.now()): Promise<void> {
+export function noteCandidate(host: string, signals: CandidateSignal[], now = Date.now()): Promise<void> {
   return serialized(async () => {
     const today = dayOf(now);
     const seen = (await getLocal('candidatesSeen')) ?? {};

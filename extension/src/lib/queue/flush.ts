@@ -77,10 +77,7 @@ async function run(
   const candidates = (await getLocal('candidatesPending')) ?? [];
   if (candidates.length > 0) {
     const result = await client.candidates(portalUrl, credential, {
-      candidates: candidates.slice(0, 50) as {
-        host: string;
-        signals: ('ai-tld' | 'ai-label' | 'ai-api-path' | 'prompt-field')[];
-      }[],
+      candidates: candidates.slice(0, 50),
     });
     if (!result.ok && result.kind !== 'rejected') return fail(result);
     await serialized(async () => {

@@ -1,4 +1,5 @@
 import type { AccessRequestInput } from '@sightline/shared/extension-api/access-requests';
+import type { CandidateReport } from '@sightline/shared/extension-api/candidates';
 import type { ExtensionConfig } from '@sightline/shared/extension-api/managed-config';
 import type { PolicyDocument } from '@sightline/shared/extension-api/policy-document';
 import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
@@ -40,7 +41,7 @@ export type LocalState = {
   bannerShown: Record<string, string>;
   reportedExtensions: string[];
   pendingRequests: PendingRequest[];
-  candidatesPending: { host: string; signals: string[] }[];
+  candidatesPending: CandidateReport['candidates'];
   candidatesSeen: Record<string, string>;
   flushRequest: number;
   syncRequest: number;
