@@ -12,7 +12,14 @@ import { handleMessage } from '../lib/messages/handle-message';
 import { syncPolicy } from '../lib/policy/policy-sync';
 import { createPortalClient } from '../lib/portal/portal-client';
 import { flush } from '../lib/queue/flush';
-import { ALARM_EXCEPTIONS, ALARM_FLUSH, ALARM_POLICY, applyPolicy, refresh } from '../lib/worker/lifecycle';
+import {
+  ALARM_EXCEPTIONS,
+  ALARM_FLUSH,
+  ALARM_POLICY,
+  applyPolicy,
+  periodicSync,
+  refresh,
+} from '../lib/worker/lifecycle';
 
 function logFailure(what: string) {
   return (error: unknown) => console.warn(`Sightline: ${what} failed:`, (error as Error)?.message ?? error);
@@ -47,11 +54,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_FLUSH) flush(client).catch(logFailure('flush'));
-    else if (alarm.name === ALARM_POLICY)
-      syncPolicy(client)
-        .then((outcome) => (outcome === 'updated' ? applyPolicy() : undefined))
-        .then(() => scanExtensions())
-        .catch(logFailure('policy sync'));
+    else if (alarm.name === ALARM_POLICY) periodicSync(client).catch(logFailure('policy sync'));
     else if (alarm.name === ALARM_EXCEPTIONS) applyPolicy().catch(logFailure('exception expiry'));
   });
   listenToNavigations(builtinEntries, logFailure);

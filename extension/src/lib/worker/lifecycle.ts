@@ -61,3 +61,19 @@ export async function refresh(client: PortalClient): Promise<void> {
   await scanExtensions();
   await flush(client);
 }
+
+/**
+ * The policy alarm: enroll if this browser holds no credential but is configured (e.g. the portal
+ * forgot it), refresh the policy, apply it when it changed, look for newly installed AI extensions.
+ */
+export async function periodicSync(client: PortalClient): Promise<void> {
+  const config = await readConfig();
+  const enrolled = await ensureEnrolled(
+    client,
+    config,
+    config.managedKeys.includes('enrollmentToken') ? 'managed' : 'options',
+  );
+  const outcome = await syncPolicy(client);
+  if (outcome === 'updated' || enrolled.status === 'enrolled') await applyPolicy();
+  await scanExtensions();
+}
