@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
-import { CandidatesSection } from './candidates-section';
 
 export const stateLabels: Record<PolicyState, string> = {
   approved: 'Approved',
@@ -213,7 +212,6 @@ export function PolicyPage() {
           ))}
         </tbody>
       </table>
-      <CandidatesSection canEdit={canEdit} />
     </section>
   );
 }
