@@ -41,6 +41,7 @@ describe('bad input', () => {
       JSON.stringify({ email: 'not-an-email', name: 'A', role: 'reviewer' }),
       JSON.stringify({ email: 'a@b.test', name: 'A', role: 'reviewer', isAdmin: true }),
       JSON.stringify({ email: 'a@b.test', name: '', role: 'reviewer' }),
+      JSON.stringify({ email: 'nul@b.test', name: 'Nul\u0000Byte', role: 'reviewer' }),
     ];
     for (const body of cases) await expectErrorShape(await invite(body), 400);
     expect(await snapshot()).toEqual(before);

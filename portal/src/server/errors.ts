@@ -40,10 +40,31 @@ export function handleError(err: Error, c: Context): Response {
     const status = (err.status >= 500 ? 400 : err.status) as ContentfulStatusCode;
     return c.json(errorBody(code, err.message || 'Bad request'), status);
   }
+  const dbCode = databaseErrorCode(err);
+  // A value PostgreSQL refuses (a NUL character, an out-of-range number) is the caller's input, and the
+  // failed statement rolled its transaction back, so nothing changed: answer 400, not 500.
+  if (dbCode?.startsWith('22'))
+    return c.json(
+      errorBody(
+        'bad_request',
+        'A value in the request cannot be stored (for example a NUL character or an out-of-range number)',
+      ),
+      400,
+    );
+  if (dbCode === '23505') return c.json(errorBody('conflict', 'This already exists'), 409);
   console.error('Unhandled error on', c.req.method, c.req.path, err);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }
 
 export function handleNotFound(c: Context): Response {
   return c.json(errorBody('not_found', 'No such route'), 404);
+}
+
+/** The SQLSTATE of a database error, whether thrown by the driver or wrapped by drizzle. */
+function databaseErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
