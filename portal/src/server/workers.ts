@@ -1,5 +1,6 @@
 import type { AppDeps } from './context';
 import { runAssessmentSchedule } from './features/assessments/reminders';
+import { pruneRawEvents } from './features/extension-api/retention-service';
 import { deliverDueMail } from './mail/outbox';
 
 export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Promise<unknown> };
@@ -8,6 +9,12 @@ export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Pr
 export const workers: Worker[] = [
   { name: 'mail', everyMs: 5_000, run: (deps) => deliverDueMail(deps) },
   { name: 'assessment-schedule', everyMs: 60_000, run: (deps) => runAssessmentSchedule(deps) },
+  // Raw events past the org's retention go; the daily rollups keep the counts.
+  {
+    name: 'event-retention',
+    everyMs: 6 * 3_600_000,
+    run: (deps) => pruneRawEvents({ db: deps.db, now: deps.now() }),
+  },
 ];
 
 /** Runs each worker on its interval; one failing tick is logged and the next one tries again. */

@@ -70,6 +70,8 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
   let out = '';
   let child: ChildProcess | null = null;
   const launch = async () => {
+    // Wait for this launch's start-up line, not one left in the output by an earlier run.
+    const from = out.length;
     child = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], {
       cwd: portalDir,
       env,
@@ -78,7 +80,7 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
     child.stdout?.on('data', (d) => (out += String(d)));
     child.stderr?.on('data', (d) => (out += String(d)));
     const deadline = Date.now() + 60_000;
-    while (!out.includes('portal is running at')) {
+    while (!out.slice(from).includes('portal is running at')) {
       if (child.exitCode !== null) throw new Error(`portal exited early:\n${out}`);
       if (Date.now() > deadline) throw new Error(`portal did not start in 60 s:\n${out}`);
       await new Promise((r) => setTimeout(r, 100));
