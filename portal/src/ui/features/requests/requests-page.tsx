@@ -2,6 +2,7 @@ import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
 import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -78,8 +79,18 @@ export function RequestsPage() {
                     ) : (
                       r.status.replace('_', ' ')
                     )}
-                    {r.assessmentId && (
-                      <span className="muted"> · assessment {r.assessmentId.slice(0, 8)}</span>
+                    {r.assessmentId ? (
+                      <Link to={`/assessments/${r.assessmentId}`}> · open its assessment</Link>
+                    ) : (
+                      canEdit &&
+                      r.status === 'open' && (
+                        <Link
+                          to={`/assessments/new?accessRequestId=${r.id}&serviceId=${encodeURIComponent(g.serviceId)}`}
+                        >
+                          {' '}
+                          · start an assessment
+                        </Link>
+                      )
                     )}
                   </td>
                 </tr>
