@@ -21,6 +21,8 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('Sightline <sightline@localhost>'),
   ADMIN_EMAIL: z.email().default('admin@sightline.local'),
+  /** Proxies in front of the portal that append to X-Forwarded-For; 0 trusts only the socket address. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Run the mail, reminder and rollup workers in this process (turn off on extra instances if wanted). */
   WORKERS: z.enum(['on', 'off']).default('on'),
 });

@@ -28,6 +28,8 @@ export async function createTestApp(options: { smtpUrl?: string; start?: Date } 
   const handle: DbHandle = await openTestDb();
   const env = loadEnv({
     NODE_ENV: 'test',
+    // Tests play the load balancer: X-Forwarded-For names the client.
+    TRUST_PROXY_HOPS: '1',
     PUBLIC_URL: TEST_ORIGIN,
     AUTH_SECRET: 'test-secret-'.padEnd(40, 'x'),
   });

@@ -2,6 +2,7 @@ import { user } from '@sightline/db/schema/auth';
 import { eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { recordAudit } from '../../audit/record-audit';
+import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { AppError, errorBody } from '../../errors';
 import { clearThrottle, hitThrottle, isThrottled, type ThrottleRule } from '../../throttle';
@@ -26,7 +27,7 @@ export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
     .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
   if (!email) throw new AppError('bad_request', 'Give an email and a password');
-  const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  const client = clientAddress(c);
   const accountKey = `sign-in:${email}`;
   const clientKey = `sign-in-client:${client}`;
   if (

@@ -4,6 +4,7 @@ import { enrollRequestSchema } from '@sightline/shared/extension-api/enroll';
 import { eventBatchSchema, MAX_EVENT_BATCH_BYTES } from '@sightline/shared/extension-api/usage-events';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
+import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { publicAccess } from '../../middleware/access';
 import { maxBody } from '../../middleware/body-size';
@@ -27,7 +28,7 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     validate('json', enrollRequestSchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const client = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+      const client = clientAddress(c);
       return c.json(await enrollDevice({ db, now: now() }, c.req.valid('json'), client), 201);
     },
   )

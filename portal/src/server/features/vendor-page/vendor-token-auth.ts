@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { assessment, assessmentToken } from '@sightline/db/schema/assessments';
 import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
 import { awaitingVendorStates } from '@sightline/shared/assessments/assessment-transitions';
@@ -9,6 +8,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { hitThrottle, isThrottled, type ThrottleRule } from '../../throttle';
@@ -104,17 +104,6 @@ export const vendorTokenAuth = createMiddleware<AppEnv>(async (c, next) => {
   // The vendor's answers must not linger in shared or browser caches.
   c.header('cache-control', 'no-store');
 });
-
-/** The caller's address: the first x-forwarded-for hop (behind the load balancer), else the socket's. */
-export function clientAddress(c: Context<AppEnv>): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded.slice(0, 100);
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The vendor behind this request; only call behind `vendorTokenAuth`. */
 export function currentVendor(c: Context<AppEnv>): { assessmentId: string; tokenId: string } {
