@@ -21,15 +21,13 @@ export async function resetStaffPassword(db: Db, auth: Auth, email: string): Pro
       .where(and(eq(account.userId, found.id), eq(account.providerId, 'credential')))
       .returning({ id: account.id });
     if (updated.length === 0) {
-      await tx
-        .insert(account)
-        .values({
-          id: crypto.randomUUID(),
-          accountId: found.id,
-          providerId: 'credential',
-          userId: found.id,
-          password: hash,
-        });
+      await tx.insert(account).values({
+        id: crypto.randomUUID(),
+        accountId: found.id,
+        providerId: 'credential',
+        userId: found.id,
+        password: hash,
+      });
     }
     await tx.delete(session).where(eq(session.userId, found.id));
     await recordAudit(tx, {
