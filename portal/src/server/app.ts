@@ -13,6 +13,7 @@ import { mountApiDocs } from './features/docs/routes';
 import { extensionApiRoutes } from './features/extension-api/routes';
 import { healthRoutes } from './features/health/routes';
 import { outboxRoutes } from './features/outbox/routes';
+import { overviewRoutes } from './features/overview/routes';
 import { policyRoutes } from './features/policy/routes';
 import { requestRoutes } from './features/requests/routes';
 import { settingsRoutes } from './features/settings/routes';
@@ -48,7 +49,8 @@ function apiRoutes() {
     .route('/', requestRoutes)
     .route('/', candidateRoutes)
     .route('/', catalogRoutes)
-    .route('/', customCatalogRoutes);
+    .route('/', customCatalogRoutes)
+    .route('/', overviewRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

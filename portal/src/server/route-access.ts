@@ -23,6 +23,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/auth/*': 'public',
   'POST /api/auth/*': 'public',
   'GET /api/me': ALL,
+  'GET /api/overview': ALL,
   'POST /api/catalog/custom': ['admin', 'procurement'],
   'PUT /api/catalog/custom/:id': ['admin', 'procurement'],
   'DELETE /api/catalog/custom/:id': ['admin', 'procurement'],

@@ -1,0 +1,99 @@
+import type { Db } from '@sightline/db/client';
+import { assessment } from '@sightline/db/schema/assessments';
+import { aiCandidate } from '@sightline/db/schema/catalog';
+import { device } from '@sightline/db/schema/devices';
+import { servicePolicy } from '@sightline/db/schema/policy';
+import { accessRequest, usageDaily } from '@sightline/db/schema/usage';
+import type { PolicyState } from '@sightline/shared/policy/policy-states';
+import { and, count, countDistinct, desc, eq, gte, isNotNull, isNull, sql, sum } from 'drizzle-orm';
+import { loadCatalog } from '../catalog/catalog-source';
+
+export type OverviewService = {
+  serviceId: string;
+  name: string;
+  vendor: string;
+  users: number;
+  devices: number;
+  visits: number;
+  pastes: number;
+  uploads: number;
+  state: PolicyState;
+  assessed: boolean;
+};
+
+const TOP = 15;
+
+/**
+ * The landing page's numbers for the last `days`: AI services in use ranked with the unassessed ones
+ * first (what procurement should look at next), and the queues waiting for staff.
+ */
+export async function loadOverview(db: Db, now: Date, days: number) {
+  const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  const usage = await db
+    .select({
+      serviceId: usageDaily.serviceId,
+      // A device without a user hint still counts as one person.
+      users: countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`),
+      devices: countDistinct(usageDaily.deviceId),
+      visits: sum(usageDaily.visits).mapWith(Number),
+      pastes: sum(usageDaily.pastes).mapWith(Number),
+      uploads: sum(usageDaily.uploads).mapWith(Number),
+    })
+    .from(usageDaily)
+    .where(gte(usageDaily.day, since))
+    .groupBy(usageDaily.serviceId)
+    .orderBy(desc(countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`)))
+    .limit(200);
+
+  const [policies, assessedRows, catalog] = await Promise.all([
+    db.select({ serviceId: servicePolicy.serviceId, state: servicePolicy.state }).from(servicePolicy),
+    db
+      .selectDistinct({ serviceId: assessment.serviceId })
+      .from(assessment)
+      .where(isNotNull(assessment.serviceId)),
+    loadCatalog(db),
+  ]);
+  const stateOf = new Map(policies.map((p) => [p.serviceId, p.state]));
+  const assessed = new Set(assessedRows.map((r) => r.serviceId));
+  const services: OverviewService[] = usage.map((u) => {
+    const entry = catalog.byId.get(u.serviceId);
+    return {
+      ...u,
+      name: entry?.name ?? u.serviceId,
+      vendor: entry?.vendor ?? '',
+      state: stateOf.get(u.serviceId) ?? 'unreviewed',
+      assessed: assessed.has(u.serviceId),
+    };
+  });
+  // Unassessed first, then by people using it: the procurement queue.
+  services.sort((a, b) => Number(a.assessed) - Number(b.assessed) || b.users - a.users);
+
+  const [activeDevices] = await db
+    .select({ n: count() })
+    .from(device)
+    .where(
+      and(isNull(device.revokedAt), gte(device.lastSeenAt, new Date(now.getTime() - days * 86_400_000))),
+    );
+  const [openRequests] = await db
+    .select({ n: count() })
+    .from(accessRequest)
+    .where(eq(accessRequest.status, 'open'));
+  const [openCandidates] = await db
+    .select({ n: count() })
+    .from(aiCandidate)
+    .where(eq(aiCandidate.status, 'open'));
+  const assessmentStates = await db
+    .select({ state: assessment.state, n: count() })
+    .from(assessment)
+    .groupBy(assessment.state);
+
+  return {
+    days,
+    servicesInUse: services.length,
+    services: services.slice(0, TOP),
+    activeDevices: activeDevices?.n ?? 0,
+    openRequests: openRequests?.n ?? 0,
+    openCandidates: openCandidates?.n ?? 0,
+    assessments: Object.fromEntries(assessmentStates.map((r) => [r.state, r.n])) as Record<string, number>,
+  };
+}

@@ -1,0 +1,22 @@
+import { anyStaff } from '@sightline/shared/auth/roles';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access } from '../../middleware/access';
+import { validate } from '../../validation';
+import { loadOverview } from './overview-service';
+
+export const overviewRoutes = new Hono<AppEnv>().get(
+  '/api/overview',
+  describeRoute({
+    tags: ['Discovery'],
+    summary: 'AI services in use (unassessed first) and the queues waiting for staff',
+  }),
+  access(...anyStaff),
+  validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })),
+  async (c) => {
+    const { db, now } = c.get('deps');
+    return c.json(await loadOverview(db, now(), c.req.valid('query').days), 200);
+  },
+);
