@@ -1,22 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '@sightline/db/client';
 import { assessmentToken } from '@sightline/db/schema/assessments';
 import type { TokenKind } from '@sightline/shared/assessments/assessment-states';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { newSecretToken, sha256Hex } from '../../secret-token';
 
 /**
  * Vendor link tokens: 32 random bytes (256 bits), base64url, carried in the URL fragment so they
  * never reach a server log. Only the SHA-256 is stored; the plain token exists only in the mail
  * (and, with no SMTP, once in the sender's response).
  */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export function vendorLink(publicUrl: string, token: string): string {
   return `${publicUrl}/v#${token}`;
 }
@@ -51,12 +43,12 @@ export async function issueToken(
       .returning({ id: assessmentToken.id });
     supersededIds = superseded.map((s) => s.id);
   }
-  const token = newToken();
+  const token = newSecretToken();
   const [row] = await tx
     .insert(assessmentToken)
     .values({
       assessmentId: input.assessmentId,
-      tokenHash: hashToken(token),
+      tokenHash: sha256Hex(token),
       kind: input.kind,
       issuedToName: input.name,
       issuedToEmail: input.email,

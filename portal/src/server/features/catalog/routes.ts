@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
 import { access } from '../../middleware/access';
-import { sha256Hex } from '../extension-api/credentials';
+import { sha256Hex } from '../../secret-token';
 import { loadCatalog } from './catalog-source';
 
 export const catalogRoutes = new Hono<AppEnv>().get(

@@ -5,7 +5,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
-import { newSecret, sha256Hex } from '../extension-api/credentials';
+import { newSecretToken, sha256Hex } from '../../secret-token';
 
 export async function listEnrollmentTokens(db: Db) {
   return db
@@ -28,7 +28,7 @@ export async function createEnrollmentToken(
   actor: Actor & { type: 'staff' },
   input: CreateEnrollmentTokenInput,
 ) {
-  const token = newSecret();
+  const token = newSecretToken();
   const prefix = token.slice(0, 6);
   const expiresAt = input.expiresInDays
     ? new Date(deps.now.getTime() + input.expiresInDays * 86_400_000)

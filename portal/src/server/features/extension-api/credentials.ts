@@ -1,13 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
-
-/** A device credential or an enrollment token: 32 random bytes, base64url (43 characters). */
-export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
-}
+import { createHmac } from 'node:crypto';
 
 /**
  * The user key stored with a device and its events. Pseudonymised: an HMAC of the normalised hint

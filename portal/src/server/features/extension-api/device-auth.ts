@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
-import { sha256Hex } from './credentials';
+import { sha256Hex } from '../../secret-token';
 
 export type AuthedDevice = { id: string; userKey: string | null; userLabel: string | null };
 export type DeviceEnv = { Variables: AppEnv['Variables'] & { device: AuthedDevice } };

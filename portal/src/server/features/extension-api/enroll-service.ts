@@ -5,8 +5,9 @@ import type { EnrollRequest, EnrollResponse } from '@sightline/shared/extension-
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
+import { newSecretToken, sha256Hex } from '../../secret-token';
 import { hitThrottle, isThrottled, type ThrottleRule } from '../../throttle';
-import { newSecret, sha256Hex, userKeyFor } from './credentials';
+import { userKeyFor } from './credentials';
 
 /** One org-wide token enrolls a whole fleet, so the per-token limit is generous but bounded. */
 export const ENROLL_PER_TOKEN: ThrottleRule = { limit: 600, windowMs: 60_000 };
@@ -45,7 +46,7 @@ export async function enrollDevice(
     .from(orgSettings)
     .where(eq(orgSettings.id, 1));
   const pseudonymise = settings?.pseudonymise ?? true;
-  const credential = newSecret();
+  const credential = newSecretToken();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(device)

@@ -5,8 +5,8 @@ import { servicePolicy } from '@sightline/db/schema/policy';
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
 import type { PolicyDocument } from '@sightline/shared/extension-api/policy-document';
 import { asc, eq } from 'drizzle-orm';
+import { sha256Hex } from '../../secret-token';
 import { loadCatalog } from '../catalog/catalog-source';
-import { sha256Hex } from './credentials';
 
 /**
  * The org's policy as every extension receives it, and its ETag: a digest of the document itself, so

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '@sightline/db/client';
 import { session, staffInvitation, user } from '@sightline/db/schema/auth';
 import type { StaffRole } from '@sightline/shared/auth/roles';
@@ -9,12 +8,9 @@ import { type Auth, createStaffUser } from '../../auth/auth';
 import type { Actor, StaffUser } from '../../context';
 import { AppError } from '../../errors';
 import { enqueueMail } from '../../mail/outbox';
+import { newSecretToken, sha256Hex } from '../../secret-token';
 
 const INVITATION_DAYS = 7;
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 export async function listStaff(db: Db) {
   const users = await db
@@ -51,7 +47,7 @@ export async function inviteStaff(
 ): Promise<{ invitationId: string; link: string }> {
   const [existing] = await deps.db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw new AppError('conflict', 'A staff member with this email already exists');
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const link = `${deps.publicUrl}/accept-invitation#${token}`;
   return deps.db.transaction(async (tx) => {
     await tx

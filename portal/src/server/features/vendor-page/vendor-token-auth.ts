@@ -11,9 +11,9 @@ import { createMiddleware } from 'hono/factory';
 import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
+import { sha256Hex } from '../../secret-token';
 import { hitThrottle, isThrottled, type ThrottleRule } from '../../throttle';
 import { mailFromAddress, senderOf } from '../assessments/assessment-records';
-import { hashToken } from '../assessments/tokens';
 
 /** Failed link look-ups allowed per client address and window, counted in the database for every instance. */
 export const VENDOR_TOKEN_THROTTLE: ThrottleRule = { limit: 20, windowMs: 15 * 60_000 };
@@ -80,7 +80,7 @@ export const vendorTokenAuth = createMiddleware<AppEnv>(async (c, next) => {
           })
           .from(assessmentToken)
           .innerJoin(assessment, eq(assessment.id, assessmentToken.assessmentId))
-          .where(eq(assessmentToken.tokenHash, hashToken(token)))
+          .where(eq(assessmentToken.tokenHash, sha256Hex(token)))
       : [];
   if (!found) {
     await hitThrottle(db, throttleKey, VENDOR_TOKEN_THROTTLE, at);
