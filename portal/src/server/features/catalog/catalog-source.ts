@@ -1,9 +1,9 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { customCatalogEntry } from '@sightline/db/schema/catalog';
+import { builtInCatalog } from '@sightline/shared/catalog/catalog';
 import { type CatalogEntry, catalogEntrySchema } from '@sightline/shared/catalog/catalog-schema';
 import { classifyHost } from '@sightline/shared/catalog/classify-url';
 import { type CompiledCatalog, compileCatalog } from '@sightline/shared/catalog/compile-catalog';
-import { builtinCatalog } from './builtin-entries';
 
 export type LoadedCatalog = {
   /** Built-in entries with the org's custom entries applied (a custom id replaces the built-in one). */
@@ -27,7 +27,7 @@ export async function loadCatalog(db: DbOrTx): Promise<LoadedCatalog> {
     if (parsed.success) custom.push(parsed.data);
   }
   const key = JSON.stringify(custom);
-  if (cached?.key !== key) cached = { key, compiled: compileCatalog(builtinCatalog, custom) };
+  if (cached?.key !== key) cached = { key, compiled: compileCatalog(builtInCatalog, custom) };
   const compiled = cached.compiled;
   return { entries: [...compiled.services.values()], custom, byId: compiled.services, compiled };
 }

@@ -1,12 +1,12 @@
 import type { Db } from '@sightline/db/client';
 import { customCatalogEntry } from '@sightline/db/schema/catalog';
+import { builtInCatalog } from '@sightline/shared/catalog/catalog';
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
 import { ruleKey } from '@sightline/shared/catalog/rule-key';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
-import { builtinCatalog } from './builtin-entries';
 import { loadCatalog } from './catalog-source';
 
 /**
@@ -43,7 +43,7 @@ export async function saveCustomEntry(
       conflicts,
     });
   }
-  const overridesBuiltIn = builtinCatalog.some((e) => e.id === entry.id);
+  const overridesBuiltIn = builtInCatalog.some((e) => e.id === entry.id);
   await deps.db.transaction(async (tx) => {
     await tx
       .insert(customCatalogEntry)
