@@ -2,6 +2,7 @@ import type { Db } from '@sightline/db/client';
 import { schema } from '@sightline/db/schema';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { withHashedSessionTokens } from './hashed-session-tokens';
 
 export type AuthOptions = { db: Db; secret: string; publicUrl: string; secureCookies: boolean };
 
@@ -17,7 +18,7 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
     basePath: '/api/auth',
     secret,
     trustedOrigins: [publicUrl],
-    database: drizzleAdapter(db, { provider: 'pg', schema }),
+    database: withHashedSessionTokens(drizzleAdapter(db, { provider: 'pg', schema })),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
       additionalFields: {
