@@ -107,6 +107,39 @@ test('events made while the portal is down survive a stopped worker and a browse
   expect(stored.filter((e) => e.kind === 'api_call')).toHaveLength(1);
 });
 
+test("the org's own AI tool, opened while the worker is stopped, is recorded once", async () => {
+  test.setTimeout(90_000);
+  await admin.addCustomEntry({
+    id: 'acme-llm-sandbox',
+    name: 'Acme LLM sandbox',
+    vendor: 'Acme',
+    website: 'https://llm-sandbox.acme.test/',
+    category: 'conversational',
+    rules: [{ kind: 'host', value: 'llm-sandbox.acme.test' }],
+  });
+  await syncPolicyNow(browser);
+  const page = await browser.context.newPage();
+  // Stopped as the browser stops idle workers: the custom entry's listeners are gone until it reads storage.
+  await stopServiceWorker(browser, page);
+  await page.goto(sites.url('llm-sandbox.acme.test', '/chat/7?q=secret-plan'));
+  const sandboxVisits = async () =>
+    (await admin.deviceEvents(deviceId)).filter(
+      (e) => e.serviceId === 'acme-llm-sandbox' && e.kind === 'visit',
+    );
+  await expect
+    .poll(async () => {
+      await requestFlush(browser);
+      return (await sandboxVisits()).length;
+    })
+    .toBe(1);
+  expect((await sandboxVisits())[0]!.host).toBe('llm-sandbox.acme.test');
+  // The worker stops and starts again with the tab still open: still one visit.
+  await stopServiceWorker(browser, page);
+  expect((await requestFlush(browser)).waiting).toBe(0);
+  expect(await sandboxVisits()).toHaveLength(1);
+  await page.close();
+});
+
 test('a revoked device stops sending and says so in its popup', async () => {
   await admin.revokeDevice(deviceId);
   const storedBefore = (await admin.deviceEvents(deviceId)).length;

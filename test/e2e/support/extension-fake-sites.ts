@@ -20,6 +20,8 @@ export const fakeHosts = [
   'intranet.example',
   'newthing.ai',
   'zapier.com',
+  // An in-house AI tool the org adds to its catalog (not a built-in entry).
+  'llm-sandbox.acme.test',
 ] as const;
 
 export type FakeSites = {

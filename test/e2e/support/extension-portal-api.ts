@@ -62,6 +62,14 @@ export async function adminApi(portal: RunningPortal) {
           requests: { id: string; justification: string; status: string; dataCategories: string[] }[];
         }[];
       }>('GET', '/api/requests'),
+    addCustomEntry: (entry: {
+      id: string;
+      name: string;
+      vendor: string;
+      website: string;
+      category: string;
+      rules: unknown[];
+    }) => call('POST', '/api/catalog/custom', entry),
     candidates: () => call<{ candidates: { host: string; signals: string[] }[] }>('GET', '/api/candidates'),
   };
 }

@@ -1,22 +1,59 @@
 import { browser } from 'wxt/browser';
 import { serialized } from '../state/local-state';
 
-const KEY = 'dedupe';
-
 /**
  * True the first time `key` is seen within `windowMs`. Kept in storage.session (survives the worker
- * being stopped; cleared with the browser session), pruned as it goes.
+ * being stopped; cleared with the browser session), pruned as it goes. Each window length has a bucket
+ * of its own, so pruning for a short window never forgets a key of a longer one.
  */
 export function firstInWindow(key: string, windowMs: number, now = Date.now()): Promise<boolean> {
+  const bucket = `dedupe:${windowMs}`;
   return serialized(async () => {
-    const got = await browser.storage.session.get(KEY);
-    const seen = (got[KEY] ?? {}) as Record<string, number>;
+    const got = await browser.storage.session.get(bucket);
+    const seen = (got[bucket] ?? {}) as Record<string, number>;
     const last = seen[key];
     if (last !== undefined && now - last < windowMs) return false;
     const kept: Record<string, number> = {};
     for (const [k, at] of Object.entries(seen)) if (now - at < windowMs * 4) kept[k] = at;
     kept[key] = now;
-    await browser.storage.session.set({ [KEY]: kept });
+    await browser.storage.session.set({ [bucket]: kept });
+    return true;
+  });
+}
+
+/** How long after the open-tab pass counted a page its navigation event may still arrive. */
+export const LATE_NAVIGATION_WINDOW_MS = 10_000;
+
+/** FNV-1a: the URL only needs telling apart, and is not kept in any form that can be read back. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+type PageLoadClaim = { page: string; at: number; by: 'navigation' | 'open-tab' };
+
+/**
+ * Whether a page load in a tab is still to be counted. A navigation event always counts (a reload is a
+ * visit), except when the open-tab pass at worker start-up counted the same page moments before: the
+ * browser may deliver the navigation that woke the worker after that pass. The open-tab pass counts a
+ * page only if nothing counted that page in that tab yet. Kept in storage.session under `load:<tab>`.
+ */
+export function claimPageLoad(
+  tabId: number,
+  url: string,
+  by: PageLoadClaim['by'],
+  now = Date.now(),
+): Promise<boolean> {
+  const key = `load:${tabId}`;
+  return serialized(async () => {
+    const previous = (await browser.storage.session.get(key))[key] as PageLoadClaim | undefined;
+    const page = fingerprint(url);
+    if (previous?.page === page) {
+      if (by === 'open-tab') return false;
+      if (previous.by === 'open-tab' && now - previous.at < LATE_NAVIGATION_WINDOW_MS) return false;
+    }
+    await browser.storage.session.set({ [key]: { page, at: now, by } satisfies PageLoadClaim });
     return true;
   });
 }
@@ -45,6 +82,11 @@ export async function swapTabService(tabId: number, serviceId: string): Promise<
   mirror.set(tabId, serviceId);
   if (previous !== serviceId) await browser.storage.session.set({ [`tab:${tabId}`]: serviceId });
   return previous;
+}
+
+/** The catalog service last recorded for a tab, if any. */
+export async function tabService(tabId: number): Promise<string | undefined> {
+  return (await tabMirror()).get(tabId);
 }
 
 /** The tab left catalog services. */

@@ -1,13 +1,15 @@
+import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type BrowserApis, setBrowserApis } from '../adapters/browser-apis';
 import { forgetCurrentCatalog } from '../catalog/current-catalog';
 import { snapshot } from '../queue/event-queue';
-import { getLocal } from '../state/local-state';
+import { getLocal, setLocal } from '../state/local-state';
 import { API_CALL_WINDOW_MS, onApiRequest } from './api-calls';
-import { forgetTabMirror } from './dedupe';
+import { firstInWindow, forgetTabMirror } from './dedupe';
 import { scanExtensions } from './extensions';
 import { onNavigation } from './navigation';
+import { listenToCustomEntries } from './navigation-listeners';
 
 function fakeApis(installed: { id: string; name: string; enabled: boolean }[] = []): BrowserApis {
   return {
@@ -35,9 +37,9 @@ describe('navigation', () => {
   it('records a visit for a catalog service in the main frame only, without the path or query', async () => {
     await onNavigation(
       { tabId: 1, frameId: 0, url: 'https://chatgpt.com/c/secret-chat?q=merger' },
-      'committed',
+      'navigation',
     );
-    await onNavigation({ tabId: 1, frameId: 3, url: 'https://claude.ai/embed' }, 'committed');
+    await onNavigation({ tabId: 1, frameId: 3, url: 'https://claude.ai/embed' }, 'navigation');
     const [visit, ...rest] = await events();
     expect(rest).toEqual([]);
     expect(visit).toMatchObject({
@@ -49,8 +51,27 @@ describe('navigation', () => {
     expect(JSON.stringify(visit)).not.toMatch(/secret|merger/);
   });
 
+  it('counts every page load, a reload too, but the open-tab pass and a late navigation event only once', async () => {
+    const now = Date.now();
+    const load = (how: 'navigation' | 'open-tab', tabId: number, url: string, at: number) =>
+      onNavigation({ tabId, frameId: 0, url }, how, at);
+    await load('navigation', 4, 'https://claude.ai/new', now);
+    await load('navigation', 4, 'https://claude.ai/new', now + 2_000);
+    expect(await events()).toHaveLength(2);
+    // The worker starts with the tab open on a page already counted: nothing new.
+    await load('open-tab', 4, 'https://claude.ai/new', now + 5_000);
+    expect(await events()).toHaveLength(2);
+    // The open-tab pass counts a page first, then the navigation that woke the worker arrives.
+    await load('open-tab', 5, 'https://claude.ai/chat/9', now + 6_000);
+    await load('navigation', 5, 'https://claude.ai/chat/9', now + 6_500);
+    expect(await events()).toHaveLength(3);
+    // Long after, the same page loaded again is a new visit.
+    await load('navigation', 5, 'https://claude.ai/chat/9', now + 60_000);
+    expect(await events()).toHaveLength(4);
+  });
+
   it('counts a single-page-app route change only when it enters another service', async () => {
-    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/' }, 'committed');
+    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/' }, 'navigation');
     await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/1' }, 'history');
     await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/2' }, 'history');
     expect(await events()).toHaveLength(1);
@@ -63,14 +84,14 @@ describe('navigation', () => {
   });
 
   it('records nothing for ordinary sites, and notes AI-looking unknown hosts as candidates (no event)', async () => {
-    await onNavigation({ tabId: 3, frameId: 0, url: 'https://intranet.example/hr' }, 'committed');
-    await onNavigation({ tabId: 3, frameId: 0, url: 'https://brand-new-chatbot.ai/' }, 'committed');
+    await onNavigation({ tabId: 3, frameId: 0, url: 'https://intranet.example/hr' }, 'navigation');
+    await onNavigation({ tabId: 3, frameId: 0, url: 'https://brand-new-chatbot.ai/' }, 'navigation');
     expect(await events()).toEqual([]);
     expect(await getLocal('candidatesPending')).toEqual([
       { host: 'brand-new-chatbot.ai', signals: ['ai-tld'] },
     ]);
     // Once a day per host.
-    await onNavigation({ tabId: 3, frameId: 0, url: 'https://brand-new-chatbot.ai/other' }, 'committed');
+    await onNavigation({ tabId: 3, frameId: 0, url: 'https://brand-new-chatbot.ai/other' }, 'navigation');
     expect(await getLocal('candidatesPending')).toHaveLength(1);
   });
 });
@@ -103,7 +124,8 @@ describe('AI API calls from other pages', () => {
   it('keeps the dedupe window in storage.session, so a restarted worker does not count twice', async () => {
     const now = Date.now();
     await onApiRequest(call('https://crm.example'), now);
-    expect(Object.keys((await fakeBrowser.storage.session.get('dedupe')).dedupe as object)).toHaveLength(1);
+    const bucket = `dedupe:${API_CALL_WINDOW_MS}`;
+    expect(Object.keys((await fakeBrowser.storage.session.get(bucket))[bucket] as object)).toHaveLength(1);
     await onApiRequest(call('https://crm.example'), now + 10);
     expect(await events()).toHaveLength(1);
   });
@@ -114,6 +136,15 @@ describe('AI API calls from other pages', () => {
     await onApiRequest({ ...call('https://shop.example'), type: 'main_frame' });
     await onApiRequest({ ...call('https://shop.example'), url: 'https://cdn.example/lib.js' });
     expect(await events()).toEqual([]);
+  });
+});
+
+describe('dedupe windows', () => {
+  it('pruning for a short window never forgets a key of a longer one', async () => {
+    const now = Date.now();
+    expect(await firstInWindow('login|chatgpt|personal', 60 * 60_000, now)).toBe(true);
+    expect(await firstInWindow('api|1|shop|api.openai.com', 1_000, now + 30 * 60_000)).toBe(true);
+    expect(await firstInWindow('login|chatgpt|personal', 60 * 60_000, now + 31 * 60_000)).toBe(false);
   });
 });
 
@@ -134,5 +165,55 @@ describe('installed AI extensions', () => {
       host: 'ejcfepkfckglbgocfkanmcdngdijcgld',
       details: { extensionId: 'ejcfepkfckglbgocfkanmcdngdijcgld' },
     });
+  });
+});
+
+describe("tabs already open on the org's custom services when the worker starts", () => {
+  const customEntry: CatalogEntry = {
+    id: 'acme-internal-llm',
+    name: 'Acme LLM sandbox',
+    vendor: 'Acme Labs',
+    website: 'https://llm-sandbox.example.net/',
+    category: 'conversational',
+    rules: [{ kind: 'host', value: 'llm-sandbox.example.net' }],
+  };
+
+  beforeEach(async () => {
+    await setLocal('policy', {
+      doc: {
+        orgName: 'Acme',
+        mode: 'monitor',
+        failMode: 'open',
+        proceedOnceMinutes: 60,
+        emailDomains: [],
+        services: [],
+        customEntries: [customEntry],
+        version: 1,
+      },
+      etag: '"p"',
+      fetchedAt: new Date().toISOString(),
+    });
+  });
+
+  it('records the visit the late listeners missed, once, however often the worker restarts', async () => {
+    await fakeBrowser.tabs.create({ url: 'https://llm-sandbox.example.net/chat/42?q=secret' });
+    await fakeBrowser.tabs.create({ url: 'https://chatgpt.com/' });
+    await fakeBrowser.tabs.create({ url: 'https://intranet.example.org/' });
+    await listenToCustomEntries(() => () => {});
+    const [visit, ...rest] = await events();
+    // Only the custom service: built-in ones have listeners from the worker's first turn.
+    expect(rest).toEqual([]);
+    expect(visit).toMatchObject({
+      kind: 'visit',
+      serviceId: 'acme-internal-llm',
+      host: 'llm-sandbox.example.net',
+    });
+    expect(JSON.stringify(visit)).not.toMatch(/secret|chat\/42/);
+
+    // The worker stops and starts again with the tab still open: nothing new.
+    forgetTabMirror();
+    forgetCurrentCatalog();
+    await listenToCustomEntries(() => () => {});
+    expect(await events()).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { currentCatalog } from '../catalog/current-catalog';
 import { apiRequestPatterns, navigationFilters } from '../catalog/site-patterns';
 import { onApiRequest, type RequestDetails } from './api-calls';
 import { type NavigationDetails, onNavigation } from './navigation';
+import { attributeOpenTabs } from './open-tabs';
 
 type Listener = (details: NavigationDetails) => void;
 
@@ -12,7 +13,7 @@ function listeners(logFailure: (what: string) => (error: unknown) => void): {
 } {
   return {
     committed: (details) => {
-      onNavigation(details, 'committed').catch(logFailure('navigation'));
+      onNavigation(details, 'navigation').catch(logFailure('navigation'));
     },
     history: (details) => {
       onNavigation(details, 'history').catch(logFailure('route change'));
@@ -35,11 +36,12 @@ export function listenToNavigations(
   browser.webNavigation.onHistoryStateUpdated.addListener(history, filter);
 }
 
-let custom: { committed: Listener; history: Listener; api: (details: unknown) => undefined } | null = null;
+let custom: { committed: Listener; history: Listener; api?: (details: unknown) => undefined } | null = null;
 
 /**
  * The org's custom entries are only known after a storage read, so their sites get a second pair of
- * listeners added once the worker has read them (again at every worker start, and after a policy change).
+ * listeners added once the worker has read them (again at every worker start, and after a policy change),
+ * and then the tabs already open on them are attributed (see `attributeOpenTabs`).
  */
 export async function listenToCustomEntries(
   logFailure: (what: string) => (error: unknown) => void,
@@ -49,20 +51,21 @@ export async function listenToCustomEntries(
   if (custom) {
     browser.webNavigation.onCommitted.removeListener(custom.committed);
     browser.webNavigation.onHistoryStateUpdated.removeListener(custom.history);
-    browser.webRequest.onBeforeRequest.removeListener(custom.api);
+    if (custom.api) browser.webRequest.onBeforeRequest.removeListener(custom.api);
     custom = null;
   }
   if (customEntries.length === 0) return;
-  custom = {
-    ...listeners(logFailure),
-    api: (details) => {
-      onApiRequest(details as RequestDetails).catch(logFailure('API call'));
-      return undefined;
-    },
-  };
+  custom = listeners(logFailure);
   const filter = { url: navigationFilters(customEntries, false) };
   browser.webNavigation.onCommitted.addListener(custom.committed, filter);
   browser.webNavigation.onHistoryStateUpdated.addListener(custom.history, filter);
   const apiUrls = apiRequestPatterns(customEntries);
-  if (apiUrls.length > 0) browser.webRequest.onBeforeRequest.addListener(custom.api, { urls: apiUrls });
+  if (apiUrls.length > 0) {
+    custom.api = (details) => {
+      onApiRequest(details as RequestDetails).catch(logFailure('API call'));
+      return undefined;
+    };
+    browser.webRequest.onBeforeRequest.addListener(custom.api, { urls: apiUrls });
+  }
+  await attributeOpenTabs(new Set(customEntries.map((e) => e.id)));
 }

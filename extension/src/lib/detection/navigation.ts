@@ -9,16 +9,21 @@ import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
 import { loadContext } from '../runtime-context';
 import { noteCandidate } from './candidates';
-import { clearTabService, swapTabService } from './dedupe';
+import { claimPageLoad, clearTabService, swapTabService } from './dedupe';
 
 export type NavigationDetails = { tabId: number; frameId: number; url: string };
 
 /**
- * A main-frame navigation (committed) or an SPA route change (history state) to a web page: records a
- * visit for catalog services, and notes AI-looking hosts the catalog does not know as candidates.
- * Route changes count only when they move the tab into another service.
+ * A main-frame navigation (committed), a page already open when the worker starts (`open-tab`), or an
+ * SPA route change (history state) to a web page: records a visit for catalog services, and notes
+ * AI-looking hosts the catalog does not know as candidates. Route changes count only when they move the
+ * tab into another service.
  */
-export async function onNavigation(details: NavigationDetails, how: 'committed' | 'history'): Promise<void> {
+export async function onNavigation(
+  details: NavigationDetails,
+  how: 'navigation' | 'open-tab' | 'history',
+  now = Date.now(),
+): Promise<void> {
   if (details.frameId !== 0) return;
   const host = hostOf(details.url);
   if (!host) return;
@@ -30,18 +35,22 @@ export async function onNavigation(details: NavigationDetails, how: 'committed' 
     if (!isServiceMatch(match) && catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
     return;
   }
+  if (how !== 'history' && !(await claimPageLoad(details.tabId, details.url, how, now))) return;
   const ctx = await loadContext();
   const previous = await swapTabService(details.tabId, match.serviceId);
   if (how === 'history' && previous === match.serviceId) return;
   const policy = serviceEntry(ctx.policy, match.serviceId);
-  await record({
-    kind: 'visit',
-    serviceId: match.serviceId,
-    host,
-    matchedRule: match.matchedRule,
-    policyState: policy.state,
-    mode: ctx.policy.mode,
-  });
+  await record(
+    {
+      kind: 'visit',
+      serviceId: match.serviceId,
+      host,
+      matchedRule: match.matchedRule,
+      policyState: policy.state,
+      mode: ctx.policy.mode,
+    },
+    now,
+  );
   // A route change inside a single-page app never reaches declarativeNetRequest: send the tab to the
   // interstitial page ourselves.
   if (how === 'history') {
