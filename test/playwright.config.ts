@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './e2e/support/chromium';
 
 // Browser tests drive the system Chromium; nothing downloads a browser.
 export default defineConfig({
@@ -17,15 +16,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: chromiumArgs,
     },
     screenshot: 'only-on-failure',
     trace: 'off',

@@ -4,17 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../e2e/support/chromium';
 import { median } from './extension-bench-support';
-
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** One browser in the comparison: `extensionDir` undefined means no extension loaded. */
 export type Contender = { name: string; extensionDir?: string };
@@ -54,13 +45,13 @@ export async function launchContender(contender: Contender): Promise<Running> {
   const profile = mkdtempSync(join(tmpdir(), 'sl-bench-'));
   const extension = contender.extensionDir;
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     // Browsers without an extension keep the extension system on, as in every real Chrome, so a ratio is
     // the cost of the extension, not of enabling extensions.
     args: extension
-      ? [...BROWSER_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
-      : BROWSER_ARGS,
+      ? [...chromiumArgs, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`]
+      : chromiumArgs,
   });
   const close = async () => {
     await context.close();

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium';
 
 /** The built extension; SL_EXT_DIR points elsewhere (e.g. to compare builds in the benchmark). */
 export const extensionDir =
@@ -31,16 +32,10 @@ export async function launchWithExtension(
   if (!existsSync(resolve(extensionDir, 'manifest.json')))
     throw new Error(`Build the extension first: ${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...chromiumArgs,
       // The fake AI sites use a self-signed certificate where HSTS forces https.
       '--ignore-certificate-errors',
       `--disable-extensions-except=${extensionDir}`,

@@ -5,14 +5,10 @@ import { servicePolicy } from '@sightline/db/schema/policy';
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
 import type { PolicyDocument } from '@sightline/shared/extension-api/policy-document';
 import { asc, eq } from 'drizzle-orm';
-import { sha256Hex } from '../../secret-token';
 import { loadCatalog } from '../catalog/catalog-source';
 
-/**
- * The org's policy as every extension receives it, and its ETag: a digest of the document itself, so
- * the tag changes exactly when something an extension acts on changes.
- */
-export async function buildPolicyDocument(db: DbOrTx): Promise<{ doc: PolicyDocument; etag: string }> {
+/** The org's policy as every extension receives it. */
+export async function buildPolicyDocument(db: DbOrTx): Promise<PolicyDocument> {
   const [settings] = await db.select().from(orgSettings).where(eq(orgSettings.id, 1));
   const rows = await db.select().from(servicePolicy).orderBy(asc(servicePolicy.serviceId));
   const catalog = await loadCatalog(db);
@@ -37,7 +33,7 @@ export async function buildPolicyDocument(db: DbOrTx): Promise<{ doc: PolicyDocu
     customEntries: catalog.custom,
     version: settings?.policyVersion ?? 1,
   };
-  return { doc, etag: `"${sha256Hex(JSON.stringify(doc)).slice(0, 32)}"` };
+  return doc;
 }
 
 function alternativeFor(
