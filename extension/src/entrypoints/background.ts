@@ -12,6 +12,7 @@ import { handleMessage } from '../lib/messages/handle-message';
 import { syncPolicy } from '../lib/policy/policy-sync';
 import { createPortalClient } from '../lib/portal/portal-client';
 import { flush } from '../lib/queue/flush';
+import { syncFlushAlarm } from '../lib/queue/flush-alarm';
 import {
   ALARM_EXCEPTIONS,
   ALARM_FLUSH,
@@ -20,6 +21,13 @@ import {
   periodicSync,
   refresh,
 } from '../lib/worker/lifecycle';
+
+const WAITING_KEYS = ['queue', 'dropped', 'pendingRequests', 'candidatesPending'] as const;
+
+function startedOrStoppedWaiting(change: { oldValue?: unknown; newValue?: unknown }): boolean {
+  const waits = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'number' && v > 0);
+  return waits(change.oldValue) !== waits(change.newValue);
+}
 
 function logFailure(what: string) {
   return (error: unknown) => console.warn(`Sightline: ${what} failed:`, (error as Error)?.message ?? error);
@@ -45,6 +53,9 @@ export default defineBackground(() => {
       forgetCurrentCatalog();
       listenToCustomEntries(logFailure).catch(logFailure('custom entries'));
     }
+    // The flush alarm runs only while something waits: follow the lists going empty or non-empty.
+    if (area === 'local' && WAITING_KEYS.some((key) => changes[key] && startedOrStoppedWaiting(changes[key])))
+      syncFlushAlarm().catch(logFailure('flush alarm'));
     // Our pages (or a test) ask for a flush or a policy refresh by writing these keys.
     if (area === 'local' && changes.flushRequest) flush(client, { manual: true }).catch(logFailure('flush'));
     if (area === 'local' && changes.syncRequest)

@@ -11,6 +11,7 @@ import {
   requestFlush,
   stopServiceWorker,
   syncPolicyNow,
+  wakeWorker,
 } from '../support/extension-browser';
 import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
 import { adminApi, waitForPortal } from '../support/extension-portal-api';
@@ -48,6 +49,11 @@ test.afterAll(async () => {
 const queuedIds = async () =>
   ((await readLocal<{ id: string }[]>(browser, 'queue')) ?? []).map((e) => e.id).sort();
 
+const flushAlarmMinutes = async () =>
+  (await wakeWorker(browser)).evaluate(
+    async () => (await chrome.alarms.get('flush'))?.periodInMinutes ?? null,
+  );
+
 async function browse(paths: [string, string][]) {
   const page = await browser.context.newPage();
   for (const [host, path] of paths) {
@@ -74,6 +80,8 @@ test('events made while the portal is down survive a stopped worker and a browse
   expect(flushState?.failures).toBe(1);
   // Backoff with jitter: the next automatic attempt is 15–30 s away.
   expect(flushState!.nextAttemptAt - Date.now()).toBeGreaterThan(10_000);
+  // The flush alarm runs while something waits.
+  expect(await flushAlarmMinutes()).toBe(0.5);
   const before = await queuedIds();
 
   // The browser stops idle workers: nothing in memory may matter.
@@ -95,8 +103,9 @@ test('events made while the portal is down survive a stopped worker and a browse
   await waitForPortal(portal);
   const sent = await requestFlush(browser);
   expect(sent).toEqual({ status: 'sent', waiting: 0 });
-  // A second flush (or an alarm) has nothing left to send.
+  // A second flush (or an alarm) has nothing left to send, and nothing wakes the worker to send.
   expect((await requestFlush(browser)).waiting).toBe(0);
+  await expect.poll(flushAlarmMinutes).toBeNull();
 
   const stored = await admin.deviceEvents(deviceId);
   const storedIds = stored.map((e) => e.clientEventId).sort();

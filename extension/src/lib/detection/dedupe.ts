@@ -67,11 +67,20 @@ let tabs: Map<number, string> | null = null;
 
 async function tabMirror(): Promise<Map<number, string>> {
   if (tabs) return tabs;
-  const all = await browser.storage.session.get(null);
+  const [all, open] = await Promise.all([browser.storage.session.get(null), browser.tabs.query({})]);
+  const openIds = new Set(open.map((t) => t.id));
   const loaded = new Map<number, string>();
+  const closed: string[] = [];
   for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith('tab:') && typeof value === 'string') loaded.set(Number(key.slice(4)), value);
+    const match = /^(tab|load):(\d+)$/.exec(key);
+    if (!match) continue;
+    const tabId = Number(match[2]);
+    // Tabs closed since: forgotten here, once per worker start, rather than waking the worker on every
+    // tab close with a tabs.onRemoved listener.
+    if (!openIds.has(tabId)) closed.push(key);
+    else if (match[1] === 'tab' && typeof value === 'string') loaded.set(tabId, value);
   }
+  if (closed.length > 0) await browser.storage.session.remove(closed);
   tabs ??= loaded;
   return tabs;
 }

@@ -71,16 +71,32 @@ describe('navigation', () => {
   });
 
   it('counts a single-page-app route change only when it enters another service', async () => {
-    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/' }, 'navigation');
-    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/1' }, 'history');
-    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/2' }, 'history');
+    const tabId = (await fakeBrowser.tabs.create({ url: 'https://chatgpt.com/' })).id!;
+    const go = (url: string, how: 'navigation' | 'history') => onNavigation({ tabId, frameId: 0, url }, how);
+    await go('https://chatgpt.com/', 'navigation');
+    await go('https://chatgpt.com/c/1', 'history');
+    await go('https://chatgpt.com/c/2', 'history');
     expect(await events()).toHaveLength(1);
     // The worker restarts: what the tab was on comes back from storage.session.
     forgetTabMirror();
-    await onNavigation({ tabId: 2, frameId: 0, url: 'https://chatgpt.com/c/3' }, 'history');
+    await go('https://chatgpt.com/c/3', 'history');
     expect(await events()).toHaveLength(1);
-    await onNavigation({ tabId: 2, frameId: 0, url: 'https://claude.ai/new' }, 'history');
+    await go('https://claude.ai/new', 'history');
     expect(await events()).toHaveLength(2);
+  });
+
+  it('forgets what closed tabs were on when the worker starts again', async () => {
+    const kept = (await fakeBrowser.tabs.create({ url: 'https://chatgpt.com/' })).id!;
+    // A tab the browser no longer has (the fake's tabs.remove is broken, so it is never opened).
+    const closed = kept + 100;
+    await onNavigation({ tabId: kept, frameId: 0, url: 'https://chatgpt.com/' }, 'navigation');
+    await onNavigation({ tabId: closed, frameId: 0, url: 'https://claude.ai/' }, 'navigation');
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain(`tab:${closed}`);
+    forgetTabMirror();
+    await onNavigation({ tabId: kept, frameId: 0, url: 'https://chatgpt.com/c/1' }, 'history');
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null));
+    expect(keys).toContain(`tab:${kept}`);
+    expect(keys.filter((k) => k.endsWith(`:${closed}`))).toEqual([]);
   });
 
   it('records nothing for ordinary sites, and notes AI-looking unknown hosts as candidates (no event)', async () => {

@@ -5,6 +5,7 @@ import type { PortalClient, PortalResult } from '../portal/portal-client';
 import { type FlushState, getLocal, removeLocal, serialized, setLocal } from '../state/local-state';
 import { backoffDelay } from './backoff';
 import { acknowledge, discard, snapshot, takeBatch } from './event-queue';
+import { syncFlushAlarm } from './flush-alarm';
 
 /** Batches per flush, so one alarm tick stays short even with a full queue. */
 const MAX_BATCHES_PER_FLUSH = 10;
@@ -28,7 +29,8 @@ export function flush(
   inFlight ??= run(client, opts).finally(() => {
     inFlight = null;
   });
-  return inFlight;
+  // Whatever happened, the flush alarm now runs exactly while something still waits.
+  return inFlight.finally(() => syncFlushAlarm());
 }
 
 async function run(

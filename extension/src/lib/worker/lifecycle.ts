@@ -8,14 +8,13 @@ import { ensureEnrolled } from '../enrollment/enroll';
 import { syncPolicy } from '../policy/policy-sync';
 import type { PortalClient } from '../portal/portal-client';
 import { flush } from '../queue/flush';
+import { syncFlushAlarm } from '../queue/flush-alarm';
 import { loadContext } from '../runtime-context';
 import { setLocal } from '../state/local-state';
 
-export const ALARM_FLUSH = 'flush';
+export { ALARM_FLUSH } from '../queue/flush-alarm';
 export const ALARM_POLICY = 'policy';
 export const ALARM_EXCEPTIONS = 'exceptions';
-/** Production flush period; Chromium does not fire alarms more often than every 30 s anyway. */
-export const FLUSH_PERIOD_MINUTES = 0.5;
 export const DEFAULT_POLICY_MINUTES = 15;
 
 /** Applies the current policy to the browser: redirect rules, content-script sites, exception expiry. */
@@ -28,12 +27,14 @@ export async function applyPolicy(): Promise<void> {
   await setLocal('policyAppliedAt', new Date().toISOString());
 }
 
-/** Makes sure the periodic alarms exist (they persist, but a changed interval must replace them). */
+/**
+ * Makes sure the periodic alarms exist (they persist, but a changed interval must replace them). The
+ * flush alarm runs only while something waits to be sent.
+ */
 export async function ensureAlarms(): Promise<void> {
   const config = await readConfig();
   const policyMinutes = config.policyRefreshMinutes ?? DEFAULT_POLICY_MINUTES;
-  const flushAlarm = await browser.alarms.get(ALARM_FLUSH);
-  if (!flushAlarm) await browser.alarms.create(ALARM_FLUSH, { periodInMinutes: FLUSH_PERIOD_MINUTES });
+  await syncFlushAlarm();
   const policyAlarm = await browser.alarms.get(ALARM_POLICY);
   if (policyAlarm?.periodInMinutes !== policyMinutes)
     await browser.alarms.create(ALARM_POLICY, { periodInMinutes: policyMinutes });
@@ -76,4 +77,5 @@ export async function periodicSync(client: PortalClient): Promise<void> {
   const outcome = await syncPolicy(client);
   if (outcome === 'updated' || enrolled.status === 'enrolled') await applyPolicy();
   await scanExtensions();
+  await syncFlushAlarm();
 }
