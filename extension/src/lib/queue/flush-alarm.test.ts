@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { makeEvent } from '../events/make-event';
 import type { PortalClient } from '../portal/portal-client';
 import { setLocal } from '../state/local-state';
+import { resetToEnrolledBrowser } from '../testing/enrolled-browser';
 import { enqueue } from './event-queue';
 import { flush } from './flush';
 import { ALARM_FLUSH, syncFlushAlarm } from './flush-alarm';
@@ -22,21 +23,7 @@ function client(reachable: () => boolean): PortalClient {
   } as unknown as PortalClient;
 }
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3,
-    name: 'Sightline',
-    version: '0.1.0',
-  });
-  await setLocal('enrollment', {
-    portalUrl: 'http://portal.test',
-    deviceId: '00000000-0000-4000-8000-000000000001',
-    credential: 'c'.repeat(43),
-    enrolledAt: new Date().toISOString(),
-    source: 'options',
-  });
-});
+beforeEach(resetToEnrolledBrowser);
 
 describe('the flush alarm', () => {
   it('does not run while nothing waits, so an idle browser is not woken every 30 s', async () => {

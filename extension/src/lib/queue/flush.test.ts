@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { makeEvent } from '../events/make-event';
 import type { PortalClient, PortalResult } from '../portal/portal-client';
-import { getLocal, setLocal } from '../state/local-state';
+import { getLocal } from '../state/local-state';
+import { resetToEnrolledBrowser } from '../testing/enrolled-browser';
 import { enqueue, snapshot } from './event-queue';
 import { flush } from './flush';
 
@@ -24,21 +25,7 @@ function fakeClient(answer: (batch: EventBatch) => PortalResult<{ stored: number
 
 const ok = (b: EventBatch) => ({ ok: true as const, value: { stored: b.events.length, duplicates: 0 } });
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
-    manifest_version: 3,
-    name: 'Sightline',
-    version: '0.1.0',
-  });
-  await setLocal('enrollment', {
-    portalUrl: 'http://portal.test',
-    deviceId: '00000000-0000-4000-8000-000000000001',
-    credential: 'c'.repeat(43),
-    enrolledAt: new Date().toISOString(),
-    source: 'options',
-  });
-});
+beforeEach(resetToEnrolledBrowser);
 
 describe('flush', () => {
   it('sends the queue in batches of at most 500 and removes exactly the ids the portal accepted', async () => {
