@@ -116,6 +116,11 @@ export const assessmentAnswer = pgTable(
     locked: boolean('locked').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
     updatedByTokenId: uuid('updated_by_token_id'),
+    /**
+     * 1 for the first save, one more for each later one. Several people can answer through their own
+     * links at once; a save names the revision it started from, so one cannot silently overwrite another.
+     */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.questionId] })],
 );

@@ -56,6 +56,8 @@ export const vendorViewSchema = z.strictObject({
   }),
   template: publicTemplateSchema,
   answers: z.record(z.string(), publicAnswerSchema),
+  /** Each saved answer's revision, to send back as the base of the next save (see saveAnswersSchema). */
+  revisions: z.record(z.string(), z.number().int().min(1)),
   evidence: z.array(publicEvidenceSchema),
   reviewComments: z.array(publicReviewCommentSchema),
   /** In "changes" mode, the only questions that can change. */
@@ -63,19 +65,38 @@ export const vendorViewSchema = z.strictObject({
 });
 export type VendorView = z.infer<typeof vendorViewSchema>;
 
-/** Autosave sends only what changed since the last save. */
+/**
+ * Autosave sends only what changed since the last save. `baseRevisions` names, per answer, the revision
+ * the change started from (0: no answer yet); when someone else saved that answer since, nothing is saved
+ * and the answer comes back as a conflict (409) for the person to choose. Without it, the save overwrites.
+ */
 export const saveAnswersSchema = z.strictObject({
   answers: z
     .record(questionIdSchema, answerInputSchema)
     .refine((r) => Object.keys(r).length > 0, 'send at least one answer')
     .refine((r) => Object.keys(r).length <= 300, 'at most 300 answers at a time'),
+  baseRevisions: z.record(questionIdSchema, z.number().int().min(0).max(2_147_483_647)).optional(),
 });
 export type SaveAnswersInput = z.infer<typeof saveAnswersSchema>;
 
 export const saveAnswersResultSchema = z.strictObject({
   saved: z.array(z.string()),
   state: assessmentStateSchema,
+  /** The new revision of each saved answer. */
+  revisions: z.record(z.string(), z.number().int().min(1)),
 });
+
+/** One answer someone else saved since the base revision the save named (details of the 409). */
+export const answerConflictSchema = z.strictObject({
+  questionId: z.string(),
+  /** What is saved now; null when the other person cleared it. */
+  theirs: publicAnswerSchema.nullable(),
+  revision: z.number().int().min(1),
+  /** The name (or email) on the link that saved it. */
+  savedBy: z.string().nullable(),
+  savedAt: z.string(),
+});
+export type AnswerConflict = z.infer<typeof answerConflictSchema>;
 
 export const inviteColleagueSchema = z.strictObject({
   name: z.string().trim().min(1, 'give the name').max(200),

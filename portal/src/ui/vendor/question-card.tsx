@@ -1,7 +1,8 @@
-import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
+import type { AnswerConflict, PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { AnswerControl, fieldId } from './answer-input';
+import { ConflictNotice } from './conflict-notice';
 import { EvidenceField } from './evidence-field';
 import type { VendorApi } from './vendor-api';
 
@@ -11,6 +12,8 @@ type Props = {
   editable: boolean;
   lockedReason: string | null;
   error: string | undefined;
+  conflict: AnswerConflict | undefined;
+  onResolveConflict: (choice: 'theirs' | 'mine') => void;
   reviewComments: readonly { comment: string; createdAt: string }[];
   evidence: readonly PublicEvidence[];
   api: VendorApi;
@@ -35,6 +38,9 @@ export function QuestionCard(props: Props) {
           <strong>Reviewer’s question:</strong> {c.comment}
         </div>
       ))}
+      {props.conflict && (
+        <ConflictNotice question={question} conflict={props.conflict} onResolve={props.onResolveConflict} />
+      )}
       <AnswerControl
         question={question}
         answer={answer}

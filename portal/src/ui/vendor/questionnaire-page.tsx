@@ -24,7 +24,7 @@ export function QuestionnairePage({ view, api, reload }: Props) {
   useEffect(() => {
     document.title = `${template.title} · ${assessment.vendorName}`;
   }, [template.title, assessment.vendorName]);
-  const autosave = useAutosave(api, view.answers as Record<string, AnswerInput>, questions);
+  const autosave = useAutosave(api, view.answers as Record<string, AnswerInput>, view.revisions, questions);
   const { answers } = autosave;
 
   const evidenceSummary = useMemo(() => {
@@ -120,6 +120,8 @@ export function QuestionnairePage({ view, api, reload }: Props) {
                     assessment.mode === 'changes' && !canEdit(q.id) ? 'Not questioned: locked.' : null
                   }
                   error={autosave.errors[q.id]}
+                  conflict={autosave.conflicts[q.id]}
+                  onResolveConflict={(choice) => autosave.resolve(q.id, choice)}
                   reviewComments={view.reviewComments.filter((c) => c.questionId === q.id)}
                   evidence={view.evidence.filter((e) => e.questionId === q.id)}
                   api={api}

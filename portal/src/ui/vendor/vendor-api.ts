@@ -56,8 +56,11 @@ export function createVendorApi(token: string) {
   });
   return {
     view: () => call<VendorView>('/api/vendor/assessment'),
-    save: (answers: Record<string, AnswerInput>) =>
-      call<{ saved: string[]; state: string }>('/api/vendor/answers', json('PUT', { answers })),
+    save: (answers: Record<string, AnswerInput>, baseRevisions: Record<string, number>) =>
+      call<{ saved: string[]; state: string; revisions: Record<string, number> }>(
+        '/api/vendor/answers',
+        json('PUT', { answers, baseRevisions }),
+      ),
     upload: (form: FormData) => call<PublicEvidence>('/api/vendor/evidence', { method: 'POST', body: form }),
     removeEvidence: (id: string) =>
       call<{ ok: true }>(`/api/vendor/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' }),

@@ -1,3 +1,4 @@
+import type { DbOrTx } from '@sightline/db/client';
 import {
   assessmentAnswer,
   assessmentToken,
@@ -5,10 +6,14 @@ import {
   reviewComment,
 } from '@sightline/db/schema/assessments';
 import { vendorEditableStates } from '@sightline/shared/assessments/assessment-transitions';
-import type { SaveAnswersInput, SubmitProblem } from '@sightline/shared/assessments/vendor-page-api';
+import type {
+  AnswerConflict,
+  SaveAnswersInput,
+  SubmitProblem,
+} from '@sightline/shared/assessments/vendor-page-api';
 import { validateAnswer } from '@sightline/shared/questionnaire/answer-schema';
 import { missingRequired } from '@sightline/shared/questionnaire/completeness';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
 import { enqueueMail } from '../../mail/outbox';
@@ -20,10 +25,12 @@ import { mailContextFor } from '../assessments/mail-context';
 import { rescore } from '../assessments/score-service';
 import { issueToken, vendorLink } from '../assessments/tokens';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
+import { toPublicAnswer } from './vendor-view-service';
 
 /**
  * Autosave: every answer is checked against the question as sent; one bad answer refuses the whole
- * request (400 listing each problem) so the page never half-saves.
+ * request (400 listing each problem), and so does one answer someone else saved since the revision the
+ * request started from (409 with what they saved), so the page never half-saves or silently overwrites.
  */
 export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, input: SaveAnswersInput) {
   const now = deps.now();
@@ -32,8 +39,7 @@ export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, in
     const editable = await editableChecker(tx, row);
     const template = snapshotOf(row);
     const problems: { questionId: string; message: string }[] = [];
-    const accepted: { questionId: string; value: unknown; notApplicable: boolean; comment: string | null }[] =
-      [];
+    const accepted: AcceptedAnswer[] = [];
     for (const [questionId, answerInput] of Object.entries(input.answers)) {
       const question = findQuestion(template, questionId);
       if (!question) {
@@ -64,15 +70,18 @@ export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, in
         problems,
       );
     }
-    for (const answer of accepted) {
+    const { changed, revisions } = await checkRevisions(tx, row.id, accepted, input.baseRevisions ?? {});
+    for (const answer of changed) {
       const values = { ...answer, locked: false, updatedAt: now, updatedByTokenId: caller.tokenId };
-      await tx
+      const [saved] = await tx
         .insert(assessmentAnswer)
-        .values({ assessmentId: row.id, ...values })
+        .values({ assessmentId: row.id, ...values, revision: 1 })
         .onConflictDoUpdate({
           target: [assessmentAnswer.assessmentId, assessmentAnswer.questionId],
-          set: values,
-        });
+          set: { ...values, revision: sql`${assessmentAnswer.revision} + 1` },
+        })
+        .returning({ revision: assessmentAnswer.revision });
+      revisions[answer.questionId] = saved!.revision;
     }
     const actor = { type: 'vendor' as const, ...caller };
     if (row.state === 'sent') row = await applyTransition(tx, row, 'start', actor, now);
@@ -85,8 +94,96 @@ export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, in
       details: { questionIds: accepted.map((a) => a.questionId), tokenId: caller.tokenId },
       at: now,
     });
-    return { saved: accepted.map((a) => a.questionId), state: row.state };
+    return { saved: accepted.map((a) => a.questionId), state: row.state, revisions };
   });
+}
+
+type AcceptedAnswer = { questionId: string; value: unknown; notApplicable: boolean; comment: string | null };
+
+const sameAnswer = (a: AcceptedAnswer, row: typeof assessmentAnswer.$inferSelect) =>
+  JSON.stringify(a.value ?? null) === JSON.stringify(row.value ?? null) &&
+  a.notApplicable === row.notApplicable &&
+  (a.comment ?? null) === (row.comment ?? null);
+
+/**
+ * Compares each answer's base revision with what is stored (the assessment row is locked, so saves are
+ * serialised). An answer already stored exactly as sent is no conflict and needs no write: that is a
+ * retried request whose first attempt got through. Anything else saved since the base refuses the
+ * whole request with the stored answers, for the person to choose.
+ */
+async function checkRevisions(
+  tx: DbOrTx,
+  assessmentId: string,
+  accepted: AcceptedAnswer[],
+  baseRevisions: Record<string, number>,
+): Promise<{ changed: AcceptedAnswer[]; revisions: Record<string, number> }> {
+  const ids = accepted.map((a) => a.questionId);
+  const stored = new Map(
+    (
+      await tx
+        .select()
+        .from(assessmentAnswer)
+        .where(
+          and(eq(assessmentAnswer.assessmentId, assessmentId), inArray(assessmentAnswer.questionId, ids)),
+        )
+    ).map((r) => [r.questionId, r]),
+  );
+  const changed: AcceptedAnswer[] = [];
+  const revisions: Record<string, number> = {};
+  const conflicts: (AnswerConflict & { tokenId: string | null })[] = [];
+  for (const answer of accepted) {
+    const current = stored.get(answer.questionId);
+    if (current && sameAnswer(answer, current)) {
+      revisions[answer.questionId] = current.revision;
+      continue;
+    }
+    const base = baseRevisions[answer.questionId];
+    if (current && base !== undefined && base !== current.revision) {
+      conflicts.push({
+        questionId: answer.questionId,
+        theirs:
+          current.value === null && !current.notApplicable && !current.comment
+            ? null
+            : toPublicAnswer(current),
+        revision: current.revision,
+        savedBy: null,
+        savedAt: current.updatedAt.toISOString(),
+        tokenId: current.updatedByTokenId,
+      });
+      continue;
+    }
+    changed.push(answer);
+  }
+  if (conflicts.length > 0) {
+    const names = await linkHolderNames(
+      tx,
+      conflicts.map((c) => c.tokenId),
+    );
+    throw new AppError(
+      'conflict',
+      `Not saved: someone else changed ${conflicts.length === 1 ? 'this answer' : `${conflicts.length} of these answers`} in the meantime`,
+      conflicts.map(({ tokenId, ...c }) => ({
+        ...c,
+        savedBy: tokenId ? (names.get(tokenId) ?? null) : null,
+      })),
+    );
+  }
+  return { changed, revisions };
+}
+
+/** The name (or email) each link was issued to. */
+async function linkHolderNames(tx: DbOrTx, tokenIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(tokenIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      id: assessmentToken.id,
+      name: assessmentToken.issuedToName,
+      email: assessmentToken.issuedToEmail,
+    })
+    .from(assessmentToken)
+    .where(inArray(assessmentToken.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name ?? r.email]));
 }
 
 /**

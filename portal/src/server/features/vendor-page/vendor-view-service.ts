@@ -20,6 +20,15 @@ import {
 } from '../assessments/assessment-records';
 import { modeOf, openComments, type VendorCaller } from './vendor-access';
 
+/** A stored answer as the vendor page shows it: only the fields that are set. */
+export function toPublicAnswer(row: typeof assessmentAnswer.$inferSelect): VendorView['answers'][string] {
+  const answer: VendorView['answers'][string] = {};
+  if (row.value !== null && row.value !== undefined) answer.value = row.value as string | string[] | number;
+  if (row.notApplicable) answer.notApplicable = true;
+  if (row.comment) answer.comment = row.comment;
+  return answer;
+}
+
 export async function liveEvidence(db: AssessmentDeps['db'], assessmentId: string) {
   const rows = await db
     .select({
@@ -74,12 +83,10 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
   ]);
   const mode = modeOf(row);
   const answers: VendorView['answers'] = {};
+  const revisions: VendorView['revisions'] = {};
   for (const a of answerRows) {
-    const answer: VendorView['answers'][string] = {};
-    if (a.value !== null && a.value !== undefined) answer.value = a.value as string | string[] | number;
-    if (a.notApplicable) answer.notApplicable = true;
-    if (a.comment) answer.comment = a.comment;
-    answers[a.questionId] = answer;
+    answers[a.questionId] = toPublicAnswer(a);
+    revisions[a.questionId] = a.revision;
   }
   const view: VendorView = {
     assessment: {
@@ -95,6 +102,7 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
     },
     template: toPublicTemplate(template),
     answers,
+    revisions,
     evidence,
     reviewComments:
       mode === 'read_only' ? [] : comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),

@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_answer" ADD COLUMN "revision" integer DEFAULT 1 NOT NULL;
