@@ -33,7 +33,19 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     web_accessible_resources: [{ resources: ['warning.html', 'blocked.html'], matches: ['<all_urls>'] }],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: FIREFOX_ADDON_ID,
+              // Firefox ESR 140, the release enterprises run; the first to read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Firefox asks extensions to declare what they send: which sites are visited (AI services
+              // only) and interactions on them (paste and upload counts), nothing else.
+              data_collection_permissions: { required: ['browsingActivity', 'websiteActivity'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : { key: EXTENSION_PUBLIC_KEY, minimum_chrome_version: '116' }),
   }),
 });

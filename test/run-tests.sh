@@ -7,6 +7,7 @@ mkdir -p reports
 rm -f reports/vitest.json reports/playwright.json
 pnpm --filter @sightline/portal run build || exit 1
 pnpm --filter @sightline/extension run build || exit 1
+pnpm --filter @sightline/extension run build:firefox || exit 1
 pnpm exec vitest run
 unit=$?
 pnpm exec playwright test
