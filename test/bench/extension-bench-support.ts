@@ -30,16 +30,26 @@ const ASSETS: Record<string, [string, string]> = {
   '/pixel.svg': ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'],
 };
 
-/** A plain, non-AI page with a few sub-resources on loopback, never cached. */
-export async function startPlainSite(): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * A plain, non-AI page with a few sub-resources on loopback, never cached. `latencyMs` delays every
+ * response, as a server across a network would.
+ */
+export async function startPlainSite({ latencyMs = 0 } = {}): Promise<{
+  url: string;
+  close: () => Promise<void>;
+}> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const asset = ASSETS[path];
-    res.writeHead(200, {
-      'content-type': asset ? asset[0] : 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-    });
-    res.end(asset ? asset[1] : PAGE);
+    const answer = () => {
+      res.writeHead(200, {
+        'content-type': asset ? asset[0] : 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(asset ? asset[1] : PAGE);
+    };
+    if (latencyMs > 0) setTimeout(answer, latencyMs);
+    else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -13,11 +13,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
 import { builtInCatalog } from '@sightline/shared/catalog/catalog';
 import { extensionDir } from '../e2e/support/extension-browser';
 import { buildUrlCorpus } from './classify-url-corpus';
 import { folderBytes, median, startPlainSite } from './extension-bench-support';
 import {
+  type Contender,
   comparePageLoads,
   launchContender,
   pairedRatio,
@@ -27,6 +29,7 @@ import {
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 50);
 const WARM_UP = 5;
+const NETWORK_LATENCY_MS = 30;
 const BATCH = 200;
 const BATCHES = 100;
 
@@ -42,21 +45,22 @@ async function main() {
   const scratch = mkdtempSync(join(tmpdir(), 'sl-floor-'));
   const floorDir = writeMinimalExtension(join(scratch, 'floor'), ['declarativeNetRequest']);
   const site = await startPlainSite();
+  const distantSite = await startPlainSite({ latencyMs: NETWORK_LATENCY_MS });
   try {
-    const times = await comparePageLoads({
+    const run = {
       contenders: [
         { name: 'none' },
         { name: 'floor', extensionDir: floorDir },
         { name: 'sightline', extensionDir },
       ],
-      url: site.url,
       loads: LOADS,
       warmUp: WARM_UP,
-      settle: (context, contender) =>
+      settle: (context: BrowserContext, contender: Contender) =>
         contender.name === 'sightline'
           ? waitForSightlineSetUp(context).then(() => undefined)
           : Promise.resolve(),
-    });
+    };
+    const times = await comparePageLoads({ ...run, url: site.url });
     const pageLoadRatio = pairedRatio(times, 'sightline', 'none');
     for (const [name, ms] of times)
       console.log(`plain page, median of ${LOADS} loads, ${name.padEnd(9)}: ${median(ms).toFixed(2)} ms`);
@@ -68,6 +72,14 @@ async function main() {
     );
     console.log(
       `Sightline / that floor:                                                           ${pairedRatio(times, 'sightline', 'floor').toFixed(3)}`,
+    );
+
+    // For reference only: the same page when every response takes as long as from a nearby server.
+    const distant = await comparePageLoads({ ...run, url: distantSite.url });
+    console.log(
+      `with ${NETWORK_LATENCY_MS} ms server latency per response (reference): none ${median(distant.get('none')!).toFixed(2)} ms, ` +
+        `Sightline / no extension ${pairedRatio(distant, 'sightline', 'none').toFixed(3)}, ` +
+        `floor / no extension ${pairedRatio(distant, 'floor', 'none').toFixed(3)}`,
     );
 
     // Classification is timed in a browser of its own, after the page loads, so it cannot disturb them.
@@ -106,7 +118,7 @@ async function main() {
     );
     await sightline.close();
   } finally {
-    await site.close();
+    await Promise.all([site.close(), distantSite.close()]);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
