@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addVendor, signIn } from '../support/assessment-staff';
+import { addVendor, createAndSendAssessment, signIn } from '../support/assessment-staff';
 import { answerVisibleQuestions, expectAccessible } from '../support/assessment-vendor-page';
 import { type RunningPortal, startPortal } from '../support/portal-process';
 
@@ -15,12 +15,10 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
   const staff = await browser.newPage();
   await signIn(staff, portal.url, portal.admin.email, portal.admin.password);
   await addVendor(staff, 'Nordlicht KI GmbH');
-  await staff.getByRole('link', { name: 'New assessment' }).click();
-  await staff.getByLabel('Respondent name').fill('Jörg Åström');
-  await staff.getByLabel('Respondent email').fill('joerg@nordlicht.example');
-  await staff.getByRole('button', { name: 'Create and send' }).click();
-  await expect(staff.getByTestId('assessment-state')).toHaveText('Sent');
-  const link = await staff.getByLabel('Questionnaire link').inputValue();
+  const link = await createAndSendAssessment(staff, {
+    name: 'Jörg Åström',
+    email: 'joerg@nordlicht.example',
+  });
   expect(link).toMatch(new RegExp(`^${portal.url}/v#[A-Za-z0-9_-]{43}$`));
   await staff.reload();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Sent');

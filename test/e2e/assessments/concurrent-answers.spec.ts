@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addVendor, signIn } from '../support/assessment-staff';
+import { addVendor, createAndSendAssessment, signIn } from '../support/assessment-staff';
 import { type RunningPortal, startPortal } from '../support/portal-process';
 
 let portal: RunningPortal;
@@ -16,11 +16,7 @@ test('two people on the questionnaire at once: a stale page never overwrites sil
   const staff = await browser.newPage();
   await signIn(staff, portal.url, portal.admin.email, portal.admin.password);
   await addVendor(staff, 'Twin Desk AI');
-  await staff.getByRole('link', { name: 'New assessment' }).click();
-  await staff.getByLabel('Respondent name').fill('Ines');
-  await staff.getByLabel('Respondent email').fill('ines@twindesk.example');
-  await staff.getByRole('button', { name: 'Create and send' }).click();
-  const link = await staff.getByLabel('Questionnaire link').inputValue();
+  const link = await createAndSendAssessment(staff, { name: 'Ines', email: 'ines@twindesk.example' });
 
   // Two people (here two browsers on the same link) open the questionnaire before either answers.
   const [first, second] = await Promise.all([browser.newContext(), browser.newContext()]);

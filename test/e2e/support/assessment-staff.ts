@@ -16,3 +16,19 @@ export async function addVendor(page: Page, name: string) {
   await form.getByRole('button', { name: 'Add vendor' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
+
+/**
+ * From a vendor's detail page: creates and sends an assessment to the respondent. Without SMTP the
+ * portal shows the link once; it is returned.
+ */
+export async function createAndSendAssessment(
+  page: Page,
+  respondent: { name: string; email: string },
+): Promise<string> {
+  await page.getByRole('link', { name: 'New assessment' }).click();
+  await page.getByLabel('Respondent name').fill(respondent.name);
+  await page.getByLabel('Respondent email').fill(respondent.email);
+  await page.getByRole('button', { name: 'Create and send' }).click();
+  await expect(page.getByTestId('assessment-state')).toHaveText('Sent');
+  return page.getByLabel('Questionnaire link').inputValue();
+}
