@@ -160,6 +160,13 @@ test('request access from the warning page: the request shows in the portal', as
   await form.getByLabel('Customer data').check();
   await form.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByRole('status')).toContainText('Your request was sent to Acme');
+  await expect(page.getByRole('status')).toContainText('Once Acme approves Le Chat, this page stops appearing');
+  // Next time, the page says the person already asked instead of inviting a duplicate.
+  await page.reload();
+  await expect(page.getByRole('status')).toContainText(/You asked for access on .*Once Acme approves/);
+  await expect(page.getByRole('form', { name: 'Request access' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Send another request' }).click();
+  await expect(page.getByRole('form', { name: 'Request access' })).toBeVisible();
   await page.close();
   const { groups } = await admin.requests();
   const group = groups.find((g) => g.serviceId === 'mistral-le-chat');

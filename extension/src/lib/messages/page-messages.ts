@@ -54,6 +54,9 @@ export async function handlePageMessage(message: RuntimeMessage, client: PortalC
         if (!pending.some((p) => p.request.clientRequestId === message.request.clientRequestId))
           pending.push({ request: message.request, host, queuedAt: new Date().toISOString() });
         await setLocal('pendingRequests', pending);
+        // Remembered so the warning page can say the person already asked (no request text is kept).
+        const made = (await getLocal('requestsMade')) ?? {};
+        await setLocal('requestsMade', { ...made, [message.request.serviceId]: new Date().toISOString() });
       });
       if (host) await record({ kind: 'request_submitted', serviceId: message.request.serviceId, host });
       const outcome = await flush(client, { manual: true });
@@ -95,6 +98,7 @@ async function serviceInfo(url: string) {
     proceedOnceMinutes: ctx.policy.proceedOnceMinutes,
     host: hostOf(url),
     canRequest: !!ctx.enrollment && !ctx.enrollment.revokedAt,
+    requestedAt: (await getLocal('requestsMade'))?.[serviceId] ?? null,
   };
 }
 

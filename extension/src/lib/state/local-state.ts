@@ -41,6 +41,8 @@ export type LocalState = {
   bannerShown: Record<string, string>;
   reportedExtensions: string[];
   pendingRequests: PendingRequest[];
+  /** When this browser last asked for access, per service id (dates only; the request itself is sent). */
+  requestsMade: Record<string, string>;
   candidatesPending: CandidateReport['candidates'];
   candidatesSeen: Record<string, string>;
   flushRequest: number;

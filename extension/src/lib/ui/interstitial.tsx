@@ -1,5 +1,5 @@
-import { dataCategories, dataCategoryLabels } from '@sightline/shared/extension-api/access-requests';
 import { type FormEvent, useEffect, useState } from 'react';
+import { RequestAccessSection } from './request-access-section';
 import { send } from './send';
 
 type ServiceInfo =
@@ -15,13 +15,13 @@ type ServiceInfo =
       proceedOnceMinutes: number;
       host: string | null;
       canRequest: boolean;
+      requestedAt: string | null;
     };
 
 /** The page a redirect rule put in place of an AI service: the original URL is in the fragment. */
 export function Interstitial({ blocked }: { blocked: boolean }) {
   const originalUrl = decodeURIComponentSafe(location.hash.slice(1));
   const [info, setInfo] = useState<ServiceInfo | null>(null);
-  const [requestResult, setRequestResult] = useState<string | null>(null);
   const [proceedError, setProceedError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -44,29 +44,6 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
   const org = info.orgName ?? 'your organisation';
   const Org = info.orgName ?? 'Your organisation';
   document.title = `${info.name} ${blocked ? 'is blocked' : 'is not approved'}`;
-
-  const onRequest = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setBusy(true);
-    const result = await send<{ sent: boolean; outcome: string }>({
-      type: 'request-access',
-      url: originalUrl,
-      request: {
-        clientRequestId: crypto.randomUUID(),
-        serviceId: info.serviceId,
-        justification: String(form.get('justification') ?? ''),
-        intendedUse: String(form.get('intendedUse') ?? ''),
-        dataCategories: form.getAll('dataCategories').map(String) as (typeof dataCategories)[number][],
-      },
-    });
-    setBusy(false);
-    setRequestResult(
-      result.sent
-        ? `Your request was sent to ${org}. You will be told when it is decided.`
-        : 'Your request is saved and will be sent as soon as the portal can be reached.',
-    );
-  };
 
   const onProceed = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -106,40 +83,14 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
           <a href={info.alternative.url}>{info.alternative.name ?? info.alternative.url}</a>
         </section>
       )}
-      <section className="card">
-        <h2>Request access</h2>
-        {requestResult ? (
-          <p role="status" className="ok">
-            {requestResult}
-          </p>
-        ) : info.canRequest ? (
-          <form onSubmit={onRequest} aria-label="Request access">
-            <label>
-              Why do you need it?
-              <textarea name="justification" required minLength={10} maxLength={2000} />
-            </label>
-            <label>
-              What will you use it for?
-              <textarea name="intendedUse" required minLength={3} maxLength={2000} />
-            </label>
-            <fieldset>
-              <legend>Which data would you put into it?</legend>
-              {dataCategories.map((c) => (
-                <label key={c}>
-                  <input type="checkbox" name="dataCategories" value={c} /> {dataCategoryLabels[c]}
-                </label>
-              ))}
-            </fieldset>
-            <button type="submit" disabled={busy}>
-              Send request
-            </button>
-          </form>
-        ) : (
-          <p className="muted">
-            This browser is not enrolled with the portal, so requests cannot be sent from here.
-          </p>
-        )}
-      </section>
+      <RequestAccessSection
+        serviceId={info.serviceId}
+        serviceName={info.name}
+        org={org}
+        originalUrl={originalUrl}
+        canRequest={info.canRequest}
+        requestedAt={info.requestedAt}
+      />
       {!blocked && (
         <section className="card">
           <h2>Proceed once</h2>

@@ -1,0 +1,105 @@
+import { dataCategories, dataCategoryLabels } from '@sightline/shared/extension-api/access-requests';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { send } from './send';
+
+type Props = {
+  serviceId: string;
+  serviceName: string;
+  /** The organisation's name, or "your organisation". */
+  org: string;
+  originalUrl: string;
+  canRequest: boolean;
+  /** When this browser last asked for access to this service, if it did. */
+  requestedAt: string | null;
+};
+
+/**
+ * "Request access" on the warning and block pages. Someone who already asked sees when, and what
+ * happens next, instead of an empty form inviting a duplicate; they can still send another.
+ */
+export function RequestAccessSection(props: Props) {
+  const { org, serviceName } = props;
+  const [result, setResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [showForm, setShowForm] = useState(props.requestedAt === null);
+  const whatNext = `Once ${org} approves ${serviceName}, this page stops appearing.`;
+
+  const onRequest = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const sent = await send<{ sent: boolean; outcome: string }>({
+      type: 'request-access',
+      url: props.originalUrl,
+      request: {
+        clientRequestId: crypto.randomUUID(),
+        serviceId: props.serviceId,
+        justification: String(form.get('justification') ?? ''),
+        intendedUse: String(form.get('intendedUse') ?? ''),
+        dataCategories: form.getAll('dataCategories').map(String) as (typeof dataCategories)[number][],
+      },
+    });
+    setBusy(false);
+    setResult(
+      sent.sent
+        ? `Your request was sent to ${org}. ${whatNext}`
+        : 'Your request is saved and will be sent as soon as the portal can be reached.',
+    );
+  };
+
+  let body: ReactNode;
+  if (result) {
+    body = (
+      <p role="status" className="ok">
+        {result}
+      </p>
+    );
+  } else if (!props.canRequest) {
+    body = (
+      <p className="muted">
+        This browser is not enrolled with the portal, so requests cannot be sent from here.
+      </p>
+    );
+  } else if (!showForm && props.requestedAt) {
+    body = (
+      <>
+        <p role="status">
+          You asked for access on {new Date(props.requestedAt).toLocaleDateString()}. {whatNext}
+        </p>
+        <button type="button" className="secondary" onClick={() => setShowForm(true)}>
+          Send another request
+        </button>
+      </>
+    );
+  } else {
+    body = (
+      <form onSubmit={onRequest} aria-label="Request access">
+        <label>
+          Why do you need it?
+          <textarea name="justification" required minLength={10} maxLength={2000} />
+        </label>
+        <label>
+          What will you use it for?
+          <textarea name="intendedUse" required minLength={3} maxLength={2000} />
+        </label>
+        <fieldset>
+          <legend>Which data would you put into it?</legend>
+          {dataCategories.map((c) => (
+            <label key={c}>
+              <input type="checkbox" name="dataCategories" value={c} /> {dataCategoryLabels[c]}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Send request
+        </button>
+      </form>
+    );
+  }
+  return (
+    <section className="card">
+      <h2>Request access</h2>
+      {body}
+    </section>
+  );
+}
