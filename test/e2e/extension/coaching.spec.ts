@@ -160,7 +160,9 @@ test('request access from the warning page: the request shows in the portal', as
   await form.getByLabel('Customer data').check();
   await form.getByRole('button', { name: 'Send request' }).click();
   await expect(page.getByRole('status')).toContainText('Your request was sent to Acme');
-  await expect(page.getByRole('status')).toContainText('Once Acme approves Le Chat, this page stops appearing');
+  await expect(page.getByRole('status')).toContainText(
+    'Once Acme approves Le Chat, this page stops appearing',
+  );
   // Next time, the page says the person already asked instead of inviting a duplicate.
   await page.reload();
   await expect(page.getByRole('status')).toContainText(/You asked for access on .*Once Acme approves/);
