@@ -151,6 +151,8 @@ export async function getAssessmentDetail(db: Db, id: string) {
   ]);
   const answers = answersOf(answerRows);
   const evidenceSummary = evidenceSummaryOf(evidence);
+  // Who at the vendor gave each answer: the person the saving link was issued to (respondent or colleague).
+  const linkHolder = new Map(tokens.map((t) => [t.id, t.issuedToName ?? t.issuedToEmail]));
   const { questionsSnapshot: _snapshot, ...fields } = row;
   return {
     assessment: fields,
@@ -169,6 +171,7 @@ export async function getAssessmentDetail(db: Db, id: string) {
       comment: a.comment,
       locked: a.locked,
       updatedAt: a.updatedAt,
+      savedBy: a.updatedByTokenId ? (linkHolder.get(a.updatedByTokenId) ?? null) : null,
     })),
     evidence,
     comments,

@@ -100,6 +100,13 @@ describe('two people answering through their own links at once', () => {
     });
     expect(kept.revisions).toEqual({ 'profile.purpose': 2, 'profile.user_count': 1 });
     expect((await stored('profile.purpose'))?.value).toBe('Summarising tickets');
+
+    // Reviewers see who at the vendor gave each answer.
+    const detail = await json<{ answers: { questionId: string; savedBy: string | null }[] }>(
+      await t.request(`/api/assessments/${assessmentId}`, { cookie: await t.signInAs('auditor') }),
+      200,
+    );
+    expect(detail.answers.find((a) => a.questionId === 'profile.purpose')?.savedBy).toBe('Carl Colleague');
   });
 
   it('takes a retried save whose first attempt got through as done, not as a conflict', async () => {

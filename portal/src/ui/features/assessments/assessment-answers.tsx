@@ -69,6 +69,11 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
                           <span className="info">No answer</span>
                         )}
                         {a?.comment && <p className="vendor-comment">Vendor’s comment: {a.comment}</p>}
+                        {a?.savedBy && (
+                          <div className="details">
+                            Answered by {a.savedBy}, {new Date(a.updatedAt).toLocaleString()}
+                          </div>
+                        )}
                         {files.length > 0 && (
                           <ul className="files">
                             {files.map((f) => (
