@@ -12,22 +12,8 @@ import { handleMessage } from '../lib/messages/handle-message';
 import { syncPolicy } from '../lib/policy/policy-sync';
 import { createPortalClient } from '../lib/portal/portal-client';
 import { flush } from '../lib/queue/flush';
-import { syncFlushAlarm } from '../lib/queue/flush-alarm';
-import {
-  ALARM_EXCEPTIONS,
-  ALARM_FLUSH,
-  ALARM_POLICY,
-  applyPolicy,
-  periodicSync,
-  refresh,
-} from '../lib/worker/lifecycle';
-
-const WAITING_KEYS = ['queue', 'dropped', 'pendingRequests', 'candidatesPending'] as const;
-
-function startedOrStoppedWaiting(change: { oldValue?: unknown; newValue?: unknown }): boolean {
-  const waits = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'number' && v > 0);
-  return waits(change.oldValue) !== waits(change.newValue);
-}
+import { ALARM_FLUSH, syncFlushAlarm, waitingChanged } from '../lib/queue/flush-alarm';
+import { ALARM_EXCEPTIONS, ALARM_POLICY, applyPolicy, periodicSync, refresh } from '../lib/worker/lifecycle';
 
 function logFailure(what: string) {
   return (error: unknown) => console.warn(`Sightline: ${what} failed:`, (error as Error)?.message ?? error);
@@ -54,8 +40,7 @@ export default defineBackground(() => {
       listenToCustomEntries(logFailure).catch(logFailure('custom entries'));
     }
     // The flush alarm runs only while something waits: follow the lists going empty or non-empty.
-    if (area === 'local' && WAITING_KEYS.some((key) => changes[key] && startedOrStoppedWaiting(changes[key])))
-      syncFlushAlarm().catch(logFailure('flush alarm'));
+    if (area === 'local' && waitingChanged(changes)) syncFlushAlarm().catch(logFailure('flush alarm'));
     // Our pages (or a test) ask for a flush or a policy refresh by writing these keys.
     if (area === 'local' && changes.flushRequest) flush(client, { manual: true }).catch(logFailure('flush'));
     if (area === 'local' && changes.syncRequest)

@@ -89,8 +89,8 @@ export const saveAnswersResultSchema = z.strictObject({
 /** One answer someone else saved since the base revision the save named (details of the 409). */
 export const answerConflictSchema = z.strictObject({
   questionId: z.string(),
-  /** What is saved now; null when the other person cleared it. */
-  theirs: publicAnswerSchema.nullable(),
+  /** What is saved now (an empty object when the other person cleared it). */
+  theirs: publicAnswerSchema,
   revision: z.number().int().min(1),
   /** The name (or email) on the link that saved it. */
   savedBy: z.string().nullable(),

@@ -5,20 +5,25 @@ export const ALARM_FLUSH = 'flush';
 /** Chromium does not fire alarms more often than every 30 s anyway. */
 export const FLUSH_PERIOD_MINUTES = 0.5;
 
+/** The stored lists (and the dropped-events count) that hold something for the portal. */
+const WAITING_KEYS = ['queue', 'dropped', 'pendingRequests', 'candidatesPending'] as const;
+
+/** A non-empty list, or a count above zero. */
+const holdsSomething = (value: unknown) =>
+  Array.isArray(value) ? value.length > 0 : typeof value === 'number' && value > 0;
+
 /** Events, access requests or candidates waiting for the portal. */
 export async function somethingWaits(): Promise<boolean> {
-  const [queue, dropped, requests, candidates] = await Promise.all([
-    getLocal('queue'),
-    getLocal('dropped'),
-    getLocal('pendingRequests'),
-    getLocal('candidatesPending'),
-  ]);
-  return (
-    (queue?.length ?? 0) > 0 ||
-    (dropped ?? 0) > 0 ||
-    (requests?.length ?? 0) > 0 ||
-    (candidates?.length ?? 0) > 0
-  );
+  const values = await Promise.all(WAITING_KEYS.map((key) => getLocal(key)));
+  return values.some(holdsSomething);
+}
+
+/** Whether a storage change made one of the waiting lists go from empty to non-empty or back. */
+export function waitingChanged(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): boolean {
+  return WAITING_KEYS.some((key) => {
+    const change = changes[key];
+    return change !== undefined && holdsSomething(change.oldValue) !== holdsSomething(change.newValue);
+  });
 }
 
 /**

@@ -12,7 +12,6 @@ import { syncFlushAlarm } from '../queue/flush-alarm';
 import { loadContext } from '../runtime-context';
 import { setLocal } from '../state/local-state';
 
-export { ALARM_FLUSH } from '../queue/flush-alarm';
 export const ALARM_POLICY = 'policy';
 export const ALARM_EXCEPTIONS = 'exceptions';
 export const DEFAULT_POLICY_MINUTES = 15;

@@ -59,6 +59,9 @@ function withToken<T>(row: T, token: string | undefined): T {
 
 function wrap(adapter: Adapter): Adapter {
   const isSession = (model: string) => model === SESSION_MODEL;
+  /** A session query's token conditions hashed; other models' queries unchanged. */
+  const hashed = <D extends { model: string; where?: Where[] | undefined }>(data: D): D =>
+    isSession(data.model) ? { ...data, where: hashWhere(data.where) } : data;
   return {
     ...adapter,
     create: (async (data: Parameters<Adapter['create']>[0]) => {
@@ -69,17 +72,10 @@ function wrap(adapter: Adapter): Adapter {
     }) as Adapter['create'],
     findOne: async (data) => {
       if (!isSession(data.model)) return adapter.findOne(data);
-      return withToken(
-        await adapter.findOne({ ...data, where: hashWhere(data.where) }),
-        rawTokenIn(data.where),
-      );
+      return withToken(await adapter.findOne(hashed(data)), rawTokenIn(data.where));
     },
-    findMany: (data) =>
-      isSession(data.model)
-        ? adapter.findMany({ ...data, where: hashWhere(data.where) })
-        : adapter.findMany(data),
-    count: (data) =>
-      isSession(data.model) ? adapter.count({ ...data, where: hashWhere(data.where) }) : adapter.count(data),
+    findMany: (data) => adapter.findMany(hashed(data)),
+    count: (data) => adapter.count(hashed(data)),
     update: (async (data: Parameters<Adapter['update']>[0]) => {
       if (!isSession(data.model)) return adapter.update(data);
       const newRaw = data.update[TOKEN_FIELD];
@@ -94,20 +90,11 @@ function wrap(adapter: Adapter): Adapter {
       isSession(data.model)
         ? adapter.updateMany({ ...data, where: hashWhere(data.where), update: hashFields(data.update) })
         : adapter.updateMany(data),
-    delete: (data) =>
-      isSession(data.model)
-        ? adapter.delete({ ...data, where: hashWhere(data.where) })
-        : adapter.delete(data),
-    deleteMany: (data) =>
-      isSession(data.model)
-        ? adapter.deleteMany({ ...data, where: hashWhere(data.where) })
-        : adapter.deleteMany(data),
+    delete: (data) => adapter.delete(hashed(data)),
+    deleteMany: (data) => adapter.deleteMany(hashed(data)),
     consumeOne: async (data) => {
       if (!isSession(data.model)) return adapter.consumeOne(data);
-      return withToken(
-        await adapter.consumeOne({ ...data, where: hashWhere(data.where) }),
-        rawTokenIn(data.where),
-      );
+      return withToken(await adapter.consumeOne(hashed(data)), rawTokenIn(data.where));
     },
     incrementOne: (async (data: Parameters<Adapter['incrementOne']>[0]) => {
       if (!isSession(data.model)) return adapter.incrementOne(data);

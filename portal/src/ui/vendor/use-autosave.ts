@@ -149,7 +149,7 @@ export function useAutosave(
         return next;
       });
       if (choice === 'theirs') {
-        answersRef.current = { ...answersRef.current, [questionId]: (conflict.theirs ?? {}) as AnswerInput };
+        answersRef.current = { ...answersRef.current, [questionId]: conflict.theirs as AnswerInput };
         setAnswers(answersRef.current);
         dirty.current.delete(questionId);
         setError(questionId, null);

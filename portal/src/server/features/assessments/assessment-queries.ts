@@ -19,6 +19,7 @@ import { AppError } from '../../errors';
 import { loadTemplate } from '../templates/templates-service';
 import { answersOf, evidenceSummaryOf } from './answer-records';
 import { snapshotOf } from './assessment-records';
+import { linkHolderName } from './tokens';
 
 export async function listAssessments(
   db: Db,
@@ -152,7 +153,7 @@ export async function getAssessmentDetail(db: Db, id: string) {
   const answers = answersOf(answerRows);
   const evidenceSummary = evidenceSummaryOf(evidence);
   // Who at the vendor gave each answer: the person the saving link was issued to (respondent or colleague).
-  const linkHolder = new Map(tokens.map((t) => [t.id, t.issuedToName ?? t.issuedToEmail]));
+  const linkHolder = new Map(tokens.map((t) => [t.id, linkHolderName(t)]));
   const { questionsSnapshot: _snapshot, ...fields } = row;
   return {
     assessment: fields,

@@ -16,6 +16,11 @@ export function vendorLink(publicUrl: string, token: string): string {
 /** Tokens that stand for "the respondent's current link": a resend or reminder replaces them. */
 const respondentKinds: TokenKind[] = ['primary', 'reminder'];
 
+/** Whom a link was issued to, as people read it: their name, or their email when no name was given. */
+export function linkHolderName(link: { issuedToName: string | null; issuedToEmail: string }): string {
+  return link.issuedToName ?? link.issuedToEmail;
+}
+
 export type IssuedToken = { token: string; tokenId: string; supersededIds: string[] };
 
 /**

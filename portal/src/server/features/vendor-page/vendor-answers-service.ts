@@ -23,7 +23,7 @@ import { colleagueMail, submittedNotice } from '../assessments/assessment-mail';
 import { applyTransition, lockAssessment, snapshotOf } from '../assessments/assessment-records';
 import { mailContextFor } from '../assessments/mail-context';
 import { rescore } from '../assessments/score-service';
-import { issueToken, vendorLink } from '../assessments/tokens';
+import { issueToken, linkHolderName, vendorLink } from '../assessments/tokens';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
 import { toPublicAnswer } from './vendor-view-service';
 
@@ -141,10 +141,7 @@ async function checkRevisions(
     if (current && base !== undefined && base !== current.revision) {
       conflicts.push({
         questionId: answer.questionId,
-        theirs:
-          current.value === null && !current.notApplicable && !current.comment
-            ? null
-            : toPublicAnswer(current),
+        theirs: toPublicAnswer(current),
         revision: current.revision,
         savedBy: null,
         savedAt: current.updatedAt.toISOString(),
@@ -178,12 +175,12 @@ async function linkHolderNames(tx: DbOrTx, tokenIds: (string | null)[]): Promise
   const rows = await tx
     .select({
       id: assessmentToken.id,
-      name: assessmentToken.issuedToName,
-      email: assessmentToken.issuedToEmail,
+      issuedToName: assessmentToken.issuedToName,
+      issuedToEmail: assessmentToken.issuedToEmail,
     })
     .from(assessmentToken)
     .where(inArray(assessmentToken.id, ids));
-  return new Map(rows.map((r) => [r.id, r.name ?? r.email]));
+  return new Map(rows.map((r) => [r.id, linkHolderName(r)]));
 }
 
 /**
@@ -277,7 +274,7 @@ export async function inviteColleague(
       now,
     });
     const ctx = await mailContextFor(tx, row, deps.env.MAIL_FROM);
-    const invitedBy = inviter?.issuedToName ?? inviter?.issuedToEmail ?? row.respondentName;
+    const invitedBy = inviter ? linkHolderName(inviter) : row.respondentName;
     const mailId = await enqueueMail(
       tx,
       colleagueMail(ctx, input, invitedBy, vendorLink(deps.env.PUBLIC_URL, issued.token)),
