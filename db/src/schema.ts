@@ -5,6 +5,7 @@ import * as auth from './schema/auth';
 import * as catalog from './schema/catalog';
 import * as devices from './schema/devices';
 import * as files from './schema/files';
+import * as findings from './schema/findings';
 import * as inventory from './schema/inventory';
 import * as mail from './schema/mail';
 import * as org from './schema/org';
@@ -24,6 +25,7 @@ export const schema = {
   ...files,
   ...assessments,
   ...inventory,
+  ...findings,
   ...audit,
   ...mail,
   ...throttle,

@@ -20,7 +20,7 @@ import {
 import { user } from './auth';
 import { storedFile } from './files';
 import { accessRequest } from './usage';
-import { vendor } from './vendors';
+import { riskTier, vendor } from './vendors';
 
 export const assessmentState = pgEnum('assessment_state', assessmentStates);
 export const tokenKind = pgEnum('assessment_token_kind', tokenKinds);
@@ -180,15 +180,31 @@ export const scoreOverride = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.questionId] })],
 );
 
-export const decision = pgTable('decision', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  assessmentId: uuid('assessment_id')
-    .notNull()
-    .references(() => assessment.id, { onDelete: 'restrict' }),
-  serviceId: text('service_id'),
-  outcome: decisionOutcome('outcome').notNull(),
-  conditions: text('conditions'),
-  rationale: text('rationale').notNull(),
-  decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
-  decidedAt: timestamp('decided_at', { withTimezone: true }).defaultNow().notNull(),
-});
+/**
+ * The approver's decision on an assessment: one per assessment, never changed (a later decision
+ * needs a new assessment cycle). It records what it set, so the audit and reports can show it.
+ */
+export const decision = pgTable(
+  'decision',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessment.id, { onDelete: 'restrict' }),
+    serviceId: text('service_id'),
+    outcome: decisionOutcome('outcome').notNull(),
+    conditions: text('conditions'),
+    rationale: text('rationale').notNull(),
+    /** The residual tier scoring gave, and the tier the vendor got (differs only with a reason). */
+    residualTier: riskTier('residual_tier'),
+    tier: riskTier('tier'),
+    tierReason: text('tier_reason'),
+    nextReviewOn: date('next_review_on', { mode: 'string' }),
+    /** The policy state the service was given, when the assessment names a service. */
+    policyState: text('policy_state'),
+    aiSystemId: uuid('ai_system_id'),
+    decidedBy: text('decided_by').references(() => user.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).defaultNow().notNull(),
+  },
+  (t) => [uniqueIndex('decision_assessment_uq').on(t.assessmentId)],
+);

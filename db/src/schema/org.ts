@@ -1,8 +1,10 @@
+import { rejectedServiceStates } from '@sightline/shared/decisions/decision-rules';
 import { failModes, rolloutModes } from '@sightline/shared/policy/policy-states';
 import { boolean, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const rolloutMode = pgEnum('rollout_mode', rolloutModes);
 export const failMode = pgEnum('fail_mode', failModes);
+export const rejectedServiceState = pgEnum('rejected_service_state', rejectedServiceStates);
 
 /** Tier thresholds on residual risk (0–100): a score at or above a threshold lands in that tier. */
 export type TierThresholds = { critical: number; high: number; medium: number };
@@ -30,6 +32,10 @@ export const orgSettings = pgTable('org_settings', {
     .$type<ReviewCadence>()
     .notNull()
     .default({ critical: 3, high: 6, medium: 12, low: 24 }),
+  /** Separation of duties: whoever reviewed an assessment may not also decide it. */
+  separateApproverFromReviewer: boolean('separate_approver_from_reviewer').notNull().default(true),
+  /** What a rejected service becomes in the policy. */
+  rejectedServiceState: rejectedServiceState('rejected_service_state').notNull().default('blocked'),
   policyVersion: integer('policy_version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
 });

@@ -96,6 +96,10 @@ export const accessRequest = pgTable(
     dataCategories: text('data_categories').array().notNull().default([]),
     status: accessRequestStatus('status').notNull().default('open'),
     assessmentId: uuid('assessment_id'),
+    /** The decision that closed the request, and what the requester is told. */
+    decisionId: uuid('decision_id'),
+    outcomeNote: text('outcome_note'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
   },

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { calendarDateSchema } from '../assessments/dates';
+import { plainText } from '../extension-api/text';
+import { questionIdSchema } from '../questionnaire/condition-schema';
+import { findingEvents, findingSeveritySchema, findingSourceSchema, findingStatusSchema } from './finding-states';
+
+/** A reviewer flags one question of an assessment as a finding (one click from the breakdown). */
+export const flagFindingSchema = z.strictObject({
+  questionId: questionIdSchema,
+  title: plainText(3, 300).optional(),
+  severity: findingSeveritySchema.default('medium'),
+  requestedAction: plainText(0, 4000).optional(),
+});
+export type FlagFindingInput = z.infer<typeof flagFindingSchema>;
+
+/** Who owns it, by when, and what is asked of the vendor. Status changes go through `/transition`. */
+export const updateFindingSchema = z
+  .strictObject({
+    title: plainText(3, 300).optional(),
+    severity: findingSeveritySchema.optional(),
+    ownerId: z.string().min(1).max(100).nullable().optional(),
+    dueOn: calendarDateSchema.nullable().optional(),
+    requestedAction: plainText(0, 4000).nullable().optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Name at least one field to change');
+export type UpdateFindingInput = z.infer<typeof updateFindingSchema>;
+
+export const findingTransitionSchema = z
+  .strictObject({
+    event: z.enum(findingEvents as [string, ...string[]]),
+    /** Required when accepting a risk; kept in the finding's history for the others. */
+    note: plainText(0, 2000).optional(),
+  })
+  .refine((v) => v.event !== 'accept_risk' || (v.note ?? '').length >= 5, {
+    message: 'Accepting a risk needs a reason of at least 5 characters',
+    path: ['note'],
+  });
+export type FindingTransitionInput = z.infer<typeof findingTransitionSchema>;
+
+export const findingListQuerySchema = z.strictObject({
+  status: z.union([findingStatusSchema, z.literal('blocking')]).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  ownerId: z.string().min(1).max(100).optional(),
+  vendorId: z.uuid().optional(),
+  assessmentId: z.uuid().optional(),
+  source: findingSourceSchema.optional(),
+});
+export type FindingListQuery = z.infer<typeof findingListQuerySchema>;
+
+export const findingEventViewSchema = z.object({
+  at: z.string(),
+  by: z.string().nullable(),
+  action: z.string(),
+  fromStatus: findingStatusSchema.nullable(),
+  toStatus: findingStatusSchema.nullable(),
+  note: z.string().nullable(),
+});
+
+export const findingViewSchema = z.object({
+  id: z.uuid(),
+  assessmentId: z.uuid(),
+  vendorId: z.uuid(),
+  vendorName: z.string(),
+  serviceId: z.string().nullable(),
+  source: findingSourceSchema,
+  questionId: z.string().nullable(),
+  questionText: z.string().nullable(),
+  sectionId: z.string().nullable(),
+  answer: z.string().nullable(),
+  title: z.string(),
+  severity: findingSeveritySchema,
+  status: findingStatusSchema,
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  requestedAction: z.string().nullable(),
+  sentToVendorAt: z.string().nullable(),
+  acceptedReason: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  createdAt: z.string(),
+  history: z.array(findingEventViewSchema),
+});
+export type FindingView = z.infer<typeof findingViewSchema>;
