@@ -5,7 +5,17 @@ import {
   lifecycleStages,
 } from '@sightline/shared/inventory/inventory-enums';
 import type { ResponsibilityMatrix } from '@sightline/shared/inventory/responsibilities';
-import { boolean, date, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { assessment } from './assessments';
 import { user } from './auth';
 import { riskTier, vendor } from './vendors';

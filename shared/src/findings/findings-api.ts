@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../assessments/dates';
 import { plainText } from '../extension-api/text';
 import { questionIdSchema } from '../questionnaire/condition-schema';
-import { findingEvents, findingSeveritySchema, findingSourceSchema, findingStatusSchema } from './finding-states';
+import {
+  findingEvents,
+  findingSeveritySchema,
+  findingSourceSchema,
+  findingStatusSchema,
+} from './finding-states';
 
 /** A reviewer flags one question of an assessment as a finding (one click from the breakdown). */
 export const flagFindingSchema = z.strictObject({

@@ -50,7 +50,10 @@ export const responsibilityMatrixPatchSchema = responsibilityMatrixSchema.partia
 
 /** The starting split for a bought service before anyone refines it. */
 export function defaultResponsibilities(): ResponsibilityMatrix {
-  const undecided = (party: ResponsibleParty, note: string | null = null): Responsibility => ({ party, note });
+  const undecided = (party: ResponsibleParty, note: string | null = null): Responsibility => ({
+    party,
+    note,
+  });
   return {
     providing_data: undecided('organisation'),
     model_development: undecided('supplier'),
