@@ -1,7 +1,12 @@
 import { secureHeaders } from 'hono/secure-headers';
 
-/** A strict CSP: scripts only from our own origin, never inline; no framing; no plugins. */
+/**
+ * A strict CSP: scripts only from our own origin, never inline; no framing; no plugins. A header a
+ * handler set itself is kept (`overwrite: false`): downloads send a stricter CSP (`default-src 'none';
+ * sandbox`) that the portal-wide one must not replace. Handlers only ever tighten these headers.
+ */
 export const securityHeaders = secureHeaders({
+  overwrite: false,
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
