@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { decisionOutcomeSchema } from '../assessments/assessment-states';
 import { catalogEntrySchema } from '../catalog/catalog-schema';
 import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
+import { accessRequestStatusSchema } from '../usage/event-kinds';
 import { serviceIdSchema } from './access-requests';
 
 /** The approved service to use instead: a catalog id, a URL, or both. */
@@ -20,6 +22,25 @@ export const servicePolicyEntrySchema = z.object({
 export type ServicePolicyEntry = z.infer<typeof servicePolicyEntrySchema>;
 
 /**
+ * Where an access request made from this browser stands, so the warning page and the popup can tell
+ * the employee the outcome (approved with its conditions, or rejected with the reason and what to
+ * use instead) without another request to the portal.
+ */
+export const requestOutcomeSchema = z.object({
+  requestId: z.uuid(),
+  serviceId: serviceIdSchema,
+  status: accessRequestStatusSchema,
+  requestedAt: z.string(),
+  /** When a decision closed the request; null while it is open or in assessment. */
+  decidedAt: z.string().nullable(),
+  outcome: decisionOutcomeSchema.nullable(),
+  conditions: z.string().max(4000).nullable(),
+  /** The approver's reason, as the requester is told it. */
+  note: z.string().max(4000).nullable(),
+});
+export type RequestOutcome = z.infer<typeof requestOutcomeSchema>;
+
+/**
  * What `GET /api/ext/policy` returns. Services not listed are `unreviewed`. Served with an ETag so
  * an unchanged policy costs a 304.
  */
@@ -31,6 +52,8 @@ export const policyDocumentSchema = z.object({
   emailDomains: z.array(z.string()),
   services: z.array(servicePolicyEntrySchema),
   customEntries: z.array(catalogEntrySchema),
+  /** This browser's own access requests, newest first (the same document differs per device only here). */
+  requests: z.array(requestOutcomeSchema).default([]),
   /** Increases with every settings or policy change; informative (the ETag is what clients compare). */
   version: z.number().int(),
 });

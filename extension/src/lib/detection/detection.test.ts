@@ -204,6 +204,7 @@ describe("tabs already open on the org's custom services when the worker starts"
         emailDomains: [],
         services: [],
         customEntries: [customEntry],
+        requests: [],
         version: 1,
       },
       etag: '"p"',

@@ -72,6 +72,7 @@ function policy(
         alternative: null,
       })),
       customEntries: [],
+      requests: [],
       version: 1,
     },
     {},

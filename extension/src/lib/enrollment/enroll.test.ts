@@ -16,6 +16,7 @@ const doc: PolicyDocument = {
   emailDomains: [],
   services: [],
   customEntries: [],
+  requests: [],
   version: 1,
 };
 

@@ -10,6 +10,7 @@ const doc: PolicyDocument = {
   emailDomains: ['acme.example'],
   services: [{ serviceId: 'openai-chatgpt', state: 'approved', conditions: null, alternative: null }],
   customEntries: [],
+  requests: [],
   version: 3,
 };
 

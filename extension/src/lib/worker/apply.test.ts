@@ -42,6 +42,7 @@ const doc = (states: Record<string, PolicyDocument['services'][number]['state']>
     alternative: null,
   })),
   customEntries: [],
+  requests: [],
   version: 1,
 });
 

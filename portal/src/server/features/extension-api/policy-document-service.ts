@@ -31,6 +31,7 @@ export async function buildPolicyDocument(db: DbOrTx): Promise<PolicyDocument> {
             : null,
       })),
     customEntries: catalog.custom,
+    requests: [],
     version: settings?.policyVersion ?? 1,
   };
   return doc;
