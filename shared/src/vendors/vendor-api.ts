@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { riskTierSchema } from '../assessments/assessment-states';
 import { calendarDateSchema } from '../assessments/dates';
-import { vendorStatusSchema } from './vendor-statuses';
+import { chosenVendorStatusSchema, shownVendorStatusSchema } from './vendor-statuses';
 
 /**
  * A catalog service id such as "openai-chatgpt". Checked loosely (shape only) so a vendor can be linked
@@ -26,7 +26,7 @@ export const vendorWebsiteSchema = z
 export const createVendorSchema = z.strictObject({
   name,
   website: vendorWebsiteSchema.nullable().optional(),
-  status: vendorStatusSchema.optional(),
+  status: chosenVendorStatusSchema.optional(),
   tier: riskTierSchema.nullable().optional(),
   nextReviewOn: calendarDateSchema.nullable().optional(),
   modelProviders: shortList.optional(),
@@ -43,7 +43,7 @@ export type UpdateVendorInput = z.infer<typeof updateVendorSchema>;
 
 export const vendorListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
-  status: vendorStatusSchema.optional(),
+  status: shownVendorStatusSchema.optional(),
   tier: riskTierSchema.optional(),
   serviceId: serviceIdSchema.optional(),
 });

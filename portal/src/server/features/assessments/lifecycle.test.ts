@@ -108,7 +108,7 @@ describe('assessment lifecycle', () => {
       `/api/vendors/${vendorId}`,
       200,
     );
-    expect(vendorAfterSend.vendor.status).toBe('in_review');
+    expect(vendorAfterSend.vendor.status).toBe('awaiting_vendor');
     await staff('procurement', `/api/assessments/${created.id}/send`, 409, { method: 'POST' });
     const token = tokenOf(sent.link);
 

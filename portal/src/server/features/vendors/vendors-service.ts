@@ -4,15 +4,16 @@ import { storedFile } from '@sightline/db/schema/files';
 import { vendor, vendorContact, vendorDocument, vendorService } from '@sightline/db/schema/vendors';
 import type { RiskTier } from '@sightline/shared/assessments/assessment-states';
 import type { CreateVendorInput, UpdateVendorInput } from '@sightline/shared/vendors/vendor-api';
-import type { VendorStatus } from '@sightline/shared/vendors/vendor-statuses';
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { ShownVendorStatus } from '@sightline/shared/vendors/vendor-statuses';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
+import { assessmentCountSql, assessmentSummary, shownStatusSql } from './vendor-status-sql';
 
 export type VendorListQuery = {
   q?: string | undefined;
-  status?: VendorStatus | undefined;
+  status?: ShownVendorStatus | undefined;
   tier?: RiskTier | undefined;
   serviceId?: string | undefined;
 };
@@ -23,8 +24,10 @@ function likePattern(q: string): string {
 }
 
 export async function listVendors(db: Db, query: VendorListQuery) {
+  const summary = assessmentSummary(db);
+  const status = shownStatusSql(summary);
   const filters: SQL[] = [];
-  if (query.status) filters.push(eq(vendor.status, query.status));
+  if (query.status) filters.push(eq(status, query.status));
   if (query.tier) filters.push(eq(vendor.tier, query.tier));
   if (query.serviceId) {
     filters.push(
@@ -58,13 +61,14 @@ export async function listVendors(db: Db, query: VendorListQuery) {
       id: vendor.id,
       name: vendor.name,
       website: vendor.website,
-      status: vendor.status,
+      status,
       tier: vendor.tier,
       nextReviewOn: vendor.nextReviewOn,
       updatedAt: vendor.updatedAt,
-      assessmentCount: sql<number>`(select count(*)::int from ${assessment} where ${assessment.vendorId} = ${vendor.id})`,
+      assessmentCount: assessmentCountSql(summary),
     })
     .from(vendor)
+    .leftJoin(summary, eq(summary.vendorId, vendor.id))
     .where(and(...filters))
     .orderBy(asc(vendor.name))
     .limit(500);
@@ -162,8 +166,14 @@ function dedupe(values: readonly string[]): string[] {
 }
 
 export async function getVendor(db: Db, id: string) {
-  const [row] = await db.select().from(vendor).where(eq(vendor.id, id));
-  if (!row) throw new AppError('not_found', 'No vendor with this id');
+  const summary = assessmentSummary(db);
+  const [found] = await db
+    .select({ row: vendor, status: shownStatusSql(summary) })
+    .from(vendor)
+    .leftJoin(summary, eq(summary.vendorId, vendor.id))
+    .where(eq(vendor.id, id));
+  if (!found) throw new AppError('not_found', 'No vendor with this id');
+  const row = { ...found.row, status: found.status };
   const [contacts, services, documents, assessments] = await Promise.all([
     db
       .select()

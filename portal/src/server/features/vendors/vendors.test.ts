@@ -41,7 +41,7 @@ describe('vendor register', () => {
     const acme = await create({
       name: 'Acme AI',
       website: 'https://acme.example',
-      status: 'in_review',
+      status: 'conditional',
       tier: 'high',
       services: ['acme-writer', 'Acme-Chat'],
       modelProviders: ['OpenAI', 'OpenAI', 'Anthropic'],
@@ -52,7 +52,7 @@ describe('vendor register', () => {
     expect(await search('q=acme-writer')).toEqual(['Acme AI']);
     expect(await search('q=%25')).toEqual(['100%_Discount AI']);
     expect(await search('status=approved')).toEqual(['100%_Discount AI']);
-    expect(await search('tier=high&status=in_review')).toEqual(['Acme AI']);
+    expect(await search('tier=high&status=conditional')).toEqual(['Acme AI']);
     expect((await t.request('/api/vendors?tier=extreme', { cookie })).status).toBe(400);
 
     await json(

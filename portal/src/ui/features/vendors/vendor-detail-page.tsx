@@ -1,6 +1,10 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
-import { vendorStatuses } from '@sightline/shared/vendors/vendor-statuses';
+import {
+  type ChosenVendorStatus,
+  chosenVendorStatuses,
+  vendorStatusLabels,
+} from '@sightline/shared/vendors/vendor-statuses';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -31,7 +35,7 @@ export function VendorDetailPage() {
       </p>
       <h1>{data.vendor.name}</h1>
       <p>
-        <span className="badge">{data.vendor.status.replace('_', ' ')}</span>{' '}
+        <span className="badge">{vendorStatusLabels[data.vendor.status]}</span>{' '}
         {data.vendor.tier && <span className={`badge ${data.vendor.tier}`}>{data.vendor.tier} risk</span>}{' '}
         {data.vendor.nextReviewOn && <span className="info">next review {data.vendor.nextReviewOn}</span>}
       </p>
@@ -89,6 +93,12 @@ export function VendorDetailPage() {
   );
 }
 
+function recordedStatus(shown: string): ChosenVendorStatus {
+  return (chosenVendorStatuses as readonly string[]).includes(shown)
+    ? (shown as ChosenVendorStatus)
+    : 'prospect';
+}
+
 function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boolean }) {
   const client = useQueryClient();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -110,7 +120,7 @@ function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boole
     save.mutate({
       name: text('name'),
       website: text('website') || null,
-      status: text('status') as (typeof vendorStatuses)[number],
+      status: text('status') as ChosenVendorStatus,
       tier: (text('tier') || null) as (typeof riskTiers)[number] | null,
       nextReviewOn: text('nextReviewOn') || null,
       services: splitList(text('services')).map((s) => s.toLowerCase()),
@@ -132,11 +142,12 @@ function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boole
           <input name="website" type="url" defaultValue={v.website ?? ''} />
         </label>
         <label>
-          Status
-          <select name="status" defaultValue={v.status}>
-            {vendorStatuses.map((s) => (
+          Decision
+          {/* Awaiting vendor and in review follow the assessments; people record only decisions. */}
+          <select name="status" defaultValue={recordedStatus(v.status)}>
+            {chosenVendorStatuses.map((s) => (
               <option key={s} value={s}>
-                {s.replace('_', ' ')}
+                {s === 'prospect' ? 'no decision yet' : vendorStatusLabels[s]}
               </option>
             ))}
           </select>

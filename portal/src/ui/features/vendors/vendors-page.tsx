@@ -1,5 +1,9 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
-import { vendorStatuses } from '@sightline/shared/vendors/vendor-statuses';
+import {
+  type ShownVendorStatus,
+  shownVendorStatuses,
+  vendorStatusLabels,
+} from '@sightline/shared/vendors/vendor-statuses';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,7 +16,7 @@ export function VendorsPage() {
   const [params, setParams] = useSearchParams();
   const query = {
     q: params.get('q') || undefined,
-    status: (params.get('status') || undefined) as (typeof vendorStatuses)[number] | undefined,
+    status: (params.get('status') || undefined) as ShownVendorStatus | undefined,
     tier: (params.get('tier') || undefined) as (typeof riskTiers)[number] | undefined,
   };
   const vendors = useQuery({
@@ -43,9 +47,9 @@ export function VendorsPage() {
           Status
           <select value={query.status ?? ''} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">Any</option>
-            {vendorStatuses.map((s) => (
+            {shownVendorStatuses.map((s) => (
               <option key={s} value={s}>
-                {s.replace('_', ' ')}
+                {vendorStatusLabels[s]}
               </option>
             ))}
           </select>
@@ -86,7 +90,7 @@ export function VendorsPage() {
                 <Link to={`/vendors/${v.id}`}>{v.name}</Link>
               </td>
               <td>
-                <span className="badge">{v.status.replace('_', ' ')}</span>
+                <span className="badge">{vendorStatusLabels[v.status]}</span>
               </td>
               <td>{v.tier ? <span className={`badge ${v.tier}`}>{v.tier}</span> : '—'}</td>
               <td>{v.services.join(', ') || '—'}</td>
