@@ -22,8 +22,13 @@ export default defineContentScript({
     if (!status || status.serviceId === null) return;
     document.documentElement.setAttribute('data-sightline-service', status.serviceId);
     if (status.showBanner) {
-      showBanner(status);
-      await browser.runtime.sendMessage({ type: 'banner-shown', serviceId: status.serviceId });
+      const serviceId = status.serviceId;
+      showBanner(status, {
+        onDismiss: () => {
+          browser.runtime.sendMessage({ type: 'banner-dismissed', serviceId }).catch(() => undefined);
+        },
+      });
+      await browser.runtime.sendMessage({ type: 'banner-shown', serviceId });
     }
     if (status.recordPasteAndUpload) {
       watchActivity(document, (activity) => {

@@ -12,6 +12,8 @@ export const runtimeMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-status'), url: z.string().max(8192) }),
   /** Content script: the banner was shown (so it is not shown again today). */
   z.object({ type: z.literal('banner-shown'), serviceId: serviceIdSchema }),
+  /** Content script: the person hid a conditional service's conditions banner for the rest of the day. */
+  z.object({ type: z.literal('banner-dismissed'), serviceId: serviceIdSchema }),
   /** Content script: pastes or uploads on an AI page, counts and sizes only. */
   z.object({
     type: z.literal('page-activity'),

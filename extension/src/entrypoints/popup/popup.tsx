@@ -1,14 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { RequestStandingNote } from '../../lib/ui/request-standing-note';
+import { describeStanding } from '../../lib/ui/request-standing-text';
 import { send } from '../../lib/ui/send';
 import { type ExtensionStatus, stateLabels, when } from '../../lib/ui/status-types';
 
-const actionText: Record<string, string> = {
-  none: 'No warning on this site.',
-  banner: 'A reminder banner is shown once a day.',
-  warn: 'A warning page is shown before the site opens.',
-  block: 'This site is blocked.',
-};
+function actionText(action: string, state: string): string {
+  if (action === 'banner')
+    return state === 'conditional'
+      ? 'The conditions are shown on every visit; you can hide them until the next day.'
+      : 'A reminder banner is shown once a day.';
+  return (
+    {
+      none: 'No warning on this site.',
+      warn: 'A warning page is shown before the site opens.',
+      block: 'This site is blocked.',
+    }[action] ?? ''
+  );
+}
 
 export function Popup() {
   const [status, setStatus] = useState<ExtensionStatus | null>(null);
@@ -26,6 +35,7 @@ export function Popup() {
 
   if (!status) return <div className="popup">Loading…</div>;
   const { enrollment, site, queue, policy } = status;
+  const standing = site?.serviceId && site.request ? describeStanding(site.request, site.alternative) : null;
   const sendNow = async () => {
     setFlushing(true);
     await send({ type: 'flush-now' });
@@ -55,15 +65,25 @@ export function Popup() {
               <strong>{site.serviceName}</strong> ({site.vendor}) —{' '}
               <span className={`badge state-${site.state}`}>{stateLabels[site.state] ?? site.state}</span>
             </p>
-            {site.conditions && <p>Conditions: {site.conditions}</p>}
-            {site.alternative?.url && (
+            {site.state === 'conditional' && site.conditions && (
+              <p>
+                Conditions: <span className="conditions">{site.conditions}</span>
+              </p>
+            )}
+            {standing && (
+              <div className="request-standing">
+                <p className="muted">Your access request:</p>
+                <RequestStandingNote standing={standing} />
+              </div>
+            )}
+            {site.alternative?.url && !standing?.alternative && (
               <p>
                 Approved alternative:{' '}
                 <a href={site.alternative.url}>{site.alternative.name ?? site.alternative.url}</a>
               </p>
             )}
             <p className="muted">
-              {actionText[site.action] ?? ''}
+              {actionText(site.action, site.state)}
               {site.exceptionUntil && ` You chose to proceed until ${when(site.exceptionUntil)}.`}
             </p>
           </>

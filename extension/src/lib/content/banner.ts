@@ -16,6 +16,7 @@ const STYLE = `
 .text { flex: 1; }
 strong { display: block; font-size: 15px; margin-bottom: 4px; }
 p { margin: 4px 0; }
+.conditions { white-space: pre-line; font-weight: 500; }
 a { color: #1f4e79; }
 button { font: inherit; cursor: pointer; border: 1px solid #1f4e79; background: #1f4e79; color: #fff;
   border-radius: 6px; padding: 6px 12px; }
@@ -23,9 +24,15 @@ button { font: inherit; cursor: pointer; border: 1px solid #1f4e79; background: 
 
 /**
  * A coaching banner in a shadow root: the page's CSS cannot reach it, and it never reads the
- * page. Every string from the network goes in through textContent, never as markup.
+ * page. Every string from the network goes in through textContent, never as markup. A conditional
+ * service's banner offers "Hide for today" (`onDismiss` stores that); the unreviewed reminder, shown
+ * once a day anyway, just closes.
  */
-export function showBanner(content: BannerContent, doc: Document = document): HTMLElement {
+export function showBanner(
+  content: BannerContent,
+  options: { onDismiss?: () => void } = {},
+  doc: Document = document,
+): HTMLElement {
   const host = doc.createElement('sightline-banner');
   host.setAttribute('data-sightline', 'banner');
   const root = host.attachShadow({ mode: 'open' });
@@ -45,8 +52,14 @@ export function showBanner(content: BannerContent, doc: Document = document): HT
   };
   if (content.state === 'conditional') {
     title.textContent = `${content.serviceName} is approved with conditions`;
-    text.append(title, para(`${org} allows ${content.serviceName} on these conditions:`));
-    text.append(para(content.conditions ?? ''));
+    if (content.conditions) {
+      text.append(title, para(`${org} allows ${content.serviceName} on these conditions:`));
+      const conditions = para(content.conditions);
+      conditions.className = 'conditions';
+      text.append(conditions);
+    } else {
+      text.append(title, para(`Ask ${org} what the conditions are before you use it for work.`));
+    }
   } else {
     title.textContent = `${content.serviceName} has not been reviewed yet`;
     text.append(
@@ -68,8 +81,12 @@ export function showBanner(content: BannerContent, doc: Document = document): HT
   }
   const close = doc.createElement('button');
   close.type = 'button';
-  close.textContent = 'Got it';
-  close.addEventListener('click', () => host.remove());
+  const dismissible = content.state === 'conditional';
+  close.textContent = dismissible ? 'Hide for today' : 'Got it';
+  close.addEventListener('click', () => {
+    if (dismissible) options.onDismiss?.();
+    host.remove();
+  });
   box.append(text, close);
   root.append(style, box);
   (doc.body ?? doc.documentElement).append(host);

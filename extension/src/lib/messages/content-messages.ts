@@ -1,6 +1,7 @@
 import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import type { RuntimeMessage } from '@sightline/shared/extension-api/runtime-messages';
 import { bannerDue, markBannerShown } from '../coaching/banner-once';
+import { dismissedToday, dismissForToday } from '../coaching/conditions-dismissal';
 import { exceptionFor } from '../coaching/exceptions';
 import { firstInWindow } from '../detection/dedupe';
 import { hostOf } from '../events/make-event';
@@ -42,7 +43,7 @@ export async function handleContentMessage(message: RuntimeMessage, pageUrl: str
         state: entry.state,
         conditions: entry.conditions,
         alternative: entry.alternative ? { name: entry.alternative.name, url: entry.alternative.url } : null,
-        showBanner: action === 'banner' && (await bannerDue(match.serviceId)),
+        showBanner: action === 'banner' && (await bannerWanted(match.serviceId, entry.state)),
         orgName: ctx.policy.orgName,
         emailDomains: ctx.policy.emailDomains,
         recordAccountHint: ctx.config.recordAccountHint !== false,
@@ -52,6 +53,11 @@ export async function handleContentMessage(message: RuntimeMessage, pageUrl: str
     }
     case 'banner-shown':
       if (message.serviceId === match.serviceId) await markBannerShown(match.serviceId);
+      return { ok: true };
+    case 'banner-dismissed':
+      // Only the page's own service, and only while it is conditional (the one banner that offers it).
+      if (message.serviceId !== match.serviceId || entry.state !== 'conditional') return { ok: false };
+      await dismissForToday(match.serviceId);
       return { ok: true };
     case 'page-activity':
       if (ctx.config.recordPasteAndUpload === false) return { ok: false };
@@ -83,4 +89,12 @@ export async function handleContentMessage(message: RuntimeMessage, pageUrl: str
     default:
       return { ok: false };
   }
+}
+
+/**
+ * A conditional service's conditions are the terms of its use: shown on every visit until the person
+ * hides them for the day. The unreviewed reminder is a nudge: once a day is enough.
+ */
+async function bannerWanted(serviceId: string, state: string): Promise<boolean> {
+  return state === 'conditional' ? !(await dismissedToday(serviceId)) : bannerDue(serviceId);
 }

@@ -4,7 +4,13 @@ import { handleContentMessage } from './content-messages';
 import { handlePageMessage } from './page-messages';
 import { contentScriptUrl, fromExtensionPage, type Sender } from './sender';
 
-const CONTENT_TYPES = new Set(['page-status', 'banner-shown', 'page-activity', 'account-hint']);
+const CONTENT_TYPES = new Set([
+  'page-status',
+  'banner-shown',
+  'banner-dismissed',
+  'page-activity',
+  'account-hint',
+]);
 
 /**
  * The one entry for runtime messages: parsed with the shared schema, then routed by who sent it.

@@ -7,6 +7,7 @@ import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
 import type { PortalClient } from '../portal/portal-client';
 import { flush } from '../queue/flush';
+import { requestStanding } from '../requests/request-standing';
 import { loadContext } from '../runtime-context';
 import { getLocal, serialized, setLocal } from '../state/local-state';
 import { applyPolicy } from '../worker/lifecycle';
@@ -77,16 +78,18 @@ export async function handlePageMessage(message: RuntimeMessage, client: PortalC
   }
 }
 
+export type ServiceInfo = Awaited<ReturnType<typeof serviceInfo>>;
+
 /** What the interstitial pages show about the service behind a URL. */
 async function serviceInfo(url: string) {
   const ctx = await loadContext();
   const match = ctx.catalog.classifyUrl(url);
   const entry = isServiceMatch(match) ? ctx.catalog.byId.get(match.serviceId) : undefined;
-  if (!entry) return { found: false };
+  if (!entry) return { found: false as const };
   const serviceId = entry.id;
   const policy = serviceEntry(ctx.policy, serviceId);
   return {
-    found: true,
+    found: true as const,
     serviceId,
     name: entry.name,
     vendor: entry.vendor,
@@ -98,7 +101,12 @@ async function serviceInfo(url: string) {
     proceedOnceMinutes: ctx.policy.proceedOnceMinutes,
     host: hostOf(url),
     canRequest: !!ctx.enrollment && !ctx.enrollment.revokedAt,
-    requestedAt: (await getLocal('requestsMade'))?.[serviceId] ?? null,
+    request: requestStanding(
+      serviceId,
+      ctx.policy.requests,
+      (await getLocal('requestsMade'))?.[serviceId] ?? null,
+      policy.conditions,
+    ),
   };
 }
 

@@ -8,6 +8,7 @@ import { hostOf } from '../events/make-event';
 import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
 import type { PortalClient } from '../portal/portal-client';
+import { requestStanding } from '../requests/request-standing';
 import { loadContext } from '../runtime-context';
 import { getLocal, setLocal } from '../state/local-state';
 import { refresh } from '../worker/lifecycle';
@@ -65,6 +66,12 @@ export async function statusFor(url: string | undefined) {
         alternative: entry.alternative,
         action: decideAction(ctx.policy.mode, entry.state, !!exception),
         exceptionUntil: exception ? new Date(exception.expiresAt).toISOString() : null,
+        request: requestStanding(
+          match.serviceId,
+          ctx.policy.requests,
+          (await getLocal('requestsMade'))?.[match.serviceId] ?? null,
+          entry.conditions,
+        ),
       };
     } else {
       site = { host, serviceId: null };

@@ -1,6 +1,10 @@
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
 import type { ExtensionConfig } from '@sightline/shared/extension-api/managed-config';
-import type { PolicyDocument, ServicePolicyEntry } from '@sightline/shared/extension-api/policy-document';
+import type {
+  PolicyDocument,
+  RequestOutcome,
+  ServicePolicyEntry,
+} from '@sightline/shared/extension-api/policy-document';
 import type { PolicyState, RolloutMode } from '@sightline/shared/policy/policy-states';
 
 /** The policy the extension acts on: the portal's last good copy, or the fail-open/closed fallback. */
@@ -14,6 +18,8 @@ export type EffectivePolicy = {
   emailDomains: readonly string[];
   customEntries: readonly CatalogEntry[];
   orgName: string | null;
+  /** This browser's own access requests as the portal last reported them. */
+  requests: readonly RequestOutcome[];
 };
 
 export function effectivePolicy(doc: PolicyDocument | undefined, config: ExtensionConfig): EffectivePolicy {
@@ -27,6 +33,8 @@ export function effectivePolicy(doc: PolicyDocument | undefined, config: Extensi
       emailDomains: doc.emailDomains,
       customEntries: doc.customEntries,
       orgName: doc.orgName,
+      // A copy stored by an older version of the extension has no `requests` until the next change.
+      requests: doc.requests ?? [],
     };
   }
   // Never reached the portal: fail closed treats every catalog service as unapproved (warn) or
@@ -42,6 +50,7 @@ export function effectivePolicy(doc: PolicyDocument | undefined, config: Extensi
     emailDomains: [],
     customEntries: [],
     orgName: null,
+    requests: [],
   };
 }
 

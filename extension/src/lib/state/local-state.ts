@@ -39,6 +39,8 @@ export type LocalState = {
   flushState: FlushState;
   exceptions: Record<string, Exception>;
   bannerShown: Record<string, string>;
+  /** Conditions banners hidden for the day: service id → the local day it was hidden (see conditions-dismissal). */
+  bannerDismissed: Record<string, string>;
   reportedExtensions: string[];
   pendingRequests: PendingRequest[];
   /** When this browser last asked for access, per service id (dates only; the request itself is sent). */

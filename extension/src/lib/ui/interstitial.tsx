@@ -1,22 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { ServiceInfo } from '../messages/page-messages';
 import { RequestAccessSection } from './request-access-section';
 import { send } from './send';
-
-type ServiceInfo =
-  | { found: false }
-  | {
-      found: true;
-      serviceId: string;
-      name: string;
-      vendor: string;
-      state: string;
-      alternative: { serviceId: string | null; name: string | null; url: string | null } | null;
-      orgName: string | null;
-      proceedOnceMinutes: number;
-      host: string | null;
-      canRequest: boolean;
-      requestedAt: string | null;
-    };
 
 /** The page a redirect rule put in place of an AI service: the original URL is in the fragment. */
 export function Interstitial({ blocked }: { blocked: boolean }) {
@@ -28,7 +13,8 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
   useEffect(() => {
     send<ServiceInfo>({ type: 'service-info', url: originalUrl }).then((found) => {
       setInfo(found);
-      if (found.found)
+      // A page left over from before the service was approved warns about nothing: not recorded as shown.
+      if (found.found && found.state !== 'approved' && found.state !== 'conditional')
         void send({ type: 'interstitial-shown', serviceId: found.serviceId, url: originalUrl, blocked });
     });
   }, [originalUrl, blocked]);
@@ -43,6 +29,8 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
     );
   const org = info.orgName ?? 'your organisation';
   const Org = info.orgName ?? 'Your organisation';
+  if (info.state === 'approved' || info.state === 'conditional')
+    return <NowAllowed info={info} org={org} url={originalUrl} />;
   document.title = `${info.name} ${blocked ? 'is blocked' : 'is not approved'}`;
 
   const onProceed = async (event: FormEvent<HTMLFormElement>) => {
@@ -89,7 +77,8 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
         org={org}
         originalUrl={originalUrl}
         canRequest={info.canRequest}
-        requestedAt={info.requestedAt}
+        request={info.request}
+        alternative={info.alternative}
       />
       {!blocked && (
         <section className="card">
@@ -110,6 +99,42 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
           </form>
         </section>
       )}
+    </main>
+  );
+}
+
+/**
+ * The policy changed after this page was put in place (a request was approved, the service became
+ * conditional): no warning any more, only the conditions and the way back to the site.
+ */
+function NowAllowed({ info, org, url }: { info: ServiceInfo & { found: true }; org: string; url: string }) {
+  const conditional = info.state === 'conditional';
+  document.title = `${info.name} is approved${conditional ? ' with conditions' : ''}`;
+  return (
+    <main>
+      <h1>
+        {info.name} is approved{conditional ? ' with conditions' : ''} by {org}
+      </h1>
+      {conditional && (
+        <section className="card" aria-label="Conditions">
+          <h2>Conditions</h2>
+          <p className="conditions">{info.conditions ?? `Ask ${org} what the conditions are.`}</p>
+        </section>
+      )}
+      {info.request && (
+        <RequestAccessSection
+          serviceId={info.serviceId}
+          serviceName={info.name}
+          org={org}
+          originalUrl={url}
+          canRequest={info.canRequest}
+          request={info.request}
+          alternative={info.alternative}
+        />
+      )}
+      <p>
+        <a href={url}>Continue to {info.name}</a>
+      </p>
     </main>
   );
 }

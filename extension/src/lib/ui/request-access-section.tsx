@@ -1,5 +1,9 @@
 import { dataCategories, dataCategoryLabels } from '@sightline/shared/extension-api/access-requests';
+import type { Alternative } from '@sightline/shared/extension-api/policy-document';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import type { RequestStanding } from '../requests/request-standing';
+import { RequestStandingNote } from './request-standing-note';
+import { describeStanding } from './request-standing-text';
 import { send } from './send';
 
 type Props = {
@@ -9,19 +13,24 @@ type Props = {
   org: string;
   originalUrl: string;
   canRequest: boolean;
-  /** When this browser last asked for access to this service, if it did. */
-  requestedAt: string | null;
+  /** This browser's newest request for the service and what the portal decided, if it asked. */
+  request: RequestStanding | null;
+  /** The service's approved alternative, offered after a rejection. */
+  alternative: Alternative | null;
 };
 
 /**
- * "Request access" on the warning and block pages. Someone who already asked sees when, and what
- * happens next, instead of an empty form inviting a duplicate; they can still send another.
+ * "Request access" on the warning and block pages. Someone who already asked sees where the request
+ * stands (asked on…, being assessed, approved with its conditions, rejected with the reason and what
+ * to use instead) instead of an empty form inviting a duplicate; they can still send another, except
+ * after an approval.
  */
 export function RequestAccessSection(props: Props) {
   const { org, serviceName } = props;
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [showForm, setShowForm] = useState(props.requestedAt === null);
+  const [showForm, setShowForm] = useState(props.request === null);
+  const standing = props.request ? describeStanding(props.request, props.alternative) : null;
   const whatNext = `Once ${org} approves ${serviceName}, this page stops appearing.`;
 
   const onRequest = async (event: FormEvent<HTMLFormElement>) => {
@@ -60,15 +69,15 @@ export function RequestAccessSection(props: Props) {
         This browser is not enrolled with the portal, so requests cannot be sent from here.
       </p>
     );
-  } else if (!showForm && props.requestedAt) {
+  } else if (!showForm && standing) {
     body = (
       <>
-        <p role="status">
-          You asked for access on {new Date(props.requestedAt).toLocaleDateString()}. {whatNext}
-        </p>
-        <button type="button" className="secondary" onClick={() => setShowForm(true)}>
-          Send another request
-        </button>
+        <RequestStandingNote standing={standing} whatNext={whatNext} />
+        {standing.canAskAgain && (
+          <button type="button" className="secondary" onClick={() => setShowForm(true)}>
+            Send another request
+          </button>
+        )}
       </>
     );
   } else {
