@@ -32,6 +32,17 @@ export async function isThrottled(db: DbOrTx, key: string, rule: ThrottleRule, n
   return row.hits >= rule.limit;
 }
 
+/**
+ * Gives back one hit counted in advance by `hitThrottle`, for an attempt that turned out not to count
+ * (a successful sign-in). Never below zero.
+ */
+export async function releaseThrottle(db: DbOrTx, key: string): Promise<void> {
+  await db
+    .update(throttleBucket)
+    .set({ hits: sql`greatest(${throttleBucket.hits} - 1, 0)` })
+    .where(eq(throttleBucket.key, key));
+}
+
 export async function clearThrottle(db: DbOrTx, key: string): Promise<void> {
   await db.delete(throttleBucket).where(eq(throttleBucket.key, key));
 }

@@ -18,9 +18,15 @@ export type AuditInput = {
 
 /**
  * Appends one entry to the hash chain. Call it inside the transaction that makes the change, so the
- * change and its record commit (or roll back) together.
+ * change and its record commit (or roll back) together. Called with the database itself, it opens a
+ * transaction of its own: outside one, the advisory lock would end with its own statement and two
+ * concurrent appends could take the same sequence number.
  */
-export async function recordAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
+export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> {
+  await db.transaction((tx) => appendEntry(tx, input));
+}
+
+async function appendEntry(tx: DbOrTx, input: AuditInput): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })

@@ -5,7 +5,8 @@ import { recordAudit } from '../../audit/record-audit';
 import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { AppError, errorBody } from '../../errors';
-import { clearThrottle, hitThrottle, isThrottled, type ThrottleRule } from '../../throttle';
+import { sha256Hex } from '../../secret-token';
+import { clearThrottle, hitThrottle, releaseThrottle, type ThrottleRule } from '../../throttle';
 
 /** Five wrong passwords for one account in 15 minutes lock that account's sign-in for the rest of the window. */
 export const SIGN_IN_FAILURES: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
@@ -14,10 +15,19 @@ export const SIGN_IN_FAILURES_PER_CLIENT: ThrottleRule = { limit: 30, windowMs: 
 
 const SAME_MESSAGE = 'Invalid email or password';
 
+type Account = {
+  id: string;
+  email: string;
+  name: string;
+  role: typeof user.$inferSelect.role;
+  disabled: boolean;
+};
+
 /**
  * Wraps better-auth's email sign-in: refuses disabled accounts with the same message as a wrong
- * password, throttles repeated failures per account and per client, and records every attempt in the
- * audit trail.
+ * password, throttles failures per account and per client, and records every attempt in the audit
+ * trail. Each attempt is counted (one atomic upsert) before the password is checked, and a successful
+ * one gives its count back: checking first and counting after let parallel guesses all through.
  */
 export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
   const { db, now } = c.get('deps');
@@ -27,53 +37,67 @@ export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
     .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase().slice(0, 254) : '';
   if (!email) throw new AppError('bad_request', 'Give an email and a password');
-  const client = clientAddress(c);
   const accountKey = `sign-in:${email}`;
-  const clientKey = `sign-in-client:${client}`;
-  if (
-    (await isThrottled(db, accountKey, SIGN_IN_FAILURES, now())) ||
-    (await isThrottled(db, clientKey, SIGN_IN_FAILURES_PER_CLIENT, now()))
-  ) {
+  const clientKey = `sign-in-client:${clientAddress(c)}`;
+  const [account] = await db
+    .select({ id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabled })
+    .from(user)
+    .where(eq(user.email, email));
+
+  const withinLimits =
+    (await hitThrottle(db, clientKey, SIGN_IN_FAILURES_PER_CLIENT, now())) &&
+    (await hitThrottle(db, accountKey, SIGN_IN_FAILURES, now()));
+  if (!withinLimits) {
     await recordAudit(db, {
       actor: { type: 'anonymous' },
       action: 'auth.sign_in_throttled',
-      details: { email },
+      ...attempt(email, account),
     });
     throw new AppError('rate_limited', 'Too many failed sign-ins. Wait a few minutes and try again.');
   }
 
-  const [account] = await db
-    .select({ id: user.id, disabled: user.disabled })
-    .from(user)
-    .where(eq(user.email, email));
   if (account?.disabled) {
-    await failed(email, 'disabled');
+    await failed('disabled');
     return c.json(errorBody('unauthenticated', SAME_MESSAGE), 401);
   }
 
   await next();
 
-  if (c.res.status === 200) {
+  if (c.res.status === 200 && account) {
     await clearThrottle(db, accountKey);
+    await releaseThrottle(db, clientKey);
+    const { disabled: _, ...staff } = account;
     await recordAudit(db, {
-      actor: { type: 'anonymous' },
+      actor: { type: 'staff', user: staff },
       action: 'auth.sign_in',
       targetType: 'user',
-      targetId: account?.id ?? email,
-      details: { email },
+      targetId: account.id,
     });
   } else {
-    await failed(email, `status ${c.res.status}`);
+    await failed(`status ${c.res.status}`);
     c.res = c.json(errorBody('unauthenticated', SAME_MESSAGE), 401);
   }
 
-  async function failed(forEmail: string, why: string) {
-    await hitThrottle(db, accountKey, SIGN_IN_FAILURES, now());
-    await hitThrottle(db, clientKey, SIGN_IN_FAILURES_PER_CLIENT, now());
+  async function failed(why: string) {
+    const { details, ...target } = attempt(email, account);
     await recordAudit(db, {
       actor: { type: 'anonymous' },
       action: 'auth.sign_in_failed',
-      details: { email: forEmail, why },
+      ...target,
+      details: { ...details, why },
     });
   }
 });
+
+/**
+ * Who an attempt was aimed at. Nobody has proven who they are, so the actor stays anonymous. An email
+ * that names no account is kept only as its SHA-256: people type their password into the email field.
+ */
+function attempt(
+  email: string,
+  account: Account | undefined,
+): { targetType?: string; targetId?: string; details: Record<string, unknown> } {
+  return account
+    ? { targetType: 'user', targetId: account.id, details: { email } }
+    : { details: { emailSha256: sha256Hex(email) } };
+}
