@@ -13,6 +13,8 @@ export const user = pgTable('user', {
   image: text('image'),
   role: staffRole('role').default('viewer').notNull(),
   disabled: boolean('disabled').default(false).notNull(),
+  /** Set while the password is a one-time one (first admin, operator reset): only a new password unlocks the API. */
+  passwordChangeRequired: boolean('password_change_required').default(false).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
 });
