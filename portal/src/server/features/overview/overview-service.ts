@@ -5,8 +5,9 @@ import { device } from '@sightline/db/schema/devices';
 import { servicePolicy } from '@sightline/db/schema/policy';
 import { accessRequest, usageDaily } from '@sightline/db/schema/usage';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
-import { and, count, countDistinct, desc, eq, gte, isNotNull, isNull, sql, sum } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, isNull, sql, sum } from 'drizzle-orm';
 import { loadCatalog } from '../catalog/catalog-source';
+import { assessmentPerService, type ServiceAssessment } from './service-assessments';
 
 export type OverviewService = {
   serviceId: string;
@@ -15,11 +16,19 @@ export type OverviewService = {
   users: number;
   devices: number;
   visits: number;
+  warnings: number;
+  proceeds: number;
+  blocks: number;
   pastes: number;
   uploads: number;
   state: PolicyState;
-  assessed: boolean;
+  /** The assessment under way, else the latest one; null when the service was never assessed. */
+  assessment: ServiceAssessment | null;
 };
+
+/** Nothing under way and no decision: the service waits for an assessment to start. */
+const waitsForAssessment = (a: ServiceAssessment | null) =>
+  !a || a.state === 'expired' || a.state === 'revoked';
 
 const TOP = 15;
 
@@ -35,7 +44,16 @@ export async function loadOverview(db: Db, now: Date, days: number) {
       // A device without a user hint still counts as one person.
       users: countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`),
       devices: countDistinct(usageDaily.deviceId),
-      visits: sum(usageDaily.visits).mapWith(Number),
+      // Every way to the service is a visit: a page load, or a warning or block page in its place.
+      // Proceeding past a warning loads the page (a visit event) for the visit the warning already
+      // counted, so proceeds are taken off once.
+      visits:
+        sql<number>`greatest(sum(${usageDaily.visits} + ${usageDaily.warnings} + ${usageDaily.blocks} - ${usageDaily.proceeds}), 0)`.mapWith(
+          Number,
+        ),
+      warnings: sum(usageDaily.warnings).mapWith(Number),
+      proceeds: sum(usageDaily.proceeds).mapWith(Number),
+      blocks: sum(usageDaily.blocks).mapWith(Number),
       pastes: sum(usageDaily.pastes).mapWith(Number),
       uploads: sum(usageDaily.uploads).mapWith(Number),
     })
@@ -45,16 +63,15 @@ export async function loadOverview(db: Db, now: Date, days: number) {
     .orderBy(desc(countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`)))
     .limit(200);
 
-  const [policies, assessedRows, catalog] = await Promise.all([
+  const [policies, assessments, catalog] = await Promise.all([
     db.select({ serviceId: servicePolicy.serviceId, state: servicePolicy.state }).from(servicePolicy),
-    db
-      .selectDistinct({ serviceId: assessment.serviceId })
-      .from(assessment)
-      .where(isNotNull(assessment.serviceId)),
+    assessmentPerService(
+      db,
+      usage.map((u) => u.serviceId),
+    ),
     loadCatalog(db),
   ]);
   const stateOf = new Map(policies.map((p) => [p.serviceId, p.state]));
-  const assessed = new Set(assessedRows.map((r) => r.serviceId));
   const services: OverviewService[] = usage.map((u) => {
     const entry = catalog.byId.get(u.serviceId);
     return {
@@ -62,11 +79,15 @@ export async function loadOverview(db: Db, now: Date, days: number) {
       name: entry?.name ?? u.serviceId,
       vendor: entry?.vendor ?? '',
       state: stateOf.get(u.serviceId) ?? 'unreviewed',
-      assessed: assessed.has(u.serviceId),
+      assessment: assessments.get(u.serviceId) ?? null,
     };
   });
-  // Unassessed first, then by people using it: the procurement queue.
-  services.sort((a, b) => Number(a.assessed) - Number(b.assessed) || b.users - a.users);
+  // Services waiting for an assessment first, then by people using them: the procurement queue.
+  services.sort(
+    (a, b) =>
+      Number(waitsForAssessment(b.assessment)) - Number(waitsForAssessment(a.assessment)) ||
+      b.users - a.users,
+  );
 
   const [activeDevices] = await db
     .select({ n: count() })

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { listAccessRequests, setAccessRequestStatus } from './requests-service';
+import { setAccessRequestStatus } from './requests-service';
+import { listRequestsWithOpenAssessments } from './requests-with-assessments';
 
 const tags = ['Access requests'];
 
@@ -14,7 +15,7 @@ export const requestRoutes = new Hono<AppEnv>()
     '/api/requests',
     describeRoute({ tags, summary: "Employees' access requests, grouped per service" }),
     access('admin', 'procurement', 'reviewer', 'approver', 'auditor'),
-    async (c) => c.json({ groups: await listAccessRequests(c.get('deps').db) }, 200),
+    async (c) => c.json({ groups: await listRequestsWithOpenAssessments(c.get('deps').db) }, 200),
   )
   .patch(
     '/api/requests/:id',
