@@ -7,6 +7,11 @@ import { plainText } from './text';
 
 export const MAX_EVENTS_PER_BATCH = 500;
 export const MAX_EVENT_BATCH_BYTES = 512 * 1024;
+/**
+ * How far ahead of the portal's clock an event may be dated (device clocks drift). A later event would
+ * stay in the future for good: out of reach of raw-event retention, counted for days still to come.
+ */
+export const MAX_EVENT_CLOCK_SKEW_MS = 10 * 60_000;
 
 /** A MIME type or a bare file extension: the only thing recorded about an uploaded file besides its size. */
 export const fileTypeSchema = z
@@ -52,6 +57,7 @@ export const usageEventSchema = z.strictObject({
     .optional(),
   fileTypes: z.array(fileTypeSchema).max(20).optional(),
   details: usageEventDetailsSchema.optional(),
+  /** At most MAX_EVENT_CLOCK_SKEW_MS after the portal's clock, or the portal refuses the batch. */
   occurredAt: z.iso.datetime({ offset: true }),
 });
 export type UsageEvent = z.infer<typeof usageEventSchema>;
@@ -67,7 +73,7 @@ export type EventBatch = z.input<typeof eventBatchSchema>;
 export const eventBatchResultSchema = z.object({
   /** Events stored by this call. */
   stored: z.number().int(),
-  /** Events already stored by an earlier call (retries). */
+  /** Events not stored again: their id was stored by an earlier call (a retry) or came before in this batch. */
   duplicates: z.number().int(),
 });
 export type EventBatchResult = z.infer<typeof eventBatchResultSchema>;

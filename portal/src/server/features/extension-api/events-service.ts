@@ -5,27 +5,32 @@ import type { EventBatchResult, UsageEvent } from '@sightline/shared/extension-a
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { AuthedDevice } from './device-auth';
+import { refuseFutureEvents } from './event-clock';
 import { dailyIncrements, type Increment } from './rollup';
 
 export type ValidBatch = { events: UsageEvent[]; dropped: number; extensionVersion?: string | undefined };
 
 /**
  * Stores a validated batch in one transaction. Each (device, client id) is stored once whatever the
- * retries; the daily rollups grow only by the events this call actually inserted.
+ * retries or repeats within the batch; the daily rollups are counted from the rows the insert returned,
+ * so they grow by exactly what was stored. Rows are written in a fixed order (events by id, rollups by
+ * key) so that concurrent batches sharing ids or days wait for each other instead of deadlocking.
  */
 export async function ingestEvents(
   deps: { db: Db; now: Date },
   dev: AuthedDevice,
   batch: ValidBatch,
 ): Promise<EventBatchResult> {
+  refuseFutureEvents(batch.events, deps.now);
+  const unique = firstOfEachId(batch.events).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return deps.db.transaction(async (tx) => {
-    const inserted =
-      batch.events.length === 0
+    const stored =
+      unique.length === 0
         ? []
         : await tx
             .insert(usageEvent)
             .values(
-              batch.events.map((e) => ({
+              unique.map((e) => ({
                 deviceId: dev.id,
                 clientEventId: e.id,
                 kind: e.kind,
@@ -44,10 +49,15 @@ export async function ingestEvents(
               })),
             )
             .onConflictDoNothing({ target: [usageEvent.deviceId, usageEvent.clientEventId] })
-            .returning({ clientEventId: usageEvent.clientEventId });
-    const insertedIds = new Set(inserted.map((r) => r.clientEventId));
-    const fresh = batch.events.filter((e) => insertedIds.has(e.id));
-    await addToRollups(tx, dev, dailyIncrements(fresh));
+            .returning({
+              kind: usageEvent.kind,
+              serviceId: usageEvent.serviceId,
+              accountHint: usageEvent.accountHint,
+              itemCount: usageEvent.itemCount,
+              bytes: usageEvent.bytes,
+              occurredAt: usageEvent.occurredAt,
+            });
+    await addToRollups(tx, dev, dailyIncrements(stored));
     await tx
       .update(device)
       .set({
@@ -66,8 +76,15 @@ export async function ingestEvents(
         at: deps.now,
       });
     }
-    return { stored: fresh.length, duplicates: batch.events.length - fresh.length };
+    return { stored: stored.length, duplicates: batch.events.length - stored.length };
   });
+}
+
+/** The first event of each client id: a batch may repeat one, and it is still one event. */
+function firstOfEachId(events: readonly UsageEvent[]): UsageEvent[] {
+  const byId = new Map<string, UsageEvent>();
+  for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e);
+  return [...byId.values()];
 }
 
 const counterColumns = [
@@ -89,9 +106,12 @@ async function addToRollups(tx: DbOrTx, dev: AuthedDevice, increments: Increment
   const set = Object.fromEntries(
     counterColumns.map((col) => [camel(col), sql.raw(`"usage_daily"."${col}" + excluded."${col}"`)]),
   );
+  const ordered = [...increments].sort((a, b) =>
+    a.day === b.day ? (a.serviceId < b.serviceId ? -1 : 1) : a.day < b.day ? -1 : 1,
+  );
   await tx
     .insert(usageDaily)
-    .values(increments.map((i) => ({ ...i, deviceId: dev.id, userKey: dev.userKey })))
+    .values(ordered.map((i) => ({ ...i, deviceId: dev.id, userKey: dev.userKey })))
     .onConflictDoUpdate({ target: [usageDaily.day, usageDaily.serviceId, usageDaily.deviceId], set });
 }
 

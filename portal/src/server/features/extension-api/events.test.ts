@@ -3,6 +3,7 @@ import { usageDaily, usageEvent } from '@sightline/db/schema/usage';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { ingestEvents } from './events-service';
 import { enrollTestDevice, testEvent } from './test-helpers';
 
 let t: TestApp;
@@ -15,6 +16,11 @@ afterAll(() => t.close());
 
 const post = (body: unknown, auth = dev.auth) =>
   t.request('/api/ext/events', { method: 'POST', json: body, headers: auth });
+const shuffled = <T>(items: T[]) =>
+  items
+    .map((item) => ({ item, key: Math.random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.item);
 const countEvents = async () =>
   (await t.deps.db.select().from(usageEvent).where(eq(usageEvent.deviceId, dev.deviceId))).length;
 
@@ -55,6 +61,42 @@ describe('POST /api/ext/events', () => {
     expect(row?.lastSeenAt).not.toBeNull();
   });
 
+  it('stores and counts an id repeated within one batch once', async () => {
+    const one = testEvent({
+      serviceId: 'anthropic-claude',
+      host: 'claude.ai',
+      matchedRule: 'domain:claude.ai',
+    });
+    const res = await post({ events: Array.from({ length: 400 }, () => one) });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ stored: 1, duplicates: 399 });
+    const raw = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.clientEventId, one.id));
+    expect(raw).toHaveLength(1);
+    const daily = await t.deps.db
+      .select()
+      .from(usageDaily)
+      .where(eq(usageDaily.serviceId, 'anthropic-claude'));
+    expect(daily.map((d) => d.visits)).toEqual([1]);
+    const overview = await t.request('/api/overview?days=7', { cookie: await t.signInAs('viewer') });
+    const { services } = (await overview.json()) as { services: { serviceId: string; visits: number }[] };
+    expect(services.find((s) => s.serviceId === 'anthropic-claude')?.visits).toBe(1);
+  });
+
+  it('stores batches that share events, sent at once in different orders, without a deadlock', async () => {
+    // Through the service: without HTTP in between the inserts overlap, as on a busy server.
+    const device = { id: dev.deviceId, userKey: null, userLabel: null };
+    for (let round = 0; round < 3; round++) {
+      const events = Array.from({ length: 500 }, () => testEvent());
+      const orders = [events, [...events].reverse(), shuffled(events), shuffled(events)];
+      const results = await Promise.all(
+        orders.map((e) =>
+          ingestEvents({ db: t.deps.db, now: t.clock.now() }, device, { events: e, dropped: 0 }),
+        ),
+      );
+      expect(results.reduce((n, r) => n + r.stored, 0)).toBe(500);
+    }
+  });
+
   it('adds reported dropped counts to the device', async () => {
     const res = await post({ events: [], dropped: 7 });
     expect(res.status).toBe(200);
@@ -90,6 +132,36 @@ describe('POST /api/ext/events', () => {
     });
     expect(broken.status).toBe(400);
     expect(await countEvents()).toBe(before);
+  });
+
+  it("refuses a batch holding events dated past the portal's clock, names them and stores none of it", async () => {
+    const now = t.clock.now().getTime();
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    const ahead = [
+      testEvent({ occurredAt: '2100-01-01T00:00:00.000Z' }),
+      testEvent({ occurredAt: '9999-12-31T23:59:59.999Z' }),
+      testEvent({ occurredAt: at(11 * 60_000) }),
+      // The same instant as an offset: still 11 minutes ahead.
+      testEvent({ occurredAt: at(11 * 60_000).replace(/\.\d+Z$/, '+00:00') }),
+    ];
+    const fine = [testEvent({ occurredAt: at(-60_000) }), testEvent({ occurredAt: at(9 * 60_000) })];
+    const before = await countEvents();
+    const [deviceBefore] = await t.deps.db.select().from(device).where(eq(device.id, dev.deviceId));
+    const res = await post({ events: [fine[0], ...ahead, fine[1]], dropped: 5 });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as {
+      error: { code: string; message: string; details: { path: string; id: string }[] };
+    };
+    expect(error.code).toBe('bad_request');
+    expect(error.message).toContain(ahead[0]!.id);
+    expect(error.details.map((d) => d.id)).toEqual(ahead.map((e) => e.id));
+    expect(error.details.map((d) => d.path)).toEqual([1, 2, 3, 4].map((i) => `events.${i}.occurredAt`));
+    expect(await countEvents()).toBe(before);
+    const [deviceAfter] = await t.deps.db.select().from(device).where(eq(device.id, dev.deviceId));
+    expect(deviceAfter?.droppedEvents).toBe(deviceBefore?.droppedEvents);
+    // Within the allowance for a device clock running ahead: stored.
+    const ok = await post({ events: fine });
+    expect(await ok.json()).toEqual({ stored: 2, duplicates: 0 });
   });
 
   it('rejects more than 500 events with 400 and a body over 512 KB with 413', async () => {

@@ -1,4 +1,14 @@
-import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
+import type { AccountHint, UsageEventKind } from '@sightline/shared/usage/event-kinds';
+
+/** The columns of a stored usage event that the daily counts are made of. */
+export type StoredEvent = {
+  kind: UsageEventKind;
+  serviceId: string | null;
+  accountHint: AccountHint | null;
+  itemCount: number | null;
+  bytes: number | null;
+  occurredAt: Date;
+};
 
 export type Increment = {
   day: string;
@@ -34,12 +44,15 @@ function empty(day: string, serviceId: string): Increment {
   };
 }
 
-/** Sums events into per (UTC day, service) counters. Events without a service have no rollup. */
-export function dailyIncrements(events: readonly UsageEvent[]): Increment[] {
+/**
+ * Sums stored events into per (UTC day, service) counters. Events without a service have no rollup.
+ * It takes the rows the insert returned, not the request, so only what was stored is counted.
+ */
+export function dailyIncrements(events: readonly StoredEvent[]): Increment[] {
   const byKey = new Map<string, Increment>();
   for (const e of events) {
     if (!e.serviceId) continue;
-    const day = new Date(e.occurredAt).toISOString().slice(0, 10);
+    const day = e.occurredAt.toISOString().slice(0, 10);
     const key = `${day}|${e.serviceId}`;
     let inc = byKey.get(key);
     if (!inc) {
@@ -55,11 +68,11 @@ export function dailyIncrements(events: readonly UsageEvent[]): Increment[] {
         inc.logins += 1;
         break;
       case 'paste':
-        inc.pastes += e.count ?? 1;
+        inc.pastes += e.itemCount ?? 1;
         inc.pasteBytes += e.bytes ?? 0;
         break;
       case 'upload':
-        inc.uploads += e.count ?? 1;
+        inc.uploads += e.itemCount ?? 1;
         inc.uploadBytes += e.bytes ?? 0;
         break;
       case 'api_call':
