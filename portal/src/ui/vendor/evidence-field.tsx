@@ -10,6 +10,7 @@ type Props = {
   files: readonly PublicEvidence[];
   editable: boolean;
   api: VendorApi;
+  flush: () => Promise<void>;
   onChange: () => void;
 };
 
@@ -20,7 +21,7 @@ function size(bytes: number): string {
 }
 
 /** Upload and list files for one question; the server checks each file's type from its bytes. */
-export function EvidenceField({ question, files, editable, api, onChange }: Props) {
+export function EvidenceField({ question, files, editable, api, flush, onChange }: Props) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const base = `${fieldId(question.id)}-evidence`;
@@ -42,6 +43,8 @@ export function EvidenceField({ question, files, editable, api, onChange }: Prop
     setBusy(true);
     setMessage(null);
     try {
+      // Answers typed a moment ago go first, so the server has them before the file and its refetch.
+      await flush();
       const created = await api.upload(data);
       setMessage({ error: false, text: `Uploaded ${created.fileName}.` });
       form.reset();
@@ -56,6 +59,7 @@ export function EvidenceField({ question, files, editable, api, onChange }: Prop
   const remove = async (file: PublicEvidence) => {
     setBusy(true);
     try {
+      await flush();
       await api.removeEvidence(file.id);
       setMessage({ error: false, text: `Removed ${file.fileName}.` });
       onChange();

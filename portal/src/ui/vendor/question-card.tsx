@@ -17,6 +17,8 @@ type Props = {
   reviewComments: readonly { comment: string; createdAt: string }[];
   evidence: readonly PublicEvidence[];
   api: VendorApi;
+  /** Saves waiting answers; called before a file goes up. */
+  flush: () => Promise<void>;
   onChange: (next: AnswerInput) => void;
   onEvidenceChange: () => void;
 };
@@ -100,6 +102,7 @@ export function QuestionCard(props: Props) {
           files={props.evidence}
           editable={editable}
           api={props.api}
+          flush={props.flush}
           onChange={props.onEvidenceChange}
         />
       )}

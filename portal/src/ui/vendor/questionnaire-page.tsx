@@ -1,9 +1,9 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
-import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import { progress } from '@sightline/shared/questionnaire/completeness';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useEffect, useMemo } from 'react';
+import type { Autosave } from './autosave-store';
 import { ColleagueForm } from './colleague-form';
 import { QuestionCard } from './question-card';
 import { SaveIndicator } from './save-indicator';
@@ -12,9 +12,9 @@ import { SubmitPanel } from './submit-panel';
 import { useAutosave } from './use-autosave';
 import type { VendorApi } from './vendor-api';
 
-type Props = { view: VendorView; api: VendorApi; reload: () => Promise<void> };
+type Props = { view: VendorView; api: VendorApi; autosave: Autosave; reload: () => Promise<void> };
 
-export function QuestionnairePage({ view, api, reload }: Props) {
+export function QuestionnairePage({ view, api, autosave: store, reload }: Props) {
   const { template, assessment } = view;
   const questions = useMemo(() => {
     const map = new Map<string, PublicQuestion>();
@@ -24,7 +24,7 @@ export function QuestionnairePage({ view, api, reload }: Props) {
   useEffect(() => {
     document.title = `${template.title} · ${assessment.vendorName}`;
   }, [template.title, assessment.vendorName]);
-  const autosave = useAutosave(api, view.answers as Record<string, AnswerInput>, view.revisions, questions);
+  const autosave = useAutosave(store, questions);
   const { answers } = autosave;
 
   const evidenceSummary = useMemo(() => {
@@ -125,6 +125,7 @@ export function QuestionnairePage({ view, api, reload }: Props) {
                   reviewComments={view.reviewComments.filter((c) => c.questionId === q.id)}
                   evidence={view.evidence.filter((e) => e.questionId === q.id)}
                   api={api}
+                  flush={autosave.flush}
                   onChange={(next) => autosave.update(q, next)}
                   onEvidenceChange={() => void reload()}
                 />

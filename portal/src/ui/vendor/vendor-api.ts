@@ -17,6 +17,9 @@ export class VendorApiError extends Error {
   }
 }
 
+/** Under the 64 KiB browsers allow for all keepalive requests in flight together. */
+const KEEPALIVE_MAX_BYTES = 48 * 1024;
+
 /**
  * The link's token travels only in a header: never in a query string (it would land in logs), and
  * cookies are omitted so a staff session in the same browser plays no part.
@@ -56,11 +59,16 @@ export function createVendorApi(token: string) {
   });
   return {
     view: () => call<VendorView>('/api/vendor/assessment'),
-    save: (answers: Record<string, AnswerInput>, baseRevisions: Record<string, number>) =>
-      call<{ saved: string[]; state: string; revisions: Record<string, number> }>(
+    save: (answers: Record<string, AnswerInput>, baseRevisions: Record<string, number>) => {
+      const init = json('PUT', { answers, baseRevisions });
+      // keepalive lets a save outlive the page (closed, reloaded) it was sent from; browsers allow it
+      // only for small bodies, and a larger save still goes, as an ordinary request.
+      const keepalive = new TextEncoder().encode(init.body as string).length <= KEEPALIVE_MAX_BYTES;
+      return call<{ saved: string[]; state: string; revisions: Record<string, number> }>(
         '/api/vendor/answers',
-        json('PUT', { answers, baseRevisions }),
-      ),
+        { ...init, keepalive },
+      );
+    },
     upload: (form: FormData) => call<PublicEvidence>('/api/vendor/evidence', { method: 'POST', body: form }),
     removeEvidence: (id: string) =>
       call<{ ok: true }>(`/api/vendor/evidence/${encodeURIComponent(id)}`, { method: 'DELETE' }),

@@ -1,6 +1,9 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
+import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createAutosave } from './autosave-store';
 import { QuestionnairePage } from './questionnaire-page';
+import { useSaveOnLeave } from './use-autosave';
 import { createVendorApi, tokenFromLocation, VendorApiError } from './vendor-api';
 
 type Load =
@@ -19,16 +22,24 @@ export function VendorApp() {
   const token = useMemo(() => tokenFromLocation(window.location.hash), []);
   const api = useMemo(() => createVendorApi(token ?? ''), [token]);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  // The answers live here, above the page: the page is rebuilt when the assessment's state changes
+  // (the first save or upload starts it), and what the person typed must outlive that.
+  const autosave = useMemo(() => createAutosave(api.save), [api]);
+  useSaveOnLeave(autosave);
 
+  /** Refetches the view; answers waiting to be saved go first, and the refetch is merged, never replacing them. */
   const reload = useCallback(async () => {
+    await autosave.flush();
     try {
-      setLoad({ kind: 'ready', view: await api.view() });
+      const view = await api.view();
+      autosave.receive({ answers: view.answers as Record<string, AnswerInput>, revisions: view.revisions });
+      setLoad({ kind: 'ready', view });
     } catch (error) {
       const e =
         error instanceof VendorApiError ? error : new VendorApiError(0, 'network', 'Something went wrong.');
       setLoad({ kind: 'failed', status: e.status, message: e.message });
     }
-  }, [api]);
+  }, [api, autosave]);
 
   useEffect(() => {
     if (!token) {
@@ -58,6 +69,12 @@ export function VendorApp() {
     );
   }
   return (
-    <QuestionnairePage key={`${load.view.assessment.state}`} view={load.view} api={api} reload={reload} />
+    <QuestionnairePage
+      key={`${load.view.assessment.state}`}
+      view={load.view}
+      api={api}
+      autosave={autosave}
+      reload={reload}
+    />
   );
 }
