@@ -2,6 +2,7 @@ import { type ApiErrorBody, type ApiErrorCode, apiErrorStatus } from '@sightline
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { loggableError } from './loggable-error';
 
 /** The one error class services throw; `onError` turns it into the shared error shape. */
 export class AppError extends Error {
@@ -52,7 +53,7 @@ export function handleError(err: Error, c: Context): Response {
       400,
     );
   if (dbCode === '23505') return c.json(errorBody('conflict', 'This already exists'), 409);
-  console.error('Unhandled error on', c.req.method, c.req.path, err);
+  console.error(`Unhandled error on ${c.req.method} ${c.req.path}: ${loggableError(err)}`);
   return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
 }
 

@@ -1,6 +1,7 @@
 import type { AppDeps } from './context';
 import { runAssessmentSchedule } from './features/assessments/reminders';
 import { pruneRawEvents } from './features/extension-api/retention-service';
+import { loggableError } from './loggable-error';
 import { deliverDueMail } from './mail/outbox';
 
 export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Promise<unknown> };
@@ -17,6 +18,15 @@ export const workers: Worker[] = [
   },
 ];
 
+/** One tick of a worker; a failure is logged (without the values its queries carried), not thrown. */
+export async function runWorkerTick(worker: Worker, deps: AppDeps): Promise<void> {
+  try {
+    await worker.run(deps);
+  } catch (error) {
+    console.error(`worker ${worker.name} failed: ${loggableError(error)}`);
+  }
+}
+
 /** Runs each worker on its interval; one failing tick is logged and the next one tries again. */
 export function startWorkers(deps: AppDeps, list: Worker[] = workers): () => void {
   const timers = list.map((worker) => {
@@ -25,9 +35,7 @@ export function startWorkers(deps: AppDeps, list: Worker[] = workers): () => voi
       if (running) return;
       running = true;
       try {
-        await worker.run(deps);
-      } catch (error) {
-        console.error(`worker ${worker.name} failed:`, (error as Error).message);
+        await runWorkerTick(worker, deps);
       } finally {
         running = false;
       }

@@ -1,6 +1,10 @@
 import type { NewMail } from '../../mail/outbox';
+import { LINK_PLACEHOLDER, type SecretLink } from '../../mail/secret-link';
 
-/** Plain-text mails for the assessment lifecycle; every link points at the vendor page fragment. */
+/**
+ * Plain-text mails for the assessment lifecycle; every link points at the vendor page fragment and
+ * travels beside the text (the text holds its placeholder), so the outbox can drop it once sent.
+ */
 
 export type MailContext = {
   assessmentId: string;
@@ -17,7 +21,11 @@ function signOff(ctx: MailContext): string {
   return `Questions? Contact ${ctx.sender.name} <${ctx.sender.email}>.\n\n${ctx.organisation}, via Sightline\n`;
 }
 
-export function invitationMail(ctx: MailContext, to: { name: string; email: string }, link: string): NewMail {
+export function invitationMail(
+  ctx: MailContext,
+  to: { name: string; email: string },
+  link: SecretLink,
+): NewMail {
   return {
     to: to.email,
     subject: `${ctx.organisation}: AI supplier questionnaire for ${ctx.vendorName} (due ${ctx.dueOn})`,
@@ -26,12 +34,13 @@ export function invitationMail(ctx: MailContext, to: { name: string; email: stri
 ${ctx.sender.name} at ${ctx.organisation} asks you to complete "${ctx.templateTitle}" for ${ctx.vendorName}.
 
 Open the questionnaire (no account needed; your answers save as you go):
-${link}
+${LINK_PLACEHOLDER}
 
 Please submit it by ${ctx.dueOn}. This link is personal to you and replaces any earlier one. To involve a colleague, use "Invite a colleague" on the page rather than forwarding it.
 
 ${signOff(ctx)}`,
     purpose: 'assessment.sent',
+    link,
     ...related(ctx),
   };
 }
@@ -39,7 +48,7 @@ ${signOff(ctx)}`,
 export function reminderMail(
   ctx: MailContext,
   to: { name: string; email: string },
-  link: string,
+  link: SecretLink,
   daysLeft: number,
 ): NewMail {
   const when = daysLeft <= 0 ? 'today' : daysLeft === 1 ? 'tomorrow' : `in ${daysLeft} days`;
@@ -51,10 +60,11 @@ export function reminderMail(
 A reminder from ${ctx.organisation}: "${ctx.templateTitle}" for ${ctx.vendorName} is due ${when} (${ctx.dueOn}).
 
 Continue where you left off with this new link (earlier links no longer work):
-${link}
+${LINK_PLACEHOLDER}
 
 ${signOff(ctx)}`,
     purpose: `assessment.reminder`,
+    link,
     ...related(ctx),
   };
 }
@@ -62,7 +72,7 @@ ${signOff(ctx)}`,
 export function changesRequestedMail(
   ctx: MailContext,
   to: { name: string; email: string },
-  link: string,
+  link: SecretLink,
   questionCount: number,
   message: string | undefined,
 ): NewMail {
@@ -74,12 +84,13 @@ export function changesRequestedMail(
 Thank you for your answers. Our reviewers have questions about ${questionCount} of them${message ? `:\n\n${message}\n` : '.'}
 
 Open the questionnaire to see each comment; only the questioned answers can be changed. Please resubmit by ${ctx.dueOn}:
-${link}
+${LINK_PLACEHOLDER}
 
 Earlier links no longer work.
 
 ${signOff(ctx)}`,
     purpose: 'assessment.changes_requested',
+    link,
     ...related(ctx),
   };
 }
@@ -88,7 +99,7 @@ export function colleagueMail(
   ctx: MailContext,
   to: { name: string; email: string },
   invitedBy: string,
-  link: string,
+  link: SecretLink,
 ): NewMail {
   return {
     to: to.email,
@@ -98,10 +109,11 @@ export function colleagueMail(
 ${invitedBy} invited you to help answer "${ctx.templateTitle}" for ${ctx.vendorName}, which ${ctx.organisation} asked for by ${ctx.dueOn}.
 
 Your own link (no account needed; answers save as you go):
-${link}
+${LINK_PLACEHOLDER}
 
 ${signOff(ctx)}`,
     purpose: 'assessment.colleague_invited',
+    link,
     ...related(ctx),
   };
 }

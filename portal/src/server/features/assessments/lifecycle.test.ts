@@ -151,7 +151,7 @@ describe('assessment lifecycle', () => {
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.toAddress, 'carl@acme.example'));
-    const colleagueToken = colleagueMail!.textBody.match(/\/v#([A-Za-z0-9_-]{43})/)![1]!;
+    const colleagueToken = colleagueMail!.secretLink!.match(/\/v#([A-Za-z0-9_-]{43})/)![1]!;
     expect((await getView(colleagueToken)).assessment.you).toEqual({
       name: 'Carl',
       email: 'carl@acme.example',

@@ -10,7 +10,7 @@ import { reminderMail } from './assessment-mail';
 import { applyTransition, lockAssessment } from './assessment-records';
 import { mailContextFor } from './mail-context';
 import { planReminder, type ReminderDay, reminderDays, stampKey } from './reminder-plan';
-import { issueToken, vendorLink } from './tokens';
+import { issueToken, vendorMailLink } from './tokens';
 
 const system: Actor = { type: 'system' };
 
@@ -104,7 +104,7 @@ async function remind(
   const mail = reminderMail(
     ctx,
     { name: row.respondentName, email: row.respondentEmail },
-    vendorLink(deps.env.PUBLIC_URL, issued.token),
+    vendorMailLink(deps.env.PUBLIC_URL, issued),
     daysBetween(utcDay(now), row.dueOn),
   );
   const mailId = await enqueueMail(tx, { ...mail, purpose: `assessment.reminder.${day}` });

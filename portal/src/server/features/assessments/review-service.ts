@@ -19,7 +19,7 @@ import {
 } from './assessment-records';
 import { mailContextFor } from './mail-context';
 import { initialStamps } from './reminder-plan';
-import { issueToken, vendorLink } from './tokens';
+import { issueToken, vendorMailLink } from './tokens';
 
 /** Comments are written while the reviewers hold the questionnaire, before it goes back. */
 const commentableStates = ['submitted', 'under_review'] as const;
@@ -155,7 +155,7 @@ export async function requestChanges(
       now,
     });
     const ctx = await mailContextFor(tx, row, deps.env.MAIL_FROM);
-    const link = vendorLink(deps.env.PUBLIC_URL, issued.token);
+    const link = vendorMailLink(deps.env.PUBLIC_URL, issued);
     const mailId = await enqueueMail(
       tx,
       changesRequestedMail(
@@ -184,7 +184,7 @@ export async function requestChanges(
       state: row.state,
       questionIds,
     };
-    if (!deps.mailer.configured) result.link = link;
+    if (!deps.mailer.configured) result.link = link.url;
     return result;
   });
 }

@@ -21,7 +21,7 @@ import {
 } from './assessment-records';
 import { mailContextFor } from './mail-context';
 import { initialStamps } from './reminder-plan';
-import { issueToken, revokeTokens, vendorLink } from './tokens';
+import { issueToken, revokeTokens, vendorMailLink } from './tokens';
 
 /** With no SMTP the sender gets the link once, to pass on by hand; otherwise only the mail has it. */
 export type SendResult = { id: string; state: string; mailed: boolean; link?: string };
@@ -149,7 +149,7 @@ async function mailLink(
     email: row.respondentEmail,
     now,
   });
-  const link = vendorLink(deps.env.PUBLIC_URL, issued.token);
+  const link = vendorMailLink(deps.env.PUBLIC_URL, issued);
   const ctx = await mailContextFor(tx, row, deps.env.MAIL_FROM);
   const mailId = await enqueueMail(
     tx,
@@ -171,7 +171,7 @@ async function mailLink(
     at: now,
   });
   const result: SendResult = { id: row.id, state: row.state, mailed: deps.mailer.configured };
-  if (!deps.mailer.configured) result.link = link;
+  if (!deps.mailer.configured) result.link = link.url;
   return result;
 }
 

@@ -2,15 +2,22 @@ import type { DbOrTx } from '@sightline/db/client';
 import { assessmentToken } from '@sightline/db/schema/assessments';
 import type { TokenKind } from '@sightline/shared/assessments/assessment-states';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { withdrawMailLinks } from '../../mail/outbox';
+import type { SecretLink } from '../../mail/secret-link';
 import { newSecretToken, sha256Hex } from '../../secret-token';
 
 /**
  * Vendor link tokens: 32 random bytes (256 bits), base64url, carried in the URL fragment so they
- * never reach a server log. Only the SHA-256 is stored; the plain token exists only in the mail
- * (and, with no SMTP, once in the sender's response).
+ * never reach a server log. Only the SHA-256 is stored; the plain token exists only in the mail until
+ * it is sent (and, with no SMTP, once in the sender's response).
  */
 export function vendorLink(publicUrl: string, token: string): string {
   return `${publicUrl}/v#${token}`;
+}
+
+/** The link of an issued token as a mail carries it (kept beside the text until the mail is sent). */
+export function vendorMailLink(publicUrl: string, issued: IssuedToken): SecretLink {
+  return { url: vendorLink(publicUrl, issued.token), kind: 'vendor_link', tokenId: issued.tokenId };
 }
 
 /** Tokens that stand for "the respondent's current link": a resend or reminder replaces them. */
@@ -47,6 +54,8 @@ export async function issueToken(
       )
       .returning({ id: assessmentToken.id });
     supersededIds = superseded.map((s) => s.id);
+    // A replaced link does not wait in the outbox, nor go out late after its successor.
+    await withdrawMailLinks(tx, supersededIds);
   }
   const token = newSecretToken();
   const [row] = await tx
@@ -63,12 +72,16 @@ export async function issueToken(
   return { token, tokenId: row!.id, supersededIds };
 }
 
-/** Every link of the assessment stops working (revocation). */
+/** Every link of the assessment stops working (revocation), and leaves the outbox. */
 export async function revokeTokens(tx: DbOrTx, assessmentId: string, now: Date): Promise<number> {
   const rows = await tx
     .update(assessmentToken)
     .set({ revokedAt: now })
     .where(and(eq(assessmentToken.assessmentId, assessmentId), isNull(assessmentToken.revokedAt)))
     .returning({ id: assessmentToken.id });
+  await withdrawMailLinks(
+    tx,
+    rows.map((r) => r.id),
+  );
   return rows.length;
 }

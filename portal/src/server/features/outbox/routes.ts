@@ -1,13 +1,10 @@
-import { emailOutbox } from '@sightline/db/schema/mail';
-import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record-audit';
 import type { AppEnv } from '../../context';
-import { AppError } from '../../errors';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
+import { listOutbox, retryMail } from './outbox-service';
 
 const tags = ['Mail outbox'];
 
@@ -16,13 +13,13 @@ export const outboxRoutes = new Hono<AppEnv>()
     '/api/outbox',
     describeRoute({
       tags,
-      summary: 'Outgoing mail with its delivery state (held mails show their text to copy the link)',
+      summary:
+        'Outgoing mail with its delivery state; a held mail shows its link only to a role that could issue it',
     }),
     access('admin', 'procurement'),
     async (c) => {
       const { db, mailer } = c.get('deps');
-      const mails = await db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(200);
-      return c.json({ smtpConfigured: mailer.configured, mails }, 200);
+      return c.json(await listOutbox(db, currentStaff(c).role, mailer.configured), 200);
     },
   )
   .post(
@@ -32,21 +29,7 @@ export const outboxRoutes = new Hono<AppEnv>()
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {
       const { db, now } = c.get('deps');
-      const id = c.req.valid('param').id;
-      await db.transaction(async (tx) => {
-        const rows = await tx
-          .update(emailOutbox)
-          .set({ status: 'pending', attempts: 0, nextAttemptAt: now() })
-          .where(eq(emailOutbox.id, id))
-          .returning({ status: emailOutbox.status });
-        if (rows.length === 0) throw new AppError('not_found', 'No mail with this id');
-        await recordAudit(tx, {
-          actor: { type: 'staff', user: currentStaff(c) },
-          action: 'mail.retry',
-          targetType: 'email',
-          targetId: id,
-        });
-      });
+      await retryMail(db, currentStaff(c), c.req.valid('param').id, now());
       return c.json({ ok: true }, 200);
     },
   );

@@ -24,13 +24,16 @@ export const userRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/users/invitations',
-    describeRoute({ tags, summary: 'Invite a staff member (mails a link; returns it once)' }),
+    describeRoute({
+      tags,
+      summary: 'Invite a staff member (mails a link; returns it once only when no SMTP is configured)',
+    }),
     access('admin'),
     validate('json', inviteStaffSchema),
     async (c) => {
-      const { db, env, now } = c.get('deps');
+      const { db, env, now, mailer } = c.get('deps');
       const result = await inviteStaff(
-        { db, publicUrl: env.PUBLIC_URL, now: now() },
+        { db, publicUrl: env.PUBLIC_URL, now: now(), mailed: mailer.configured },
         currentStaff(c),
         c.req.valid('json'),
       );

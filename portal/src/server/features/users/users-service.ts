@@ -5,9 +5,11 @@ import type { InviteStaffInput } from '@sightline/shared/auth/staff-api';
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { type Auth, createStaffUser } from '../../auth/auth';
+import { passwordProblem } from '../../auth/password-policy';
 import type { Actor, StaffUser } from '../../context';
 import { AppError } from '../../errors';
-import { enqueueMail } from '../../mail/outbox';
+import { enqueueMail, withdrawMailLinks } from '../../mail/outbox';
+import { LINK_PLACEHOLDER } from '../../mail/secret-link';
 import { newSecretToken, sha256Hex } from '../../secret-token';
 
 const INVITATION_DAYS = 7;
@@ -39,18 +41,21 @@ export async function listStaff(db: Db) {
   return { users, invitations };
 }
 
-/** Invites a staff member: the link's token is shown once to the admin and mailed; only its hash is kept. */
+/**
+ * Invites a staff member: the link is mailed, and only its hash is kept. Without SMTP the admin gets
+ * it once here to hand over, and it waits in the outbox (for admins only) until the mail is sent.
+ */
 export async function inviteStaff(
-  deps: { db: Db; publicUrl: string; now: Date },
+  deps: { db: Db; publicUrl: string; now: Date; mailed: boolean },
   admin: StaffUser,
   input: InviteStaffInput,
-): Promise<{ invitationId: string; link: string }> {
+): Promise<{ invitationId: string; mailed: boolean; link?: string }> {
   const [existing] = await deps.db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw new AppError('conflict', 'A staff member with this email already exists');
   const token = newSecretToken();
   const link = `${deps.publicUrl}/accept-invitation#${token}`;
   return deps.db.transaction(async (tx) => {
-    await tx
+    const replaced = await tx
       .update(staffInvitation)
       .set({ revokedAt: deps.now })
       .where(
@@ -59,7 +64,12 @@ export async function inviteStaff(
           isNull(staffInvitation.acceptedAt),
           isNull(staffInvitation.revokedAt),
         ),
-      );
+      )
+      .returning({ id: staffInvitation.id });
+    await withdrawMailLinks(
+      tx,
+      replaced.map((r) => r.id),
+    );
     const [row] = await tx
       .insert(staffInvitation)
       .values({
@@ -74,7 +84,8 @@ export async function inviteStaff(
     await enqueueMail(tx, {
       to: input.email,
       subject: 'You are invited to Sightline',
-      text: `${admin.name} invited you to Sightline as ${input.role}.\n\nChoose your password here (the link works for ${INVITATION_DAYS} days):\n${link}\n`,
+      text: `${admin.name} invited you to Sightline as ${input.role}.\n\nChoose your password here (the link works for ${INVITATION_DAYS} days):\n${LINK_PLACEHOLDER}\n`,
+      link: { url: link, kind: 'staff_invitation', tokenId: row!.id },
       purpose: 'staff.invite',
       relatedType: 'staff_invitation',
       relatedId: row!.id,
@@ -87,7 +98,9 @@ export async function inviteStaff(
       details: { email: input.email, role: input.role },
       at: deps.now,
     });
-    return { invitationId: row!.id, link };
+    return deps.mailed
+      ? { invitationId: row!.id, mailed: true }
+      : { invitationId: row!.id, mailed: false, link };
   });
 }
 
@@ -110,6 +123,7 @@ export async function revokeInvitation(
       )
       .returning({ email: staffInvitation.email });
     if (rows.length === 0) throw new AppError('not_found', 'No open invitation with this id');
+    await withdrawMailLinks(tx, [invitationId]);
     await recordAudit(tx, {
       actor: { type: 'staff', user: admin },
       action: 'staff.invitation_revoked',
@@ -120,7 +134,7 @@ export async function revokeInvitation(
   });
 }
 
-/** Turns a valid invitation into a staff account with the chosen password. */
+/** Turns a valid invitation into a staff account with the chosen password, if it is not easy to guess. */
 export async function acceptInvitation(
   deps: { db: Db; auth: Auth; now: Date },
   token: string,
@@ -142,6 +156,8 @@ export async function acceptInvitation(
       'not_found',
       'This invitation link is not valid. Ask your administrator for a new one.',
     );
+  const problem = passwordProblem(password, invite.email);
+  if (problem) throw new AppError('bad_request', problem);
   const [existing] = await deps.db.select({ id: user.id }).from(user).where(eq(user.email, invite.email));
   if (existing) throw new AppError('conflict', 'A staff member with this email already exists');
   const created = await createStaffUser(deps.auth, {
@@ -152,6 +168,8 @@ export async function acceptInvitation(
   });
   await deps.db.transaction(async (tx) => {
     await tx.update(staffInvitation).set({ acceptedAt: deps.now }).where(eq(staffInvitation.id, invite.id));
+    // Used: a copy still waiting in the outbox is no longer needed by anyone.
+    await withdrawMailLinks(tx, [invite.id]);
     await recordAudit(tx, {
       actor: { type: 'anonymous' },
       action: 'staff.invitation_accepted',

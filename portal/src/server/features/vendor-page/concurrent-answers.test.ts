@@ -57,7 +57,7 @@ beforeAll(async () => {
     .select()
     .from(emailOutbox)
     .where(eq(emailOutbox.toAddress, 'carl@acme.example'));
-  carl = mail!.textBody.match(/\/v#([A-Za-z0-9_-]{43})/)![1]!;
+  carl = mail!.secretLink!.match(/\/v#([A-Za-z0-9_-]{43})/)![1]!;
 });
 afterAll(() => t?.close());
 

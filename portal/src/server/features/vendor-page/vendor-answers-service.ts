@@ -23,7 +23,7 @@ import { colleagueMail, submittedNotice } from '../assessments/assessment-mail';
 import { applyTransition, lockAssessment, snapshotOf } from '../assessments/assessment-records';
 import { mailContextFor } from '../assessments/mail-context';
 import { rescore } from '../assessments/score-service';
-import { issueToken, linkHolderName, vendorLink } from '../assessments/tokens';
+import { issueToken, linkHolderName, vendorMailLink } from '../assessments/tokens';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
 import { toPublicAnswer } from './vendor-view-service';
 
@@ -277,7 +277,7 @@ export async function inviteColleague(
     const invitedBy = inviter ? linkHolderName(inviter) : row.respondentName;
     const mailId = await enqueueMail(
       tx,
-      colleagueMail(ctx, input, invitedBy, vendorLink(deps.env.PUBLIC_URL, issued.token)),
+      colleagueMail(ctx, input, invitedBy, vendorMailLink(deps.env.PUBLIC_URL, issued)),
     );
     await recordAudit(tx, {
       actor: { type: 'vendor', ...caller },

@@ -191,7 +191,8 @@ describe('vendor link tokens', () => {
     expect(entries).not.toContain(token);
     expect(consoleLines.join('\n')).not.toContain(token);
     const mails = await t.deps.db.select().from(emailOutbox);
-    // Only the mail itself carries the link.
-    expect(mails.some((m) => m.textBody.includes(token))).toBe(true);
+    // Only the unsent mail carries the link, beside its text.
+    expect(mails.some((m) => m.secretLink?.includes(token))).toBe(true);
+    expect(mails.some((m) => m.textBody.includes(token))).toBe(false);
   });
 });
