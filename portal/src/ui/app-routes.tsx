@@ -9,7 +9,11 @@ import { SignInPage } from './features/auth/sign-in-page';
 import { CandidatesPage } from './features/catalog/candidates-page';
 import { CatalogPage } from './features/catalog/catalog-page';
 import { DevicesPage } from './features/devices/devices-page';
+import { FindingsPage } from './features/findings/findings-page';
 import { HomePage } from './features/home/home-page';
+import { InventoryDetailPage } from './features/inventory/inventory-detail-page';
+import { InventoryNewPage } from './features/inventory/inventory-new-page';
+import { InventoryPage } from './features/inventory/inventory-page';
 import { OutboxPage } from './features/outbox/outbox-page';
 import { PolicyPage } from './features/policy/policy-page';
 import { RequestsPage } from './features/requests/requests-page';
@@ -47,6 +51,10 @@ export function AppRoutes() {
           <Route path="assessments" element={<AssessmentsPage />} />
           <Route path="assessments/new" element={<NewAssessmentPage />} />
           <Route path="assessments/:id" element={<AssessmentDetailPage />} />
+          <Route path="inventory" element={<InventoryPage />} />
+          <Route path="inventory/new" element={<InventoryNewPage />} />
+          <Route path="inventory/:id" element={<InventoryDetailPage />} />
+          <Route path="findings" element={<FindingsPage />} />
           <Route path="templates" element={<TemplatesPage />} />
           <Route path="templates/:id" element={<TemplateDetailPage />} />
           <Route path="*" element={<p>Page not found.</p>} />

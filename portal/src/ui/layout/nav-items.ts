@@ -24,10 +24,22 @@ export const navItems: NavItem[] = [
     group: 'Assess',
   },
   {
+    to: '/findings',
+    label: 'Findings',
+    roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
+    group: 'Assess',
+  },
+  {
     to: '/templates',
     label: 'Questionnaire templates',
     roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
     group: 'Assess',
+  },
+  {
+    to: '/inventory',
+    label: 'AI system inventory',
+    roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
+    group: 'Govern',
   },
   { to: '/catalog', label: 'AI service catalog', roles: anyStaff, group: 'Govern' },
   {

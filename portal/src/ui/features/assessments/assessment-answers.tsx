@@ -1,20 +1,13 @@
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
-import { effectiveOptions } from '@sightline/shared/questionnaire/question-helpers';
-import type { Question, Template } from '@sightline/shared/questionnaire/template-schema';
+import type { Template } from '@sightline/shared/questionnaire/template-schema';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, unwrap } from '../../lib/api';
+import { answerText } from './answer-text';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 
 type Props = { detail: AssessmentDetail; canReview: boolean };
-
-function shown(question: Question, value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const labels = new Map(effectiveOptions(question).map((o) => [o.value, o.label]));
-  if (Array.isArray(value)) return value.map((v) => labels.get(String(v)) ?? String(v)).join('; ');
-  return labels.get(String(value)) ?? String(value);
-}
 
 /** Every visible question with the vendor's answer, files, and the reviewers' comments. */
 export function AssessmentAnswers({ detail, canReview }: Props) {
@@ -64,7 +57,7 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
                         {a?.notApplicable ? (
                           <em>Not applicable</em>
                         ) : a?.value !== null && a?.value !== undefined ? (
-                          <span className="answer-value">{shown(q, a.value)}</span>
+                          <span className="answer-value">{answerText(q, a.value)}</span>
                         ) : q.type === 'file' ? null : (
                           <span className="info">No answer</span>
                         )}
