@@ -31,13 +31,20 @@ export type FirstAdmin = { email: string; password: string };
 
 /**
  * With no staff at all, creates the first admin with a random one-time password (never a fixed
- * default). Returns the credentials to print once, or null when staff already exist.
+ * default), which they must replace at their first sign-in. Returns the credentials to print once,
+ * or null when staff already exist.
  */
 export async function ensureFirstAdmin(db: Db, auth: Auth, email: string): Promise<FirstAdmin | null> {
   const [anyone] = await db.select({ id: user.id }).from(user).limit(1);
   if (anyone) return null;
   const password = randomBytes(18).toString('base64url');
-  const created = await createStaffUser(auth, { email, name: 'Administrator', role: 'admin', password });
+  const created = await createStaffUser(auth, {
+    email,
+    name: 'Administrator',
+    role: 'admin',
+    password,
+    oneTimePassword: true,
+  });
   const [row] = await db.select({ id: user.id }).from(user).where(eq(user.id, created.id));
   await recordAudit(db, {
     actor: { type: 'system' },

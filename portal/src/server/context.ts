@@ -28,6 +28,8 @@ export type AppEnv = {
   Variables: {
     deps: AppDeps;
     staff: StaffUser | null;
+    /** The signed-in staff member still holds a one-time password: only a new password unlocks the API. */
+    passwordChangeRequired: boolean;
     actor: Actor;
   };
 };

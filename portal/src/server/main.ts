@@ -46,7 +46,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   if (firstAdmin) {
     lines.push(
       '',
-      `  First admin (shown once, change it after signing in):`,
+      `  First admin (shown once; you choose your own password at the first sign-in):`,
       `    email:    ${firstAdmin.email}`,
       `    password: ${firstAdmin.password}`,
     );

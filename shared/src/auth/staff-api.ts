@@ -20,6 +20,15 @@ export const updateStaffSchema = z
 /** Passwords: long enough to resist guessing; the auth library caps the maximum. */
 export const passwordSchema = z.string().min(12, 'Use at least 12 characters').max(128);
 
+/** Changing one's own password. Other sessions always end, whatever `revokeOtherSessions` says. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Give your current password').max(128),
+  newPassword: passwordSchema,
+  /** Accepted for better-auth's own clients, which send it; ignored. */
+  revokeOtherSessions: z.boolean().optional(),
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
 export const acceptInvitationSchema = z.strictObject({
   token: z.string().min(20).max(200),
   password: passwordSchema,

@@ -5,6 +5,8 @@ export const apiErrorCodes = [
   'bad_request',
   'unauthenticated',
   'forbidden',
+  /** Signed in with a one-time password: choose a new one (POST /api/auth/change-password) first. */
+  'password_change_required',
   'not_found',
   'conflict',
   'gone',
@@ -28,6 +30,7 @@ export const apiErrorStatus: Record<ApiErrorCode, number> = {
   bad_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   gone: 410,

@@ -24,6 +24,7 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
       additionalFields: {
         role: { type: 'string', required: false, input: false, defaultValue: 'viewer' },
         disabled: { type: 'boolean', required: false, input: false, defaultValue: false },
+        passwordChangeRequired: { type: 'boolean', required: false, input: false, defaultValue: false },
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
@@ -37,10 +38,13 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
 
 export type Auth = ReturnType<typeof createAuth>;
 
-/** Creates a staff user with a password, through the library so the hash format is its own. */
+/**
+ * Creates a staff user with a password, through the library so the hash format is its own. A
+ * one-time password (printed for the first admin) must be replaced before anything else.
+ */
 export async function createStaffUser(
   auth: Auth,
-  input: { email: string; name: string; role: string; password: string },
+  input: { email: string; name: string; role: string; password: string; oneTimePassword?: boolean },
 ): Promise<{ id: string }> {
   const ctx = await auth.$context;
   const hash = await ctx.password.hash(input.password);
@@ -50,6 +54,7 @@ export async function createStaffUser(
       name: input.name,
       emailVerified: true,
       role: input.role,
+      passwordChangeRequired: input.oneTimePassword ?? false,
     },
     { method: 'admin' },
   );

@@ -8,6 +8,7 @@ import type { Auth } from './auth';
 /**
  * Gives a staff member a new random one-time password and ends their sessions: the way back in when
  * the printed first-admin password is lost. Run from the server's shell, so it is an operator action.
+ * The operator has seen the password, so the staff member must replace it at their next sign-in.
  */
 export async function resetStaffPassword(db: Db, auth: Auth, email: string): Promise<string | null> {
   const [found] = await db.select({ id: user.id }).from(user).where(eq(user.email, email.toLowerCase()));
@@ -29,6 +30,10 @@ export async function resetStaffPassword(db: Db, auth: Auth, email: string): Pro
         password: hash,
       });
     }
+    await tx
+      .update(user)
+      .set({ passwordChangeRequired: true, updatedAt: new Date() })
+      .where(eq(user.id, found.id));
     await tx.delete(session).where(eq(session.userId, found.id));
     await recordAudit(tx, {
       actor: { type: 'system' },

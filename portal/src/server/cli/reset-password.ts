@@ -28,5 +28,5 @@ if (!password) {
   process.exit(1);
 }
 console.log(
-  `New one-time password for ${email}: ${password}\n(their sessions were ended; change it after signing in)`,
+  `New one-time password for ${email}: ${password}\n(their sessions were ended; they choose a new password when they sign in with it)`,
 );

@@ -1,12 +1,27 @@
 import { anyStaff } from '@sightline/shared/auth/roles';
+import { changePasswordSchema } from '@sightline/shared/auth/staff-api';
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { describeRoute } from 'hono-openapi';
 import { recordAudit } from '../../audit/record-audit';
 import type { AppEnv } from '../../context';
-import { access, currentStaff, publicAccess } from '../../middleware/access';
+import {
+  accessWithOneTimePassword,
+  currentStaff,
+  publicAccess,
+  refuseOneTimePassword,
+} from '../../middleware/access';
+import { validate } from '../../validation';
+import { changeOwnPassword } from './change-password';
 import { signInGuard } from './sign-in-guard';
 
 const tags = ['Authentication'];
+
+/** better-auth's session endpoints act on the caller's account: not with a one-time password. */
+const notWithOneTimePassword = createMiddleware<AppEnv>(async (c, next) => {
+  refuseOneTimePassword(c);
+  await next();
+});
 
 /** better-auth's own endpoints under /api/auth, with our guard on sign-in and sign-out. */
 export const authRoutes = new Hono<AppEnv>()
@@ -26,29 +41,39 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post(
     '/api/auth/change-password',
-    describeRoute({ tags, summary: 'Change your own password (ends your other sessions)' }),
-    access(...anyStaff),
+    describeRoute({
+      tags,
+      summary: 'Change your own password (ends all your other sessions; this one gets a new cookie)',
+    }),
+    accessWithOneTimePassword(...anyStaff),
+    validate('json', changePasswordSchema),
     async (c) => {
-      const staff = currentStaff(c);
-      const res = await c.get('deps').auth.handler(c.req.raw);
-      if (res.status === 200) {
-        await recordAudit(c.get('deps').db, {
-          actor: { type: 'staff', user: staff },
-          action: 'auth.password_changed',
-          targetType: 'user',
-          targetId: staff.id,
-        });
-      }
-      return res;
+      const { db, auth } = c.get('deps');
+      const headers = await changeOwnPassword(
+        { db, auth },
+        currentStaff(c),
+        c.req.valid('json'),
+        c.req.raw.headers,
+      );
+      for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+      return c.json({ ok: true }, 200);
     },
   )
   .on(
     ['GET', 'POST'],
     '/api/auth/*',
-    describeRoute({ tags, summary: 'Other better-auth endpoints (session, password change)' }),
+    describeRoute({ tags, summary: 'Other better-auth endpoints (session)' }),
     publicAccess,
+    notWithOneTimePassword,
     (c) => c.get('deps').auth.handler(c.req.raw),
   )
-  .get('/api/me', describeRoute({ tags, summary: 'The signed-in staff member' }), access(...anyStaff), (c) =>
-    c.json({ user: currentStaff(c) }, 200),
+  .get(
+    '/api/me',
+    describeRoute({
+      tags,
+      summary: 'The signed-in staff member, and whether they must first replace a one-time password',
+    }),
+    accessWithOneTimePassword(...anyStaff),
+    (c) =>
+      c.json({ user: { ...currentStaff(c), passwordChangeRequired: c.get('passwordChangeRequired') } }, 200),
   );
