@@ -2,6 +2,7 @@ import { type AssessmentState, assessmentStates } from '@sightline/shared/assess
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -42,37 +43,67 @@ export function AssessmentsPage() {
           {list.error.message}
         </p>
       )}
-      <table>
-        <caption>Assessments ({list.data?.assessments.length ?? 0})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Vendor</th>
-            <th scope="col">Service</th>
-            <th scope="col">Questionnaire</th>
-            <th scope="col">Respondent</th>
-            <th scope="col">State</th>
-            <th scope="col">Due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.data?.assessments.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/assessments/${a.id}`}>{a.vendorName}</Link>
-              </td>
-              <td>{a.serviceId ?? '—'}</td>
-              <td>
-                {a.templateTitle} v{a.templateVersion}
-              </td>
-              <td>{a.respondentEmail}</td>
-              <td>
-                <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
-              </td>
-              <td>{a.dueOn}</td>
+      {list.data?.assessments.length === 0 ? (
+        state ? (
+          <EmptyState
+            title={`No assessment is ${stateLabels[state].toLowerCase()}`}
+            action={
+              <button type="button" className="secondary" onClick={() => setParams({}, { replace: true })}>
+                Show every state
+              </button>
+            }
+          >
+            Assessments in other states are hidden by the filter.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="No assessments yet"
+            action={
+              canSend && (
+                <Link className="button-link" to="/assessments/new">
+                  Send the first assessment
+                </Link>
+              )
+            }
+          >
+            An assessment sends a vendor the ISO/IEC 42001 A.10 supplier questionnaire, then follows its
+            answers through review to a decision. Add the vendor under <Link to="/vendors">Vendors</Link>{' '}
+            first, then send it one.
+          </EmptyState>
+        )
+      ) : (
+        <table>
+          <caption>Assessments ({list.data?.assessments.length ?? 0})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Vendor</th>
+              <th scope="col">Service</th>
+              <th scope="col">Questionnaire</th>
+              <th scope="col">Respondent</th>
+              <th scope="col">State</th>
+              <th scope="col">Due</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.data?.assessments.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/assessments/${a.id}`}>{a.vendorName}</Link>
+                </td>
+                <td>{a.serviceId ?? '—'}</td>
+                <td>
+                  {a.templateTitle} v{a.templateVersion}
+                </td>
+                <td>{a.respondentEmail}</td>
+                <td>
+                  <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
+                </td>
+                <td>{a.dueOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, requestJson, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { CustomEntryForm, type EntryDraft } from './custom-entry-form';
@@ -63,56 +64,63 @@ export function CandidatesPage() {
           }}
         />
       )}
-      <table>
-        <caption>Waiting for a decision ({open.length})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Host</th>
-            <th scope="col">Why it looked like AI</th>
-            <th scope="col">Devices</th>
-            <th scope="col">Last seen</th>
-            {canDecide && <th scope="col">Decide</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {open.map((c) => (
-            <tr key={c.id}>
-              <td>
-                <code>{c.host}</code>
-              </td>
-              <td>{c.signals.join(', ')}</td>
-              <td>{c.deviceCount}</td>
-              <td>{new Date(c.lastSeenAt).toLocaleString()}</td>
-              {canDecide && (
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() =>
-                      setAccepting({
-                        id: c.id,
-                        draft: {
-                          id: idFromHost(c.host),
-                          name: c.host,
-                          vendor: c.host,
-                          website: `https://${c.host}`,
-                          category: 'other',
-                          rules: [{ kind: 'domain', value: c.host }],
-                        },
-                      })
-                    }
-                  >
-                    Add to catalog
-                  </button>
-                  <button type="button" className="link-button" onClick={() => decide(c.id, 'dismiss')}>
-                    Dismiss
-                  </button>
-                </td>
-              )}
+      {candidates.data && open.length === 0 ? (
+        <EmptyState title="No unknown AI hosts waiting">
+          When a browser visits a host that looks like an AI service but is not in the catalog, it lands here
+          to be added to the catalog or dismissed. Nothing needs a decision now.
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>Waiting for a decision ({open.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Host</th>
+              <th scope="col">Why it looked like AI</th>
+              <th scope="col">Devices</th>
+              <th scope="col">Last seen</th>
+              {canDecide && <th scope="col">Decide</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {open.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <code>{c.host}</code>
+                </td>
+                <td>{c.signals.join(', ')}</td>
+                <td>{c.deviceCount}</td>
+                <td>{new Date(c.lastSeenAt).toLocaleString()}</td>
+                {canDecide && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        setAccepting({
+                          id: c.id,
+                          draft: {
+                            id: idFromHost(c.host),
+                            name: c.host,
+                            vendor: c.host,
+                            website: `https://${c.host}`,
+                            category: 'other',
+                            rules: [{ kind: 'domain', value: c.host }],
+                          },
+                        })
+                      }
+                    >
+                      Add to catalog
+                    </button>
+                    <button type="button" className="link-button" onClick={() => decide(c.id, 'dismiss')}>
+                      Dismiss
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {decided.length > 0 && (
         <table>
           <caption>Decided</caption>

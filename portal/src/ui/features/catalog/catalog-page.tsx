@@ -7,6 +7,7 @@ import {
 import { ruleKey } from '@sightline/shared/catalog/rule-key';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { requestJson } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { CustomEntryForm, type EntryDraft } from './custom-entry-form';
@@ -101,58 +102,97 @@ export function CatalogPage() {
           Only our entries
         </label>
       </search>
-      <table>
-        <caption>
-          {filtered.length} of {entries.length} services
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Vendor</th>
-            <th scope="col">Category</th>
-            <th scope="col">Rules</th>
-            {canEdit && <th scope="col">Actions</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {filtered.slice(0, shown).map((e) => (
-            <tr key={e.id}>
-              <td>
-                {e.name} {customIds.has(e.id) && <span className="badge">ours</span>}
-                <div className="muted">
-                  <code>{e.id}</code>
-                </div>
-              </td>
-              <td>{e.vendor}</td>
-              <td>{categoryLabels[e.category]}</td>
-              <td>
-                {e.rules.slice(0, 4).map((r) => (
-                  <code key={ruleKey(r)} className="rule">
-                    {ruleKey(r)}
-                  </code>
-                ))}
-                {e.rules.length > 4 && <span className="muted"> +{e.rules.length - 4} more</span>}
-              </td>
-              {canEdit && (
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setEditing({ draft: e, mode: customIds.has(e.id) ? 'update' : 'create' })}
-                  >
-                    {customIds.has(e.id) ? 'Edit' : 'Override'}
-                  </button>
-                  {customIds.has(e.id) && (
-                    <button type="button" className="link-button" onClick={() => remove(e.id)}>
-                      Remove
-                    </button>
-                  )}
-                </td>
-              )}
+      {catalog.data && filtered.length === 0 ? (
+        onlyCustom && customIds.size === 0 && !needle && !category ? (
+          <EmptyState
+            title="No entries of your own yet"
+            action={
+              canEdit && (
+                <button type="button" onClick={() => setEditing({ draft: {}, mode: 'create' })}>
+                  Add a custom entry
+                </button>
+              )
+            }
+          >
+            Your own entries add AI services the built-in catalog lacks, or override one of its entries.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="No service matches"
+            action={
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setSearch('');
+                  setCategory('');
+                  setOnlyCustom(false);
+                }}
+              >
+                Clear the filters
+              </button>
+            }
+          >
+            The search looks at names, vendors and hosts. A host the catalog lacks can be added as an entry of
+            your own.
+          </EmptyState>
+        )
+      ) : (
+        <table>
+          <caption>
+            {filtered.length} of {entries.length} services
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Vendor</th>
+              <th scope="col">Category</th>
+              <th scope="col">Rules</th>
+              {canEdit && <th scope="col">Actions</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {filtered.slice(0, shown).map((e) => (
+              <tr key={e.id}>
+                <td>
+                  {e.name} {customIds.has(e.id) && <span className="badge">ours</span>}
+                  <div className="muted">
+                    <code>{e.id}</code>
+                  </div>
+                </td>
+                <td>{e.vendor}</td>
+                <td>{categoryLabels[e.category]}</td>
+                <td>
+                  {e.rules.slice(0, 4).map((r) => (
+                    <code key={ruleKey(r)} className="rule">
+                      {ruleKey(r)}
+                    </code>
+                  ))}
+                  {e.rules.length > 4 && <span className="muted"> +{e.rules.length - 4} more</span>}
+                </td>
+                {canEdit && (
+                  <td>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        setEditing({ draft: e, mode: customIds.has(e.id) ? 'update' : 'create' })
+                      }
+                    >
+                      {customIds.has(e.id) ? 'Edit' : 'Override'}
+                    </button>
+                    {customIds.has(e.id) && (
+                      <button type="button" className="link-button" onClick={() => remove(e.id)}>
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {filtered.length > shown && (
         <button type="button" className="secondary" onClick={() => setShown(shown + PAGE)}>
           Show more

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -38,61 +40,76 @@ export function DevicesPage() {
           {error}
         </p>
       )}
-      <table>
-        <caption>Enrolled browsers</caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Browser</th>
-            <th scope="col">Version</th>
-            <th scope="col">Last seen</th>
-            <th scope="col">Last policy sync</th>
-            <th scope="col">Dropped events</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <button type="button" className="link-button" onClick={() => setSelected(d.id)}>
-                  {d.userLabel ?? d.userKey ?? 'unknown user'}
-                </button>
-              </td>
-              <td>
-                {d.browser ?? '—'} on {d.platform ?? '—'}
-              </td>
-              <td>{d.extensionVersion ?? '—'}</td>
-              <td>{when(d.lastSeenAt)}</td>
-              <td>{when(d.lastPolicySyncAt)}</td>
-              <td>{d.droppedEvents}</td>
-              <td>
-                {d.revokedAt ? (
-                  `revoked ${when(d.revokedAt)}`
-                ) : (
-                  <>
-                    active
-                    {isAdmin && (
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => {
-                          if (window.confirm('Revoke this device? It stops sending at once.'))
-                            revoke.mutate(d.id);
-                        }}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </>
-                )}
-              </td>
+      {devices.data && list.length === 0 ? (
+        <EmptyState
+          title="No browser has enrolled yet"
+          action={isAdmin && <Link to="/settings">Create an enrollment token</Link>}
+        >
+          Each browser running the Sightline extension shows here with its health: when it last reported and
+          synced its policy. Browsers enroll with a token from Settings, set in the managed browser policy.
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>Enrolled browsers</caption>
+          <thead>
+            <tr>
+              <th scope="col">User</th>
+              <th scope="col">Browser</th>
+              <th scope="col">Version</th>
+              <th scope="col">Last seen</th>
+              <th scope="col">Last policy sync</th>
+              <th scope="col">Dropped events</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.length === 0 && !devices.isPending && <p>No browser has enrolled yet.</p>}
-      {selected && (
+          </thead>
+          <tbody>
+            {list.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <button type="button" className="link-button" onClick={() => setSelected(d.id)}>
+                    {d.userLabel ?? d.userKey ?? 'unknown user'}
+                  </button>
+                </td>
+                <td>
+                  {d.browser ?? '—'} on {d.platform ?? '—'}
+                </td>
+                <td>{d.extensionVersion ?? '—'}</td>
+                <td>{when(d.lastSeenAt)}</td>
+                <td>{when(d.lastPolicySyncAt)}</td>
+                <td>{d.droppedEvents}</td>
+                <td>
+                  {d.revokedAt ? (
+                    `revoked ${when(d.revokedAt)}`
+                  ) : (
+                    <>
+                      active
+                      {isAdmin && (
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => {
+                            if (window.confirm('Revoke this device? It stops sending at once.'))
+                              revoke.mutate(d.id);
+                          }}
+                        >
+                          Revoke
+                        </button>
+                      )}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {selected && events.data?.events.length === 0 && (
+        <EmptyState title="No events from this browser">
+          Its visits, warnings, pastes and uploads of AI services (metadata only) show here once the extension
+          sends them, and until the raw-event retention set in Settings removes them.
+        </EmptyState>
+      )}
+      {selected && events.data?.events.length !== 0 && (
         <table>
           <caption>Latest events from this device (metadata only)</caption>
           <thead>

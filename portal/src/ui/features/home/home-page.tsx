@@ -1,6 +1,9 @@
+import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
+import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -8,7 +11,9 @@ const PERIODS = [7, 30, 90] as const;
 const IN_FLIGHT = ['sent', 'in_progress', 'submitted', 'changes_requested', 'under_review'];
 
 export function HomePage() {
-  const canAssess = hasRole(useMe().data, ['admin', 'procurement']);
+  const me = useMe().data;
+  const canAssess = hasRole(me, ['admin', 'procurement']);
+  const isAdmin = hasRole(me, ['admin']);
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const overview = useQuery({
     queryKey: ['overview', days],
@@ -49,60 +54,95 @@ export function HomePage() {
               <strong>{data.openCandidates}</strong> unknown AI hosts to classify
             </Link>
           </div>
-          <table>
-            <caption>AI services in use, not yet assessed first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">People</th>
-                <th scope="col">Browsers</th>
-                <th scope="col">Visits</th>
-                <th scope="col">Pastes</th>
-                <th scope="col">Uploads</th>
-                <th scope="col">Policy</th>
-                <th scope="col">Assessment</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.services.map((s) => (
-                <tr key={s.serviceId}>
-                  <td>
-                    {s.name}
-                    <div className="muted">{s.vendor}</div>
-                  </td>
-                  <td>{s.users}</td>
-                  <td>{s.devices}</td>
-                  <td>{s.visits}</td>
-                  <td>{s.pastes}</td>
-                  <td>{s.uploads}</td>
-                  <td>
-                    <span className={`badge ${s.state}`}>{s.state}</span>
-                  </td>
-                  <td>
-                    {s.assessed ? (
-                      'assessed'
-                    ) : canAssess ? (
-                      <Link to={`/assessments/new?serviceId=${encodeURIComponent(s.serviceId)}`}>
-                        Start one
-                      </Link>
-                    ) : (
-                      'none yet'
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {data.services.length === 0 && (
+          {data.services.length === 0 ? (
+            <EmptyState
+              title={`No AI use recorded in the last ${days} days`}
+              action={isAdmin && <Link to="/settings">Create an enrollment token</Link>}
+            >
+              This table ranks the AI services staff use, those waiting for an assessment first. It fills as
+              soon as browsers with the Sightline extension report: deploy the extension with an enrollment
+              token from Settings.
+            </EmptyState>
+          ) : (
+            <table>
+              <caption>
+                AI services in use, those waiting for an assessment first{' '}
+                <span className="muted">(visits include those a warning or block page stopped)</span>
+              </caption>
+              <thead>
                 <tr>
-                  <td colSpan={8}>
-                    No usage recorded in this period. Deploy the extension (Settings → enrollment tokens) to
-                    see which AI services staff use.
-                  </td>
+                  <th scope="col">Service</th>
+                  <th scope="col">People</th>
+                  <th scope="col">Browsers</th>
+                  <th scope="col">Visits</th>
+                  <th scope="col">Warned</th>
+                  <th scope="col">Proceeded</th>
+                  <th scope="col">Blocked</th>
+                  <th scope="col">Pastes</th>
+                  <th scope="col">Uploads</th>
+                  <th scope="col">Policy</th>
+                  <th scope="col">Assessment</th>
                 </tr>
-              )}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.services.map((s) => (
+                  <tr key={s.serviceId}>
+                    <td>
+                      {s.name}
+                      <div className="muted">{s.vendor}</div>
+                    </td>
+                    <td>{s.users}</td>
+                    <td>{s.devices}</td>
+                    <td>{s.visits}</td>
+                    <td>{s.warnings}</td>
+                    <td>{s.proceeds}</td>
+                    <td>{s.blocks}</td>
+                    <td>{s.pastes}</td>
+                    <td>{s.uploads}</td>
+                    <td>
+                      <span className={`badge ${s.state}`}>{s.state}</span>
+                    </td>
+                    <td>
+                      <ServiceAssessment
+                        serviceId={s.serviceId}
+                        assessment={s.assessment}
+                        canAssess={canAssess}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </>
       )}
     </section>
+  );
+}
+
+type Assessment = { id: string; state: AssessmentState };
+
+/** The assessment's own state (under review is not assessed); a way to start one when none is under way. */
+function ServiceAssessment({
+  serviceId,
+  assessment,
+  canAssess,
+}: {
+  serviceId: string;
+  assessment: Assessment | null;
+  canAssess: boolean;
+}) {
+  const finishedWithoutDecision = assessment?.state === 'expired' || assessment?.state === 'revoked';
+  const start = canAssess && (!assessment || finishedWithoutDecision) && (
+    <Link to={`/assessments/new?serviceId=${encodeURIComponent(serviceId)}`}>Start one</Link>
+  );
+  if (!assessment) return start || 'none yet';
+  return (
+    <>
+      <Link to={`/assessments/${assessment.id}`}>
+        <span className={`badge state-${assessment.state}`}>{stateLabels[assessment.state]}</span>
+      </Link>
+      {start && <> · {start}</>}
+    </>
   );
 }

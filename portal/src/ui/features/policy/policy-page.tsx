@@ -2,6 +2,7 @@ import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -170,48 +171,68 @@ export function PolicyPage() {
           </select>
         </label>
       </div>
-      <table>
-        <caption>
-          Services ({shown.length} of {all.length} shown)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Service</th>
-            <th scope="col">Vendor</th>
-            <th scope="col">Category</th>
-            <th scope="col">State</th>
-            <th scope="col">Conditions / alternative</th>
-            {canEdit && <th scope="col">Change</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((s) => (
-            <tr key={s.serviceId}>
-              <td>
-                {s.name}
-                {s.custom && <span className="muted"> (custom)</span>}
-              </td>
-              <td>{s.vendor}</td>
-              <td>{categoryLabels[s.category as ServiceCategory] ?? s.category}</td>
-              <td>
-                <span className={`badge state-${s.state}`}>{stateLabels[s.state]}</span>
-              </td>
-              <td>
-                {s.conditions}
-                {s.alternativeServiceId &&
-                  ` → ${all.find((a) => a.serviceId === s.alternativeServiceId)?.name ?? s.alternativeServiceId}`}
-              </td>
-              {canEdit && (
-                <td>
-                  <button type="button" className="link-button" onClick={() => setEditing(s.serviceId)}>
-                    Edit<span className="visually-hidden"> {s.name}</span>
-                  </button>
-                </td>
-              )}
+      {services.data && shown.length === 0 ? (
+        <EmptyState
+          title="No service matches"
+          action={
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setFilter('');
+                setStateFilter('');
+              }}
+            >
+              Clear the filters
+            </button>
+          }
+        >
+          The search looks at names, vendors and service ids; the catalog page adds services it lacks.
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>
+            Services ({shown.length} of {all.length} shown)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Vendor</th>
+              <th scope="col">Category</th>
+              <th scope="col">State</th>
+              <th scope="col">Conditions / alternative</th>
+              {canEdit && <th scope="col">Change</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((s) => (
+              <tr key={s.serviceId}>
+                <td>
+                  {s.name}
+                  {s.custom && <span className="muted"> (custom)</span>}
+                </td>
+                <td>{s.vendor}</td>
+                <td>{categoryLabels[s.category as ServiceCategory] ?? s.category}</td>
+                <td>
+                  <span className={`badge state-${s.state}`}>{stateLabels[s.state]}</span>
+                </td>
+                <td>
+                  {s.conditions}
+                  {s.alternativeServiceId &&
+                    ` → ${all.find((a) => a.serviceId === s.alternativeServiceId)?.name ?? s.alternativeServiceId}`}
+                </td>
+                {canEdit && (
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setEditing(s.serviceId)}>
+                      Edit<span className="visually-hidden"> {s.name}</span>
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

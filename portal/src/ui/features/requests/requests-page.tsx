@@ -1,14 +1,17 @@
+import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
 import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
 /** Employees' access requests from the extension, grouped per service; each request keeps its own status. */
 export function RequestsPage() {
-  const canEdit = hasRole(useMe().data, ['admin', 'procurement']);
+  const me = useMe().data;
+  const canEdit = hasRole(me, ['admin', 'procurement']);
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const requests = useQuery({ queryKey: ['requests'], queryFn: () => unwrap(api.api.requests.$get()) });
@@ -28,7 +31,16 @@ export function RequestsPage() {
           {error}
         </p>
       )}
-      {groups.length === 0 && !requests.isPending && <p>No access requests yet.</p>}
+      {requests.data && groups.length === 0 && (
+        <EmptyState
+          title="No access requests yet"
+          action={hasRole(me, ['admin']) && <Link to="/settings">Check the rollout mode</Link>}
+        >
+          When the extension warns someone away from an AI service (rollout mode coach or enforce), they can
+          ask for access from the warning page. Their requests land here, grouped per service, for you to
+          assess the service or answer them.
+        </EmptyState>
+      )}
       {groups.map((g) => (
         <section
           key={g.serviceId}
@@ -81,6 +93,14 @@ export function RequestsPage() {
                     )}
                     {r.assessmentId ? (
                       <Link to={`/assessments/${r.assessmentId}`}> · open its assessment</Link>
+                    ) : r.openAssessment ? (
+                      <>
+                        {' · '}
+                        <Link to={`/assessments/${r.openAssessment.id}`}>
+                          open the assessment already under way (
+                          {stateLabels[r.openAssessment.state].toLowerCase()})
+                        </Link>
+                      </>
                     ) : (
                       canEdit &&
                       r.status === 'open' && (

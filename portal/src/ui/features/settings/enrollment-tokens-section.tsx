@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 
 /** Tokens IT puts in the managed browser policy; each value is shown once, at creation. */
@@ -11,6 +12,7 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
   });
   const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const labelField = useRef<HTMLInputElement>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['enrollment-tokens'] });
   const create = useMutation({
     mutationFn: (json: { label: string; expiresInDays?: number }) =>
@@ -57,7 +59,7 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
         <form className="card inline-form" onSubmit={onCreate} aria-label="Create an enrollment token">
           <label>
             Label
-            <input name="label" required maxLength={120} placeholder="e.g. Laptops 2026" />
+            <input name="label" required maxLength={120} placeholder="e.g. Laptops 2026" ref={labelField} />
           </label>
           <label>
             Expires after (days, optional)
@@ -68,40 +70,57 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
           </button>
         </form>
       )}
-      <table>
-        <caption>Tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Starts with</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Browsers enrolled</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(tokens.data?.tokens ?? []).map((t) => (
-            <tr key={t.id}>
-              <td>{t.label}</td>
-              <td>
-                <code>{t.prefix}…</code>
-              </td>
-              <td>{new Date(t.createdAt).toLocaleDateString()}</td>
-              <td>{t.expiresAt ? new Date(t.expiresAt).toLocaleDateString() : 'never'}</td>
-              <td>{t.enrolledCount}</td>
-              <td>
-                {t.revokedAt ? 'revoked' : 'active'}
-                {isAdmin && !t.revokedAt && (
-                  <button type="button" className="link-button" onClick={() => revoke.mutate(t.id)}>
-                    Revoke<span className="visually-hidden"> token {t.label}</span>
-                  </button>
-                )}
-              </td>
+      {tokens.data?.tokens.length === 0 ? (
+        <EmptyState
+          title="No enrollment tokens yet"
+          action={
+            isAdmin && (
+              <button type="button" onClick={() => labelField.current?.focus()}>
+                Create the first token
+              </button>
+            )
+          }
+        >
+          Browsers enroll the Sightline extension with a token: create one, then put it with the portal URL in
+          the managed browser policy (see extension/DEPLOYMENT.md). Until then no browser reports to the
+          portal.
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>Tokens</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Browsers enrolled</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(tokens.data?.tokens ?? []).map((t) => (
+              <tr key={t.id}>
+                <td>{t.label}</td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td>{new Date(t.createdAt).toLocaleDateString()}</td>
+                <td>{t.expiresAt ? new Date(t.expiresAt).toLocaleDateString() : 'never'}</td>
+                <td>{t.enrolledCount}</td>
+                <td>
+                  {t.revokedAt ? 'revoked' : 'active'}
+                  {isAdmin && !t.revokedAt && (
+                    <button type="button" className="link-button" onClick={() => revoke.mutate(t.id)}>
+                      Revoke<span className="visually-hidden"> token {t.label}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -1,15 +1,20 @@
-import { type failModes, rolloutModes } from '@sightline/shared/policy/policy-states';
+import { type failModes, type RolloutMode, rolloutModes } from '@sightline/shared/policy/policy-states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { EnrollmentTokensSection } from './enrollment-tokens-section';
 
-const modeHelp: Record<string, string> = {
-  monitor: 'Monitor: record usage only, no warnings.',
-  coach:
-    'Coach: banners for unreviewed and conditional services, a warning page for unapproved and blocked ones.',
-  enforce: 'Enforce: like coach, and blocked services are blocked outright.',
+/** Short names in the dropdown (a closed select cannot wrap); what each does below it. */
+const modeNames: Record<RolloutMode, string> = {
+  monitor: 'Monitor',
+  coach: 'Coach',
+  enforce: 'Enforce',
+};
+const modeHelp: Record<RolloutMode, string> = {
+  monitor: 'Record usage only, no warnings.',
+  coach: 'Banners for unreviewed and conditional services, a warning page for unapproved and blocked ones.',
+  enforce: 'Like coach, and blocked services are blocked outright.',
 };
 
 /** Org-wide extension settings (admin): rollout and fail mode, email domains, privacy, retention, tokens. */
@@ -18,11 +23,13 @@ export function SettingsPage() {
   const client = useQueryClient();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api.api.settings.$get()) });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [chosenMode, setChosenMode] = useState<RolloutMode | null>(null);
   const save = useMutation({
     mutationFn: (json: Parameters<typeof api.api.settings.$patch>[0]['json']) =>
       unwrap(api.api.settings.$patch({ json })),
     onSuccess: () => {
       setMessage({ kind: 'info', text: 'Settings saved. Browsers pick them up on their next policy sync.' });
+      setChosenMode(null);
       void client.invalidateQueries({ queryKey: ['settings'] });
     },
     onError: (err) =>
@@ -68,13 +75,22 @@ export function SettingsPage() {
           </label>
           <label>
             Rollout mode
-            <select name="mode" defaultValue={s.mode} disabled={!isAdmin}>
+            <select
+              name="mode"
+              defaultValue={s.mode}
+              disabled={!isAdmin}
+              aria-describedby="rollout-mode-help"
+              onChange={(e) => setChosenMode(e.target.value as RolloutMode)}
+            >
               {rolloutModes.map((m) => (
                 <option key={m} value={m}>
-                  {modeHelp[m]}
+                  {modeNames[m]}
                 </option>
               ))}
             </select>
+            <span id="rollout-mode-help" className="field-help">
+              {modeHelp[chosenMode ?? s.mode]}
+            </span>
           </label>
           <label>
             Fail mode (a browser that has never reached the portal cannot see this: set the same failMode in

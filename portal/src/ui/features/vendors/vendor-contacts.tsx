@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
@@ -40,42 +41,44 @@ export function VendorContacts({ vendorId, contacts, canWrite }: Props) {
   };
   return (
     <>
-      <table>
-        <caption>Contacts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {contacts.map((c) => (
-            <tr key={c.id}>
-              <td>
-                {c.name} {c.isPrimary && <span className="badge">primary</span>}
-              </td>
-              <td>{c.email}</td>
-              <td>{c.title ?? '—'}</td>
-              <td>
-                {canWrite && (
-                  <button type="button" className="link-button" onClick={() => remove.mutate(c.id)}>
-                    Remove<span className="visually-hidden"> {c.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {contacts.length === 0 && (
+      {contacts.length === 0 ? (
+        <EmptyState title="No contacts yet">
+          The people at this vendor who answer for it; an assessment goes to one of them.
+          {canWrite && ' Add the first one below.'}
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>Contacts</caption>
+          <thead>
             <tr>
-              <td colSpan={4}>No contacts yet.</td>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {contacts.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {c.name} {c.isPrimary && <span className="badge">primary</span>}
+                </td>
+                <td>{c.email}</td>
+                <td>{c.title ?? '—'}</td>
+                <td>
+                  {canWrite && (
+                    <button type="button" className="link-button" onClick={() => remove.mutate(c.id)}>
+                      Remove<span className="visually-hidden"> {c.name}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {canWrite && (
         <form className="card inline-form" onSubmit={onSubmit} aria-label="Add a contact">
           <h2>Add a contact</h2>

@@ -8,6 +8,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { CatalogSuggestions } from './catalog-services';
@@ -48,41 +49,52 @@ export function VendorDetailPage() {
       {canWrite && <CatalogSuggestions vendorId={id} vendorName={data.vendor.name} linked={data.services} />}
       <VendorContacts vendorId={id} contacts={data.contacts} canWrite={canWrite} />
       <VendorDocuments vendorId={id} documents={data.documents} canWrite={canWrite} />
-      <table>
-        <caption>Assessments</caption>
-        <thead>
-          <tr>
-            <th scope="col">Questionnaire</th>
-            <th scope="col">Service</th>
-            <th scope="col">Respondent</th>
-            <th scope="col">State</th>
-            <th scope="col">Due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.assessments.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <Link to={`/assessments/${a.id}`}>
-                  {a.templateTitle} v{a.templateVersion}
-                </Link>
-              </td>
-              <td>{a.serviceId ?? '—'}</td>
-              <td>{a.respondentEmail}</td>
-              <td>
-                <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
-              </td>
-              <td>{a.dueOn}</td>
-            </tr>
-          ))}
-          {data.assessments.length === 0 && (
+      {data.assessments.length === 0 ? (
+        <EmptyState
+          title="No assessments yet"
+          action={
+            canWrite && (
+              <Link className="button-link" to={`/assessments/new?vendorId=${id}`}>
+                Send this vendor an assessment
+              </Link>
+            )
+          }
+        >
+          An assessment sends this vendor the AI supplier questionnaire and follows it through review to a
+          decision.
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>Assessments</caption>
+          <thead>
             <tr>
-              <td colSpan={5}>No assessments yet.</td>
+              <th scope="col">Questionnaire</th>
+              <th scope="col">Service</th>
+              <th scope="col">Respondent</th>
+              <th scope="col">State</th>
+              <th scope="col">Due</th>
             </tr>
-          )}
-        </tbody>
-      </table>
-      {canWrite && (
+          </thead>
+          <tbody>
+            {data.assessments.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={`/assessments/${a.id}`}>
+                    {a.templateTitle} v{a.templateVersion}
+                  </Link>
+                </td>
+                <td>{a.serviceId ?? '—'}</td>
+                <td>{a.respondentEmail}</td>
+                <td>
+                  <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
+                </td>
+                <td>{a.dueOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canWrite && data.assessments.length > 0 && (
         <p>
           <Link className="button-link" to={`/assessments/new?vendorId=${id}`}>
             New assessment

@@ -2,6 +2,7 @@ import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments
 import { vendorDocumentKinds } from '@sightline/shared/vendors/vendor-api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, requestJson, unwrap } from '../../lib/api';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
@@ -37,50 +38,52 @@ export function VendorDocuments({ vendorId, documents, canWrite }: Props) {
   };
   return (
     <>
-      <table>
-        <caption>Documents</caption>
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Kind</th>
-            <th scope="col">File</th>
-            <th scope="col">Expires</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.id}>
-              <td>{d.title}</td>
-              <td>{d.kind}</td>
-              <td>
-                <a href={`/api/vendors/${vendorId}/documents/${d.id}/file`} download>
-                  {d.fileName}
-                </a>
-                <span className="details"> sha256 {d.sha256?.slice(0, 12)}…</span>
-              </td>
-              <td className={d.expiresOn && d.expiresOn < today() ? 'error' : ''}>
-                {d.expiresOn ?? '—'}
-                {d.expiresOn && d.expiresOn < today() ? ' (expired)' : ''}
-              </td>
-              <td>
-                {canWrite && (
-                  <button type="button" className="link-button" onClick={() => remove.mutate(d.id)}>
-                    Remove<span className="visually-hidden"> {d.title}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-          {documents.length === 0 && (
+      {documents.length === 0 ? (
+        <EmptyState title="No documents yet">
+          Contracts, data processing agreements, certificates and reports from this vendor, each with its
+          expiry date.{canWrite && ' Upload the first one below.'}
+        </EmptyState>
+      ) : (
+        <table>
+          <caption>Documents</caption>
+          <thead>
             <tr>
-              <td colSpan={5}>No documents yet.</td>
+              <th scope="col">Title</th>
+              <th scope="col">Kind</th>
+              <th scope="col">File</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id}>
+                <td>{d.title}</td>
+                <td>{d.kind}</td>
+                <td>
+                  <a href={`/api/vendors/${vendorId}/documents/${d.id}/file`} download>
+                    {d.fileName}
+                  </a>
+                  <span className="details"> sha256 {d.sha256?.slice(0, 12)}…</span>
+                </td>
+                <td className={d.expiresOn && d.expiresOn < today() ? 'error' : ''}>
+                  {d.expiresOn ?? '—'}
+                  {d.expiresOn && d.expiresOn < today() ? ' (expired)' : ''}
+                </td>
+                <td>
+                  {canWrite && (
+                    <button type="button" className="link-button" onClick={() => remove.mutate(d.id)}>
+                      Remove<span className="visually-hidden"> {d.title}</span>
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {canWrite && (
         <form className="card inline-form" onSubmit={onSubmit} aria-label="Upload a document">
           <h2>Upload a document</h2>

@@ -5,8 +5,9 @@ import {
   vendorStatusLabels,
 } from '@sightline/shared/vendors/vendor-statuses';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { splitList } from './list-field';
@@ -14,6 +15,12 @@ import { splitList } from './list-field';
 export function VendorsPage() {
   const canWrite = hasRole(useMe().data, ['admin', 'procurement']);
   const [params, setParams] = useSearchParams();
+  const nameField = useRef<HTMLInputElement>(null);
+  const filterForm = useRef<HTMLFormElement>(null);
+  const clearFilters = () => {
+    filterForm.current?.reset();
+    setParams({}, { replace: true });
+  };
   const query = {
     q: params.get('q') || undefined,
     status: (params.get('status') || undefined) as ShownVendorStatus | undefined,
@@ -33,7 +40,12 @@ export function VendorsPage() {
   return (
     <section>
       <h1>Vendors</h1>
-      <form className="card inline-form" aria-label="Filter vendors" onSubmit={(e) => e.preventDefault()}>
+      <form
+        ref={filterForm}
+        className="card inline-form"
+        aria-label="Filter vendors"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <label>
           Search
           <input
@@ -71,41 +83,70 @@ export function VendorsPage() {
           {vendors.error.message}
         </p>
       )}
-      <table>
-        <caption>Vendor register ({vendors.data?.vendors.length ?? 0})</caption>
-        <thead>
-          <tr>
-            <th scope="col">Vendor</th>
-            <th scope="col">Status</th>
-            <th scope="col">Tier</th>
-            <th scope="col">Services</th>
-            <th scope="col">Assessments</th>
-            <th scope="col">Next review</th>
-          </tr>
-        </thead>
-        <tbody>
-          {vendors.data?.vendors.map((v) => (
-            <tr key={v.id}>
-              <td>
-                <Link to={`/vendors/${v.id}`}>{v.name}</Link>
-              </td>
-              <td>
-                <span className="badge">{vendorStatusLabels[v.status]}</span>
-              </td>
-              <td>{v.tier ? <span className={`badge ${v.tier}`}>{v.tier}</span> : '—'}</td>
-              <td>{v.services.join(', ') || '—'}</td>
-              <td>{v.assessmentCount}</td>
-              <td>{v.nextReviewOn ?? '—'}</td>
+      {vendors.data?.vendors.length === 0 ? (
+        query.q || query.status || query.tier ? (
+          <EmptyState
+            title="No vendor matches these filters"
+            action={
+              <button type="button" className="secondary" onClick={clearFilters}>
+                Clear the filters
+              </button>
+            }
+          >
+            The search looks at names, websites and catalog service ids.
+          </EmptyState>
+        ) : (
+          <EmptyState
+            title="No vendors yet"
+            action={
+              canWrite && (
+                <button type="button" onClick={() => nameField.current?.focus()}>
+                  Add the first vendor
+                </button>
+              )
+            }
+          >
+            The vendor register keeps each AI supplier with the services it provides, its contacts, documents
+            and assessments. Add a vendor, then send it an assessment.
+          </EmptyState>
+        )
+      ) : (
+        <table>
+          <caption>Vendor register ({vendors.data?.vendors.length ?? 0})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Vendor</th>
+              <th scope="col">Status</th>
+              <th scope="col">Tier</th>
+              <th scope="col">Services</th>
+              <th scope="col">Assessments</th>
+              <th scope="col">Next review</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {canWrite && <NewVendorForm />}
+          </thead>
+          <tbody>
+            {vendors.data?.vendors.map((v) => (
+              <tr key={v.id}>
+                <td>
+                  <Link to={`/vendors/${v.id}`}>{v.name}</Link>
+                </td>
+                <td>
+                  <span className="badge">{vendorStatusLabels[v.status]}</span>
+                </td>
+                <td>{v.tier ? <span className={`badge ${v.tier}`}>{v.tier}</span> : '—'}</td>
+                <td>{v.services.join(', ') || '—'}</td>
+                <td>{v.assessmentCount}</td>
+                <td>{v.nextReviewOn ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canWrite && <NewVendorForm nameField={nameField} />}
     </section>
   );
 }
 
-function NewVendorForm() {
+function NewVendorForm({ nameField }: { nameField: RefObject<HTMLInputElement | null> }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
@@ -135,7 +176,7 @@ function NewVendorForm() {
       <h2>Add a vendor</h2>
       <label>
         Name
-        <input name="name" required maxLength={200} />
+        <input name="name" required maxLength={200} ref={nameField} />
       </label>
       <label>
         Website
