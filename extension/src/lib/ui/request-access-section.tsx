@@ -107,7 +107,7 @@ export function RequestAccessSection(props: Props) {
   }
   return (
     <section className="card">
-      <h2>Request access</h2>
+      <h2>{standing && !showForm ? 'Your access request' : 'Request access'}</h2>
       {body}
     </section>
   );
