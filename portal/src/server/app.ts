@@ -11,6 +11,7 @@ import { catalogRoutes } from './features/catalog/routes';
 import { deviceRoutes } from './features/devices/routes';
 import { mountApiDocs } from './features/docs/routes';
 import { extensionApiRoutes } from './features/extension-api/routes';
+import { findingRoutes } from './features/findings/routes';
 import { healthRoutes } from './features/health/routes';
 import { outboxRoutes } from './features/outbox/routes';
 import { overviewRoutes } from './features/overview/routes';
@@ -41,6 +42,7 @@ function apiRoutes() {
     .route('/', templateRoutes)
     .route('/', vendorRoutes)
     .route('/', assessmentRoutes)
+    .route('/', findingRoutes)
     .route('/', vendorPageRoutes)
     .route('/', extensionApiRoutes)
     .route('/', deviceRoutes)

@@ -6,6 +6,7 @@ import {
   evidenceFile,
   questionnaireTemplate,
   reviewComment,
+  scoreOverride,
 } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { user } from '@sightline/db/schema/auth';
@@ -13,9 +14,11 @@ import { storedFile } from '@sightline/db/schema/files';
 import { emailOutbox } from '@sightline/db/schema/mail';
 import { vendor } from '@sightline/db/schema/vendors';
 import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
+import { utcDay } from '@sightline/shared/assessments/dates';
 import { missingRequired, progress } from '@sightline/shared/questionnaire/completeness';
 import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { AppError } from '../../errors';
+import { listFindings } from '../findings/finding-queries';
 import { loadTemplate } from '../templates/templates-service';
 import { answersOf, evidenceSummaryOf } from './answer-records';
 import { snapshotOf } from './assessment-records';
@@ -54,8 +57,11 @@ export async function listAssessments(
   return rows;
 }
 
-/** Everything a reviewer sees on one assessment: questions as sent, answers, evidence, comments, history. */
-export async function getAssessmentDetail(db: Db, id: string) {
+/**
+ * Everything a reviewer sees on one assessment: questions as sent, answers, evidence, comments,
+ * overrides (who, when, why), findings, history. `now` decides which findings are overdue.
+ */
+export async function getAssessmentDetail(db: Db, id: string, now: Date) {
   const [row] = await db.select().from(assessment).where(eq(assessment.id, id));
   if (!row) throw new AppError('not_found', 'No assessment with this id');
   const [vendorRow] = await db
@@ -76,7 +82,7 @@ export async function getAssessmentDetail(db: Db, id: string) {
   const questions = row.questionsSnapshot
     ? snapshotOf(row)
     : (await loadTemplate(db, row.templateId)).template;
-  const [answerRows, evidence, comments, tokens, timeline, mails] = await Promise.all([
+  const [answerRows, evidence, comments, tokens, timeline, mails, overrides, findings] = await Promise.all([
     db.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, id)),
     db
       .select({
@@ -149,6 +155,20 @@ export async function getAssessmentDetail(db: Db, id: string) {
       .from(emailOutbox)
       .where(and(eq(emailOutbox.relatedType, 'assessment'), eq(emailOutbox.relatedId, id)))
       .orderBy(asc(emailOutbox.createdAt)),
+    db
+      .select({
+        questionId: scoreOverride.questionId,
+        points: scoreOverride.points,
+        reason: scoreOverride.reason,
+        authorName: user.name,
+        authorEmail: user.email,
+        createdAt: scoreOverride.createdAt,
+      })
+      .from(scoreOverride)
+      .leftJoin(user, eq(user.id, scoreOverride.authorId))
+      .where(eq(scoreOverride.assessmentId, id))
+      .orderBy(asc(scoreOverride.createdAt)),
+    listFindings(db, { assessmentId: id }, utcDay(now)),
   ]);
   const answers = answersOf(answerRows);
   const evidenceSummary = evidenceSummaryOf(evidence);
@@ -179,6 +199,8 @@ export async function getAssessmentDetail(db: Db, id: string) {
     tokens,
     timeline,
     mails,
+    overrides,
+    findings,
     progress: progress(questions, answers, evidenceSummary),
     missing: missingRequired(questions, answers, evidenceSummary),
   };

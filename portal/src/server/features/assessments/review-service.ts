@@ -31,7 +31,7 @@ function checkQuestions(row: AssessmentRow, questionIds: readonly string[]) {
     throw new AppError('bad_request', `Not a question of this questionnaire: ${unknown.join(', ')}`);
 }
 
-async function insertComments(
+export async function insertComments(
   tx: DbOrTx,
   row: AssessmentRow,
   actor: Actor,

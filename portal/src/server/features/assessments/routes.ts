@@ -8,6 +8,8 @@ import {
   updateDraftSchema,
   verifyEvidenceSchema,
 } from '@sightline/shared/assessments/assessment-api';
+import { overrideInputSchema, withdrawOverrideSchema } from '@sightline/shared/decisions/decision-api';
+import { questionIdSchema } from '@sightline/shared/questionnaire/condition-schema';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -19,6 +21,7 @@ import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
 import { updateDraft } from './draft-service';
+import { setOverride, withdrawOverride } from './override-service';
 import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
 import { resendAssessment, revokeAssessment, type SendResult, sendAssessment } from './send-service';
 import { verifyEvidence } from './verify-evidence';
@@ -66,11 +69,15 @@ export const assessmentRoutes = new Hono<AppEnv>()
     '/api/assessments/:id',
     describeRoute({
       tags,
-      summary: 'One assessment: questions as sent, answers, evidence, comments, links and timeline',
+      summary:
+        'One assessment: questions as sent, answers, evidence, comments, overrides, findings, links and timeline',
     }),
     access(...readers),
     validate('param', idParam),
-    async (c) => c.json(await getAssessmentDetail(c.get('deps').db, c.req.valid('param').id), 200),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await getAssessmentDetail(db, c.req.valid('param').id, now()), 200);
+    },
   )
   .patch(
     '/api/assessments/:id',
@@ -183,6 +190,35 @@ export const assessmentRoutes = new Hono<AppEnv>()
       const { id, evidenceId } = c.req.valid('param');
       return c.json(
         await verifyEvidence(c.get('deps'), staffActor(c), id, evidenceId, c.req.valid('json').verified),
+        200,
+      );
+    },
+  )
+  .post(
+    '/api/assessments/:id/overrides',
+    describeRoute({
+      tags,
+      summary: "Replace one question's points (0 to 1) with a reason; the score is recomputed",
+    }),
+    access(...reviewers),
+    validate('param', idParam),
+    validate('json', overrideInputSchema),
+    async (c) =>
+      c.json(
+        await setOverride(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .delete(
+    '/api/assessments/:id/overrides/:questionId',
+    describeRoute({ tags, summary: 'Withdraw an override (optionally saying why); the score is recomputed' }),
+    access(...reviewers),
+    validate('param', z.object({ id: z.uuid(), questionId: questionIdSchema })),
+    validate('json', withdrawOverrideSchema),
+    async (c) => {
+      const { id, questionId } = c.req.valid('param');
+      return c.json(
+        await withdrawOverride(c.get('deps'), staffActor(c), id, questionId, c.req.valid('json').reason),
         200,
       );
     },

@@ -6,20 +6,29 @@ import { utcDay } from '@sightline/shared/assessments/dates';
 import { scoreAssessment } from '@sightline/shared/scoring/score-assessment';
 import type { ScoreOverrides } from '@sightline/shared/scoring/score-input-schema';
 import { useContextSchema } from '@sightline/shared/scoring/score-input-schema';
+import type { ScoreResult } from '@sightline/shared/scoring/score-result-schema';
 import { tierThresholdsSchema } from '@sightline/shared/scoring/tiers';
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
+import { raiseFindings, type ScoredAssessment } from '../findings/raise-findings';
 import { answersOf, evidenceSummaryOf } from './answer-records';
 import { type AssessmentRow, snapshotOf } from './assessment-records';
 
 /**
  * Scores the answers as they stand (shared, pure scoring) and stores the result on the assessment,
- * in the caller's transaction. Runs at every submit and when a reviewer verifies evidence; the
- * decision step reads the stored result. A scoring fault is recorded, never turned into a refusal
- * of the vendor's submission.
+ * in the caller's transaction. Runs at every submit and after every review action that can change
+ * the result (verifying evidence, overriding points, withdrawing an override); the decision step
+ * reads the stored result. Knock-outs and weak sections become findings (once each). A scoring
+ * fault is recorded, never turned into a refusal of the vendor's submission; the result is null then.
  */
-export async function rescore(tx: DbOrTx, row: AssessmentRow, actor: Actor, now: Date): Promise<void> {
+export async function rescore(
+  tx: DbOrTx,
+  row: AssessmentRow,
+  actor: Actor,
+  now: Date,
+): Promise<ScoreResult | null> {
+  let scored: ScoredAssessment;
   try {
     const [answerRows, files, overrideRows, [settings]] = await Promise.all([
       tx.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, row.id)),
@@ -48,10 +57,13 @@ export async function rescore(tx: DbOrTx, row: AssessmentRow, actor: Actor, now:
       overrides[o.questionId] = { points: o.points, reason: o.reason, by: o.by ?? 'former staff' };
     const context = useContextSchema.safeParse(row.useContext ?? {});
     const thresholds = tierThresholdsSchema.safeParse(settings?.thresholds);
+    const template = snapshotOf(row);
+    const answers = answersOf(answerRows);
+    const evidence = evidenceSummaryOf(files, utcDay(now));
     const result = scoreAssessment({
-      template: snapshotOf(row),
-      answers: answersOf(answerRows),
-      evidence: evidenceSummaryOf(files, utcDay(now)),
+      template,
+      answers,
+      evidence,
       overrides,
       ...(context.success ? { useContext: context.data } : {}),
       ...(thresholds.success ? { thresholds: thresholds.data } : {}),
@@ -72,6 +84,7 @@ export async function rescore(tx: DbOrTx, row: AssessmentRow, actor: Actor, now:
       },
       at: now,
     });
+    scored = { row, template, answers, evidence, result };
   } catch (error) {
     await recordAudit(tx, {
       actor,
@@ -81,5 +94,8 @@ export async function rescore(tx: DbOrTx, row: AssessmentRow, actor: Actor, now:
       details: { message: String((error as Error).message ?? error).slice(0, 500) },
       at: now,
     });
+    return null;
   }
+  await raiseFindings(tx, scored, actor, now);
+  return scored.result;
 }

@@ -1,3 +1,4 @@
+import { utcDay } from '@sightline/shared/assessments/dates';
 import {
   createVendorSchema,
   updateVendorSchema,
@@ -14,6 +15,7 @@ import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
 import { rejectNulBytes } from '../evidence/reject-nul';
 import { attachmentResponse } from '../evidence/stored-files';
+import { listFindings } from '../findings/finding-queries';
 import {
   addContact,
   addDocument,
@@ -60,10 +62,15 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/vendors/:id',
-    describeRoute({ tags, summary: 'A vendor with contacts, services, documents and assessments' }),
+    describeRoute({ tags, summary: 'A vendor with contacts, services, documents, assessments and findings' }),
     access(...readers),
     validate('param', idParam),
-    async (c) => c.json(await getVendor(c.get('deps').db, c.req.valid('param').id), 200),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const id = c.req.valid('param').id;
+      const found = await getVendor(db, id);
+      return c.json({ ...found, findings: await listFindings(db, { vendorId: id }, utcDay(now())) }, 200);
+    },
   )
   .patch(
     '/api/vendors/:id',

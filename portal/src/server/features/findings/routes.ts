@@ -1,0 +1,112 @@
+import { utcDay } from '@sightline/shared/assessments/dates';
+import {
+  findingListQuerySchema,
+  findingTransitionSchema,
+  flagFindingSchema,
+  updateFindingSchema,
+} from '@sightline/shared/findings/findings-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { rejectNulBytes } from '../evidence/reject-nul';
+import { getFinding, listFindings } from './finding-queries';
+import { flagFinding, transitionFinding, updateFinding } from './findings-service';
+import { sendFindingToVendor } from './send-to-vendor';
+
+const tags = ['Findings'];
+const idParam = z.object({ id: z.uuid() });
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+const reviewers = ['admin', 'reviewer'] as const;
+const editors = ['admin', 'reviewer', 'procurement'] as const;
+/** accept_risk is the approvers', the other moves the reviewers': the service checks which. */
+const movers = ['admin', 'reviewer', 'approver'] as const;
+
+const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
+  type: 'staff' as const,
+  user: currentStaff(c),
+});
+
+export const findingRoutes = new Hono<AppEnv>()
+  .use('/api/findings', rejectNulBytes)
+  .use('/api/findings/*', rejectNulBytes)
+  .post(
+    '/api/assessments/:id/findings',
+    describeRoute({ tags, summary: 'Flag one question of an assessment as a finding' }),
+    access(...reviewers),
+    validate('param', idParam),
+    validate('json', flagFindingSchema),
+    async (c) =>
+      c.json(
+        await flagFinding(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  )
+  .get(
+    '/api/findings',
+    describeRoute({
+      tags,
+      summary:
+        'Findings, most severe first; filter by status (or "blocking"), overdue, owner, vendor, assessment',
+    }),
+    access(...readers),
+    validate('query', findingListQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json({ findings: await listFindings(db, c.req.valid('query'), utcDay(now())) }, 200);
+    },
+  )
+  .get(
+    '/api/findings/:id',
+    describeRoute({ tags, summary: 'One finding with its history' }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await getFinding(db, c.req.valid('param').id, utcDay(now())), 200);
+    },
+  )
+  .patch(
+    '/api/findings/:id',
+    describeRoute({
+      tags,
+      summary: 'Set the owner, due date, severity, title or what is asked of the vendor',
+    }),
+    access(...editors),
+    validate('param', idParam),
+    validate('json', updateFindingSchema),
+    async (c) =>
+      c.json(
+        await updateFinding(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .post(
+    '/api/findings/:id/transition',
+    describeRoute({
+      tags,
+      summary: 'Start remediation, resolve or reopen (reviewers); accept the risk with a reason (approvers)',
+    }),
+    access(...movers),
+    validate('param', idParam),
+    validate('json', findingTransitionSchema),
+    async (c) =>
+      c.json(
+        await transitionFinding(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .post(
+    '/api/findings/:id/send-to-vendor',
+    describeRoute({
+      tags,
+      summary:
+        'Add the finding as a review comment on its question and start remediation; "request changes" sends the round',
+    }),
+    access(...reviewers),
+    validate('param', idParam),
+    async (c) =>
+      c.json(await sendFindingToVendor(c.get('deps'), staffActor(c), c.req.valid('param').id), 200),
+  );
