@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rejectedServiceStates } from '../decisions/decision-rules';
 import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
 import { serviceIdSchema } from './access-requests';
@@ -49,6 +50,10 @@ export const updateOrgSettingsSchema = z
       .min(1)
       .max(7 * 24 * 60)
       .optional(),
+    /** Separation of duties: whoever reviewed an assessment may not decide it. */
+    separateApproverFromReviewer: z.boolean().optional(),
+    /** What a rejected service becomes in the policy. */
+    rejectedServiceState: z.enum(rejectedServiceStates).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Change at least one setting');
 export type UpdateOrgSettingsInput = z.infer<typeof updateOrgSettingsSchema>;

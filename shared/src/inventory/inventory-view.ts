@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { dataCategorySchema } from '../questionnaire/profile-vocabulary';
+import { supplierViewSchema } from './inventory-api';
+import {
+  aiActRoleSchema,
+  aiSystemOriginSchema,
+  euAiActClassSchema,
+  lifecycleStageSchema,
+} from './inventory-enums';
+
+/** One AI system as the inventory list and the staff page show it. */
+export const aiSystemViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  purpose: z.string(),
+  owner: z.string(),
+  origin: aiSystemOriginSchema,
+  lifecycleStage: lifecycleStageSchema,
+  euAiActClass: euAiActClassSchema,
+  orgRole: aiActRoleSchema,
+  dataCategories: z.array(dataCategorySchema),
+  decisionsAboutPeople: z.boolean(),
+  decisionsDescription: z.string().nullable(),
+  humanOversight: z.string().nullable(),
+  serviceIds: z.array(z.string()),
+  nextReviewOn: z.string().nullable(),
+  /** Whether the next review date is today or past. */
+  dueForReview: z.boolean(),
+  suppliers: z.array(supplierViewSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AiSystemView = z.infer<typeof aiSystemViewSchema>;
+
+/** One change to a system, from the audit trail, oldest first. */
+export const aiSystemHistoryEntrySchema = z.object({
+  at: z.string(),
+  action: z.string(),
+  actor: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AiSystemHistoryEntry = z.infer<typeof aiSystemHistoryEntrySchema>;
+
+export const aiSystemDetailSchema = aiSystemViewSchema.extend({
+  history: z.array(aiSystemHistoryEntrySchema),
+});
+export type AiSystemDetail = z.infer<typeof aiSystemDetailSchema>;
