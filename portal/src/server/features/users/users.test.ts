@@ -43,6 +43,24 @@ describe('inviting staff', () => {
     expect(res.status).toBe(409);
   });
 
+  it('refuses a password that is easy to guess, says why, and leaves the invitation open', async () => {
+    const token = link.split('#')[1]!;
+    for (const [password, why] of [
+      ['aaaaaaaaaaaa', /repeats the same character/],
+      ['qwerty123456', /common passwords/],
+      ['Rae@Example.test', /email address/],
+      ['rae likes long walks', /"rae"/],
+    ] as const) {
+      const res = await t.request('/api/invitations/accept', { method: 'POST', json: { token, password } });
+      expect(res.status, password).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(why);
+    }
+    const list = (await (await t.request('/api/users', { cookie: admin })).json()) as {
+      users: { email: string }[];
+    };
+    expect(list.users.map((u) => u.email)).not.toContain('rae@example.test');
+  });
+
   it('lets the invitee choose a password once and sign in with the invited role', async () => {
     const token = link.split('#')[1]!;
     const accept = await t.request('/api/invitations/accept', {
