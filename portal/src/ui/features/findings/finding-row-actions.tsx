@@ -82,7 +82,7 @@ export function FindingRowActions({ finding, me }: Props) {
               Take ownership
             </button>
           )}
-          <form onSubmit={onPlan} className="inline-form">
+          <form onSubmit={onPlan} className="stacked-form">
             <label>
               Due
               <input name="dueOn" type="date" defaultValue={finding.dueOn ?? ''} />
@@ -103,7 +103,7 @@ export function FindingRowActions({ finding, me }: Props) {
         </>
       )}
       {events.length > 0 && (
-        <form onSubmit={onMove} className="inline-form">
+        <form onSubmit={onMove} className="stacked-form">
           <label>
             Change status
             <select name="event" defaultValue={events[0]}>

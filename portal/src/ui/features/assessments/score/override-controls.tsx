@@ -49,7 +49,7 @@ export function OverrideControls({ assessmentId, questionId, questionText, overr
           {overridden ? 'Change override' : 'Override'}
           <span className="visually-hidden"> the points of “{questionText}”</span>
         </summary>
-        <form onSubmit={onSubmit} className="inline-form">
+        <form onSubmit={onSubmit} className="stacked-form">
           <label>
             Points (% of full assurance)
             <input name="percent" type="number" min={0} max={100} step={5} required defaultValue={50} />
