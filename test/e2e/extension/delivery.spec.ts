@@ -146,6 +146,17 @@ test("the org's own AI tool, opened while the worker is stopped, is recorded onc
   await stopServiceWorker(browser, page);
   expect((await requestFlush(browser)).waiting).toBe(0);
   expect(await sandboxVisits()).toHaveLength(1);
+  // With the worker running, the built-in listener (the host looks like AI) and the org's own both see
+  // a navigation: a reload is one more visit, not two.
+  await page.reload();
+  await expect
+    .poll(async () => {
+      await requestFlush(browser);
+      return (await sandboxVisits()).length;
+    })
+    .toBeGreaterThanOrEqual(2);
+  expect((await requestFlush(browser)).waiting).toBe(0);
+  expect(await sandboxVisits()).toHaveLength(2);
   await page.close();
 });
 

@@ -21,43 +21,6 @@ export function firstInWindow(key: string, windowMs: number, now = Date.now()): 
   });
 }
 
-/** How long after the open-tab pass counted a page its navigation event may still arrive. */
-export const LATE_NAVIGATION_WINDOW_MS = 10_000;
-
-/** FNV-1a: the URL only needs telling apart, and is not kept in any form that can be read back. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36);
-}
-
-type PageLoadClaim = { page: string; at: number; by: 'navigation' | 'open-tab' };
-
-/**
- * Whether a page load in a tab is still to be counted. A navigation event always counts (a reload is a
- * visit), except when the open-tab pass at worker start-up counted the same page moments before: the
- * browser may deliver the navigation that woke the worker after that pass. The open-tab pass counts a
- * page only if nothing counted that page in that tab yet. Kept in storage.session under `load:<tab>`.
- */
-export function claimPageLoad(
-  tabId: number,
-  url: string,
-  by: PageLoadClaim['by'],
-  now = Date.now(),
-): Promise<boolean> {
-  const key = `load:${tabId}`;
-  return serialized(async () => {
-    const previous = (await browser.storage.session.get(key))[key] as PageLoadClaim | undefined;
-    const page = fingerprint(url);
-    if (previous?.page === page) {
-      if (by === 'open-tab') return false;
-      if (previous.by === 'open-tab' && now - previous.at < LATE_NAVIGATION_WINDOW_MS) return false;
-    }
-    await browser.storage.session.set({ [key]: { page, at: now, by } satisfies PageLoadClaim });
-    return true;
-  });
-}
-
 /**
  * The catalog service last recorded per tab (to tell an SPA route change into another service), kept
  * in storage.session under `tab:<id>`. A mirror in memory, loaded from storage when the worker starts,

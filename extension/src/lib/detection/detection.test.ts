@@ -24,6 +24,7 @@ function fakeApis(installed: { id: string; name: string; enabled: boolean }[] = 
 }
 
 beforeEach(() => {
+  vi.restoreAllMocks();
   fakeBrowser.reset();
   forgetTabMirror();
   forgetCurrentCatalog();
@@ -67,6 +68,27 @@ describe('navigation', () => {
     expect(await events()).toHaveLength(3);
     // Long after, the same page loaded again is a new visit.
     await load('navigation', 5, 'https://claude.ai/chat/9', now + 60_000);
+    expect(await events()).toHaveLength(4);
+  });
+
+  it('counts a navigation delivered to two listeners at once only once, and a reload again', async () => {
+    // A custom service on an AI-looking host: the built-in listener's filter matches it too.
+    const commit = (documentId: string | undefined, timeStamp: number) => ({
+      tabId: 6,
+      frameId: 0,
+      url: 'https://claude.ai/new',
+      ...(documentId ? { documentId } : {}),
+      timeStamp,
+    });
+    const both = (details: ReturnType<typeof commit>) =>
+      Promise.all([onNavigation(details, 'navigation'), onNavigation({ ...details }, 'navigation')]);
+    await both(commit('doc-1', 1_000));
+    expect(await events()).toHaveLength(1);
+    await both(commit('doc-2', 9_000));
+    expect(await events()).toHaveLength(2);
+    // Firefox names no documents: the event's time stamp tells the copies apart from a reload.
+    await both(commit(undefined, 15_000));
+    await both(commit(undefined, 16_000));
     expect(await events()).toHaveLength(4);
   });
 
@@ -232,5 +254,30 @@ describe("tabs already open on the org's custom services when the worker starts"
     forgetCurrentCatalog();
     await listenToCustomEntries(() => () => {});
     expect(await events()).toHaveLength(1);
+  });
+
+  it('counts a page once when its navigation event comes after the open-tab pass, however late', async () => {
+    const url = 'https://llm-sandbox.example.net/chat/7';
+    const tabId = (await fakeBrowser.tabs.create({ url })).id!;
+    vi.spyOn(fakeBrowser.webNavigation, 'getFrame').mockResolvedValue({
+      documentId: 'doc-7',
+      url,
+      parentFrameId: -1,
+      errorOccurred: false,
+    } as Awaited<ReturnType<typeof fakeBrowser.webNavigation.getFrame>>);
+    const navigation = { tabId, frameId: 0, url, documentId: 'doc-7', timeStamp: Date.now() };
+    // On a loaded machine the event that woke the worker is delivered while the pass runs...
+    await Promise.all([listenToCustomEntries(() => () => {}), onNavigation(navigation, 'navigation')]);
+    expect(await events()).toHaveLength(1);
+    // ...or long after it; both listeners may deliver it.
+    await onNavigation(navigation, 'navigation', Date.now() + 30_000);
+    await onNavigation({ ...navigation }, 'navigation', Date.now() + 30_000);
+    expect(await events()).toHaveLength(1);
+    // A reload is another document: a visit.
+    await onNavigation(
+      { ...navigation, documentId: 'doc-8', timeStamp: navigation.timeStamp + 40_000 },
+      'navigation',
+    );
+    expect(await events()).toHaveLength(2);
   });
 });

@@ -9,9 +9,11 @@ import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
 import { loadContext } from '../runtime-context';
 import { noteCandidate } from './candidates';
-import { claimPageLoad, clearTabService, swapTabService } from './dedupe';
+import { clearTabService, swapTabService } from './dedupe';
+import { claimPageLoad, type PageLoad } from './page-load-claim';
 
-export type NavigationDetails = { tabId: number; frameId: number; url: string };
+/** What a webNavigation event (or the open-tab pass) tells; the browser's own details object fits. */
+export type NavigationDetails = PageLoad & { frameId: number };
 
 /**
  * A main-frame navigation (committed), a page already open when the worker starts (`open-tab`), or an
@@ -35,7 +37,7 @@ export async function onNavigation(
     if (!isServiceMatch(match) && catalog.looksLikeAi(host)) await noteCandidate(host, ['ai-tld']);
     return;
   }
-  if (how !== 'history' && !(await claimPageLoad(details.tabId, details.url, how, now))) return;
+  if (how !== 'history' && !(await claimPageLoad(details, how, now))) return;
   const ctx = await loadContext();
   const previous = await swapTabService(details.tabId, match.serviceId);
   if (how === 'history' && previous === match.serviceId) return;
