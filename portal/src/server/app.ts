@@ -8,11 +8,13 @@ import { authRoutes } from './features/auth/routes';
 import { candidateRoutes } from './features/candidates/routes';
 import { customCatalogRoutes } from './features/catalog/custom-entries-routes';
 import { catalogRoutes } from './features/catalog/routes';
+import { decisionRoutes } from './features/decisions/routes';
 import { deviceRoutes } from './features/devices/routes';
 import { mountApiDocs } from './features/docs/routes';
 import { extensionApiRoutes } from './features/extension-api/routes';
 import { findingRoutes } from './features/findings/routes';
 import { healthRoutes } from './features/health/routes';
+import { inventoryRoutes } from './features/inventory/routes';
 import { outboxRoutes } from './features/outbox/routes';
 import { overviewRoutes } from './features/overview/routes';
 import { policyRoutes } from './features/policy/routes';
@@ -42,6 +44,7 @@ function apiRoutes() {
     .route('/', templateRoutes)
     .route('/', vendorRoutes)
     .route('/', assessmentRoutes)
+    .route('/', decisionRoutes)
     .route('/', findingRoutes)
     .route('/', vendorPageRoutes)
     .route('/', extensionApiRoutes)
@@ -52,7 +55,8 @@ function apiRoutes() {
     .route('/', candidateRoutes)
     .route('/', catalogRoutes)
     .route('/', customCatalogRoutes)
-    .route('/', overviewRoutes);
+    .route('/', overviewRoutes)
+    .route('/', inventoryRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

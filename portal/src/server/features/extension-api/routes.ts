@@ -45,7 +45,7 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     etag(),
     async (c) => {
       const { db, now } = c.get('deps');
-      const doc = await buildPolicyDocument(db);
+      const doc = await buildPolicyDocument(db, c.get('device').id);
       await markPolicySynced(db, c.get('device').id, now());
       c.header('Cache-Control', 'no-cache');
       return c.json(doc, 200);

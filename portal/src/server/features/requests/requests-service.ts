@@ -72,6 +72,10 @@ export type RequestGroup = {
     intendedUse: string;
     dataCategories: string[];
     assessmentId: string | null;
+    /** The decision that closed the request, what the requester was told, and when. */
+    decisionId: string | null;
+    outcomeNote: string | null;
+    closedAt: Date | null;
     createdAt: Date;
   }[];
 };
@@ -104,6 +108,9 @@ export async function listAccessRequests(db: Db): Promise<RequestGroup[]> {
       intendedUse: r.intendedUse,
       dataCategories: r.dataCategories,
       assessmentId: r.assessmentId,
+      decisionId: r.decisionId,
+      outcomeNote: r.outcomeNote,
+      closedAt: r.closedAt,
       createdAt: r.createdAt,
     });
   }

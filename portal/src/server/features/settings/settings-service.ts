@@ -14,6 +14,8 @@ const visible = {
   pseudonymiseUsers: orgSettings.pseudonymiseUsers,
   rawEventRetentionDays: orgSettings.rawEventRetentionDays,
   proceedOnceMinutes: orgSettings.proceedOnceMinutes,
+  separateApproverFromReviewer: orgSettings.separateApproverFromReviewer,
+  rejectedServiceState: orgSettings.rejectedServiceState,
   policyVersion: orgSettings.policyVersion,
   updatedAt: orgSettings.updatedAt,
 };

@@ -33,6 +33,33 @@ describe('org settings', () => {
     });
   });
 
+  it('carries the decision settings: separation of duties on and rejected services blocked by default', async () => {
+    const admin = await t.signInAs('admin');
+    const current = (await (await t.request('/api/settings', { cookie: admin })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(current).toMatchObject({ separateApproverFromReviewer: true, rejectedServiceState: 'blocked' });
+    const res = await t.request('/api/settings', {
+      method: 'PATCH',
+      cookie: admin,
+      json: { separateApproverFromReviewer: false, rejectedServiceState: 'unapproved' },
+    });
+    expect(await res.json()).toMatchObject({
+      separateApproverFromReviewer: false,
+      rejectedServiceState: 'unapproved',
+    });
+    const entries = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'settings.changed'));
+    expect(entries.at(-1)?.details).toEqual({
+      separateApproverFromReviewer: { from: true, to: false },
+      rejectedServiceState: { from: 'blocked', to: 'unapproved' },
+    });
+    for (const json of [{ rejectedServiceState: 'deleted' }, { separateApproverFromReviewer: 'yes' }]) {
+      const bad = await t.request('/api/settings', { method: 'PATCH', cookie: admin, json });
+      expect(bad.status, JSON.stringify(json)).toBe(400);
+    }
+  });
+
   it('refuses bad values with 400 and changes nothing; only admins may change, auditors may read', async () => {
     const admin = await t.signInAs('admin');
     for (const json of [

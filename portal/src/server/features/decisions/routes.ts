@@ -1,0 +1,38 @@
+import { decisionInputSchema } from '@sightline/shared/decisions/decision-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { rejectNulBytes } from '../evidence/reject-nul';
+import { decide } from './decide';
+import { getDecision } from './decision-queries';
+
+const tags = ['Decisions'];
+const idParam = z.object({ id: z.uuid() });
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+const approvers = ['admin', 'approver'] as const;
+
+export const decisionRoutes = new Hono<AppEnv>()
+  .use('/api/assessments/:id/decision', rejectNulBytes)
+  .post(
+    '/api/assessments/:id/decision',
+    describeRoute({
+      tags,
+      summary:
+        "Decide an assessment under review (final): sets the service's policy, the vendor's tier and next review, the inventory entry, and closes the service's access requests",
+    }),
+    access(...approvers),
+    validate('param', idParam),
+    validate('json', decisionInputSchema),
+    async (c) =>
+      c.json(await decide(c.get('deps'), currentStaff(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  )
+  .get(
+    '/api/assessments/:id/decision',
+    describeRoute({ tags, summary: 'The decision on an assessment and what it set' }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => c.json(await getDecision(c.get('deps').db, c.req.valid('param').id), 200),
+  );

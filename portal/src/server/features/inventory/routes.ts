@@ -1,0 +1,100 @@
+import { utcDay } from '@sightline/shared/assessments/dates';
+import {
+  createAiSystemSchema,
+  inventoryListQuerySchema,
+  updateAiSystemSchema,
+  upsertSupplierSchema,
+} from '@sightline/shared/inventory/inventory-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { rejectNulBytes } from '../evidence/reject-nul';
+import { getSystem, listSystems } from './inventory-queries';
+import { createSystem, updateSystem } from './inventory-service';
+import { removeSupplier, upsertSupplier } from './supplier-service';
+
+const tags = ['AI system inventory'];
+const idParam = z.object({ id: z.uuid() });
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+const writers = ['admin', 'procurement', 'approver'] as const;
+
+const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
+  type: 'staff' as const,
+  user: currentStaff(c),
+});
+
+export const inventoryRoutes = new Hono<AppEnv>()
+  .use('/api/inventory', rejectNulBytes)
+  .use('/api/inventory/*', rejectNulBytes)
+  .get(
+    '/api/inventory',
+    describeRoute({
+      tags,
+      summary:
+        'AI systems; filter by lifecycle stage, EU AI Act class, supplier, tier, owner, due for review; search',
+    }),
+    access(...readers),
+    validate('query', inventoryListQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json({ systems: await listSystems(db, c.req.valid('query'), utcDay(now())) }, 200);
+    },
+  )
+  .post(
+    '/api/inventory',
+    describeRoute({ tags, summary: 'Add an AI system (one built in-house, or a bought one by hand)' }),
+    access(...writers),
+    validate('json', createAiSystemSchema),
+    async (c) => c.json(await createSystem(c.get('deps'), staffActor(c), c.req.valid('json')), 201),
+  )
+  .get(
+    '/api/inventory/:id',
+    describeRoute({ tags, summary: 'One AI system with its suppliers and its history' }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await getSystem(db, c.req.valid('param').id, utcDay(now())), 200);
+    },
+  )
+  .patch(
+    '/api/inventory/:id',
+    describeRoute({ tags, summary: "Change an AI system's fields (each change recorded)" }),
+    access(...writers),
+    validate('param', idParam),
+    validate('json', updateAiSystemSchema),
+    async (c) =>
+      c.json(
+        await updateSystem(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .put(
+    '/api/inventory/:id/suppliers',
+    describeRoute({
+      tags,
+      summary:
+        'Add or change one supplier (by vendor) with its A.10.2 responsibilities; a new one is prefilled from the vendor answers',
+    }),
+    access(...writers),
+    validate('param', idParam),
+    validate('json', upsertSupplierSchema),
+    async (c) =>
+      c.json(
+        await upsertSupplier(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .delete(
+    '/api/inventory/:id/suppliers/:supplierId',
+    describeRoute({ tags, summary: 'Remove a supplier from an AI system (by link id or vendor id)' }),
+    access(...writers),
+    validate('param', z.object({ id: z.uuid(), supplierId: z.uuid() })),
+    async (c) => {
+      const { id, supplierId } = c.req.valid('param');
+      return c.json(await removeSupplier(c.get('deps'), staffActor(c), id, supplierId), 200);
+    },
+  );
