@@ -1,3 +1,4 @@
+import type { RejectedServiceState } from '@sightline/shared/decisions/decision-rules';
 import { type failModes, type RolloutMode, rolloutModes } from '@sightline/shared/policy/policy-states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -51,6 +52,8 @@ export function SettingsPage() {
       pseudonymiseUsers: form.get('pseudonymiseUsers') === 'on',
       rawEventRetentionDays: Number(form.get('rawEventRetentionDays')),
       proceedOnceMinutes: Number(form.get('proceedOnceMinutes')),
+      separateApproverFromReviewer: form.get('separateApproverFromReviewer') === 'on',
+      rejectedServiceState: String(form.get('rejectedServiceState')) as RejectedServiceState,
     });
   };
 
@@ -136,6 +139,22 @@ export function SettingsPage() {
               defaultValue={s.proceedOnceMinutes}
               disabled={!isAdmin}
             />
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="separateApproverFromReviewer"
+              defaultChecked={s.separateApproverFromReviewer}
+              disabled={!isAdmin}
+            />
+            Separation of duties: whoever reviewed an assessment may not decide it
+          </label>
+          <label>
+            A rejected service becomes
+            <select name="rejectedServiceState" defaultValue={s.rejectedServiceState} disabled={!isAdmin}>
+              <option value="blocked">Blocked</option>
+              <option value="unapproved">Unapproved (staff are warned, not blocked)</option>
+            </select>
           </label>
           {isAdmin && (
             <button type="submit" disabled={save.isPending}>
