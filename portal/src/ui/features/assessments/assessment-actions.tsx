@@ -3,26 +3,27 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 import { DraftForm } from './draft-form';
+import { type LinkHandOver, linkHandOverOf } from './link-notice';
 
 type Props = {
   detail: AssessmentDetail;
   canSend: boolean;
   canReview: boolean;
-  onLink: (link: string | null) => void;
+  onHandOver: (handOver: LinkHandOver | null) => void;
 };
 
 const open = ['sent', 'in_progress', 'changes_requested'];
 const revocable = ['draft', 'sent', 'in_progress', 'submitted', 'changes_requested', 'under_review'];
 
 /** The buttons each role may press in the current state; the server checks the same rules. */
-export function AssessmentActions({ detail, canSend, canReview, onLink }: Props) {
+export function AssessmentActions({ detail, canSend, canReview, onHandOver }: Props) {
   const client = useQueryClient();
   const id = detail.assessment.id;
   const state = detail.assessment.state;
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const done = (text: string) => (result: object) => {
     setMessage({ error: false, text });
-    onLink('link' in result && typeof result.link === 'string' ? result.link : null);
+    onHandOver(linkHandOverOf(result));
     client.invalidateQueries({ queryKey: assessmentKey(id) });
     client.invalidateQueries({ queryKey: ['assessments'] });
   };

@@ -9,6 +9,7 @@ import { AssessmentMails } from './assessment-mails';
 import { assessmentKey, fetchAssessment } from './assessment-queries';
 import { AssessmentScore } from './assessment-score';
 import { AssessmentTimeline } from './assessment-timeline';
+import { type LinkHandOver, LinkNotice } from './link-notice';
 
 const when = (at: string | null) => (at ? new Date(at).toLocaleString() : '—');
 
@@ -17,8 +18,10 @@ export function AssessmentDetailPage() {
   const me = useMe().data;
   const location = useLocation();
   const navigate = useNavigate();
-  const [link, setLink] = useState<string | null>((location.state as { link?: string } | null)?.link ?? null);
-  // The link is shown once: drop it from the history entry so a reload or "back" does not show it again.
+  const [handOver, setHandOver] = useState<LinkHandOver | null>(
+    (location.state as { handOver?: LinkHandOver } | null)?.handOver ?? null,
+  );
+  // The link is shown once here: drop it from the history entry so a reload or "back" does not show it again.
   useEffect(() => {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
@@ -49,20 +52,12 @@ export function AssessmentDetailPage() {
           {d.missing.length > 0 && a.state !== 'draft' ? `, ${d.missing.length} required still open` : ''}
         </span>
       </p>
-      {link && (
-        <div className="card notice-box" role="status">
-          <p>
-            No SMTP server is configured, so the mail waits in the <Link to="/outbox">outbox</Link>. Copy the
-            link now and send it to {a.respondentEmail} yourself; it is not shown again.
-          </p>
-          <input
-            readOnly
-            aria-label="Questionnaire link"
-            value={link}
-            className="copy-field"
-            onFocus={(e) => e.target.select()}
-          />
-        </div>
+      {handOver && (
+        <LinkNotice
+          handOver={handOver}
+          recipient={a.respondentEmail}
+          canOpenOutbox={hasRole(me, ['admin', 'procurement'])}
+        />
       )}
       <dl className="facts card">
         <dt>Vendor</dt>
@@ -90,7 +85,7 @@ export function AssessmentDetailPage() {
         detail={d}
         canSend={hasRole(me, ['admin', 'procurement'])}
         canReview={hasRole(me, ['admin', 'reviewer'])}
-        onLink={setLink}
+        onHandOver={setHandOver}
       />
       <AssessmentScore detail={d} />
       <AssessmentAnswers detail={d} canReview={hasRole(me, ['admin', 'reviewer'])} />

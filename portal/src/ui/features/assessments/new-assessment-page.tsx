@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { CatalogDatalist } from '../vendors/catalog-services';
+import { linkHandOverOf } from './link-notice';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -29,10 +30,10 @@ export function NewAssessmentPage() {
   const create = useMutation({
     mutationFn: (json: Parameters<typeof api.api.assessments.$post>[0]['json']) =>
       unwrap(api.api.assessments.$post({ json })),
-    onSuccess: (result) =>
-      navigate(`/assessments/${result.id}`, {
-        state: 'link' in result && result.link ? { link: result.link } : null,
-      }),
+    onSuccess: (result) => {
+      const handOver = linkHandOverOf(result);
+      navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
+    },
     onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not create the assessment'),
   });
 

@@ -1,5 +1,15 @@
+import type { HiddenLinkReason, OutboxMail } from '@sightline/shared/mail/outbox-api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../lib/api';
+import { ApiError, api, unwrap } from '../../lib/api';
+import { CopyLinkButton } from './copy-link-button';
+
+/** What the viewer is told about a link they do not get, in a sentence next to the mail. */
+const hiddenLinkText: Record<HiddenLinkReason, string> = {
+  role: 'Only an admin can see this link.',
+  in_delivery: 'The link goes to the recipient by mail only.',
+  delivered: 'Sent: the link was mailed to the recipient and is not kept.',
+  withdrawn: 'Not sent: the link was replaced, revoked or used, so it was removed.',
+};
 
 export function OutboxPage() {
   const client = useQueryClient();
@@ -17,7 +27,14 @@ export function OutboxPage() {
       <h1>Mail outbox</h1>
       {outbox.data && !outbox.data.smtpConfigured && (
         <p className="info">
-          No SMTP server is configured: mails wait here. Open one to copy its link and send it yourself.
+          No SMTP server is configured: mails wait here. Copy a mail's link and send it to its recipient
+          yourself; you see the links your role could issue (invitations: admins; questionnaire links: admins
+          and procurement) until the mail is sent.
+        </p>
+      )}
+      {retry.error && (
+        <p role="alert" className="error">
+          {retry.error instanceof ApiError ? retry.error.message : 'Could not retry'}
         </p>
       )}
       <table>
@@ -40,22 +57,32 @@ export function OutboxPage() {
               <td>
                 {m.status}
                 {m.lastError && <span className="error"> ({m.lastError})</span>}
-                {(m.status === 'failed' || m.status === 'held') && (
+                {(m.status === 'failed' || m.status === 'held') && m.linkHidden !== 'withdrawn' && (
                   <button type="button" className="link-button" onClick={() => retry.mutate(m.id)}>
                     Retry
                   </button>
                 )}
               </td>
               <td>
-                <details>
-                  <summary>Show text</summary>
-                  <pre className="mail-text">{m.textBody}</pre>
-                </details>
+                <MailMessage mail={m} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+function MailMessage({ mail }: { mail: OutboxMail }) {
+  return (
+    <>
+      {mail.link && <CopyLinkButton link={mail.link} label={`Copy the link for ${mail.toAddress}`} />}
+      {mail.linkHidden && <p className="info">{hiddenLinkText[mail.linkHidden]}</p>}
+      <details>
+        <summary>Show text</summary>
+        <pre className="mail-text">{mail.text}</pre>
+      </details>
+    </>
   );
 }

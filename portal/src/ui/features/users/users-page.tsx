@@ -18,11 +18,15 @@ export function UsersPage() {
     mutationFn: (input: { email: string; name: string; role: StaffRole }) =>
       unwrap(api.api.users.invitations.$post({ json: input })),
     onSuccess: (result) => {
-      setMessage({
-        kind: 'info',
-        text: 'Invitation sent. You can also copy the link now; it is not shown again.',
-        link: result.link,
-      });
+      setMessage(
+        'link' in result && result.link
+          ? {
+              kind: 'info',
+              text: 'No SMTP server is configured, so the invitation is not mailed. Copy the link and send it yourself; until the mail is sent, it waits in the mail outbox for admins to copy.',
+              link: result.link,
+            }
+          : { kind: 'info', text: 'Invitation mailed; the link is not shown again.' },
+      );
       refresh();
     },
     onError: (err) =>
