@@ -5,6 +5,7 @@ import { AssessmentsPage } from './features/assessments/assessments-page';
 import { NewAssessmentPage } from './features/assessments/new-assessment-page';
 import { AuditPage } from './features/audit/audit-page';
 import { AcceptInvitationPage } from './features/auth/accept-invitation-page';
+import { FirstRunPage } from './features/auth/first-run-page';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CandidatesPage } from './features/catalog/candidates-page';
 import { CatalogPage } from './features/catalog/catalog-page';
@@ -33,7 +34,11 @@ export function AppRoutes() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
-      {me.data ? (
+      {me.data && <Route path="/welcome" element={<FirstRunPage me={me.data} />} />}
+      {me.data?.passwordChangeRequired ? (
+        // A one-time password reaches nothing else: the API would refuse every call anyway.
+        <Route path="*" element={<Navigate to="/welcome" replace />} />
+      ) : me.data ? (
         <Route element={<Shell me={me.data} />}>
           <Route index element={<HomePage />} />
           <Route path="policy" element={<PolicyPage />} />

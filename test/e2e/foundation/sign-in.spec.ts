@@ -3,11 +3,14 @@ import { type RunningPortal, startPortal } from '../support/portal-process';
 
 let portal: RunningPortal;
 test.beforeAll(async () => {
-  portal = await startPortal();
+  // This spec is about the first sign-in itself, so the admin keeps the password printed at start.
+  portal = await startPortal({}, { keepOneTimePassword: true });
 });
 test.afterAll(async () => portal?.stop());
 
-test('the printed admin signs in through the UI, invites a reviewer and sees both in a verified audit trail', async ({
+const NEW_PASSWORD = 'lantern orchard velvet 42';
+
+test('the printed admin signs in, must choose a password and name the organisation first, then invites a reviewer and sees it all in a verified audit trail', async ({
   page,
 }) => {
   const cspErrors: string[] = [];
@@ -24,8 +27,39 @@ test('the printed admin signs in through the UI, invites a reviewer and sees bot
 
   await page.getByLabel('Password').fill(portal.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+
+  // The one-time password opens nothing but the first-run screen, in the UI and in the API.
+  await expect(page).toHaveURL(/\/welcome$/);
+  await expect(page.getByRole('heading', { name: 'Welcome to Sightline' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toHaveCount(0);
+  await page.goto(`${portal.url}/users`);
+  await expect(page).toHaveURL(/\/welcome$/);
+  const locked = await page.request.get(`${portal.url}/api/users`);
+  expect(locked.status()).toBe(403);
+  expect((await locked.json()).error.code).toBe('password_change_required');
+
+  const choose = page.getByRole('form', { name: 'Choose your password' });
+  await choose.getByLabel('One-time password').fill(portal.admin.password);
+  await choose.getByLabel('New password', { exact: true }).fill('aaaaaaaaaaaa');
+  await choose.getByLabel('Repeat the new password').fill('aaaaaaaaaaaa');
+  await choose.getByRole('button', { name: 'Save my password' }).click();
+  await expect(choose.getByRole('alert')).toContainText('repeats the same character');
+
+  await choose.getByLabel('One-time password').fill(portal.admin.password);
+  await choose.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await choose.getByLabel('Repeat the new password').fill(NEW_PASSWORD);
+  await choose.getByRole('button', { name: 'Save my password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password is saved');
+
+  const organisation = page.getByRole('form', { name: 'Name your organisation' });
+  await expect(organisation.getByLabel('Organisation name')).toHaveValue('My organisation');
+  await organisation.getByLabel('Organisation name').fill('Acme Analytics Ltd');
+  await organisation.getByRole('button', { name: 'Save and start' }).click();
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect((await (await page.request.get(`${portal.url}/api/settings`)).json()).name).toBe(
+    'Acme Analytics Ltd',
+  );
 
   await page.getByRole('link', { name: 'Users and roles' }).click();
   const form = page.getByRole('form', { name: 'Invite a staff member' });
@@ -37,9 +71,27 @@ test('the printed admin signs in through the UI, invites a reviewer and sees bot
   await expect(page.getByRole('table', { name: 'Open invitations' })).toContainText('rae@example.test');
 
   await page.getByRole('link', { name: 'Audit trail' }).click();
-  await expect(page.getByRole('table', { name: 'Latest entries' })).toContainText('staff.invited');
-  await expect(page.getByRole('table', { name: 'Latest entries' })).toContainText('auth.sign_in');
+  const entries = page.getByRole('table', { name: 'Latest entries' });
+  await expect(entries).toContainText('staff.invited');
+  // Signing in and choosing the password are the admin's own acts, not an anonymous caller's.
+  await expect(
+    entries.getByRole('row').filter({ hasText: 'auth.sign_in' }).filter({ hasNotText: 'failed' }),
+  ).toContainText(portal.admin.email);
+  await expect(entries.getByRole('row').filter({ hasText: 'auth.password_changed' })).toContainText(
+    portal.admin.email,
+  );
+  await expect(entries).toContainText('settings.changed');
   await page.getByRole('button', { name: 'Verify the chain' }).click();
   await expect(page.getByRole('status')).toContainText('Chain verified');
+
+  // From now on the chosen password signs straight in; the one-time password no longer works.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('Email').fill(portal.admin.email);
+  await page.getByLabel('Password').fill(portal.admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Invalid email or password');
+  await page.getByLabel('Password').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   expect(cspErrors).toEqual([]);
 });

@@ -13,6 +13,7 @@ const tsxCli = createRequire(join(portalDir, 'package.json')).resolve('tsx/cli')
 export type RunningPortal = {
   url: string;
   port: number;
+  /** The first admin, with the password they chose (or the printed one-time one, when kept). */
   admin: { email: string; password: string };
   /** A postgres:// URL to read the portal's database directly (only with DATABASE_URL). */
   databaseUrl: string | null;
@@ -36,11 +37,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export type StartOptions = {
+  /**
+   * Keep the first admin's printed one-time password. Otherwise the admin replaces it right away
+   * through the API, as they would on the first-run screen, so that specs about other things sign in
+   * with a password that unlocks the portal.
+   */
+  keepOneTimePassword?: boolean;
+};
+
 /**
  * Starts the real portal (`tsx src/server/main.ts`) as its own process on a fresh database: a
  * throwaway database on the server in DATABASE_URL when set, else PGlite in a temp folder.
  */
-export async function startPortal(extraEnv: Record<string, string> = {}): Promise<RunningPortal> {
+export async function startPortal(
+  extraEnv: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningPortal> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'sl-e2e-'));
@@ -99,11 +112,15 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
   const email = /email:\s+(\S+)/.exec(out)?.[1];
   const password = /password:\s+(\S+)/.exec(out)?.[1];
   if (!email || !password) throw new Error(`no first-admin credentials printed:\n${out}`);
+  const admin = {
+    email,
+    password: options.keepOneTimePassword ? password : await replaceOneTimePassword(url, email, password),
+  };
 
   return {
     url,
     port,
-    admin: { email, password },
+    admin,
     databaseUrl,
     dataDir,
     output: () => out,
@@ -119,4 +136,26 @@ export async function startPortal(extraEnv: Record<string, string> = {}): Promis
       }
     },
   };
+}
+
+/** Signs in with the one-time password and chooses a random one through the portal's own route. */
+async function replaceOneTimePassword(url: string, email: string, oneTime: string): Promise<string> {
+  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password: oneTime }),
+  });
+  if (signIn.status !== 200) throw new Error(`first-admin sign-in failed: ${signIn.status}`);
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const password = randomBytes(18).toString('base64url');
+  const change = await fetch(`${url}/api/auth/change-password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, cookie },
+    body: JSON.stringify({ currentPassword: oneTime, newPassword: password }),
+  });
+  if (change.status !== 200) throw new Error(`first-admin password change failed: ${await change.text()}`);
+  return password;
 }

@@ -1,19 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { requestJson } from '../lib/api';
-import { hasRole, type Me } from '../lib/session';
+import { Link, NavLink, Outlet } from 'react-router';
+import { hasRole, type Me, useSignOut } from '../lib/session';
 import { type NavItem, navItems } from './nav-items';
 
 const groups: NavItem['group'][] = ['Discover', 'Assess', 'Govern', 'Admin'];
 
 export function Shell({ me }: { me: Me }) {
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const signOut = async () => {
-    await requestJson('/api/auth/sign-out', { method: 'POST', body: '{}' }).catch(() => undefined);
-    client.clear();
-    navigate('/sign-in');
-  };
+  const signOut = useSignOut();
   const visible = navItems.filter((item) => hasRole(me, item.roles));
   return (
     <div className="shell">

@@ -1,8 +1,16 @@
 import type { StaffRole } from '@sightline/shared/auth/roles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, unwrap } from './api';
+import { useNavigate } from 'react-router';
+import { ApiError, api, requestJson, unwrap } from './api';
 
-export type Me = { id: string; email: string; name: string; role: StaffRole };
+/** `passwordChangeRequired`: signed in with a one-time password, which must be replaced first. */
+export type Me = {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  passwordChangeRequired: boolean;
+};
 
 /** The signed-in staff member, or null when signed out. */
 export function useMe() {
@@ -23,6 +31,17 @@ export function useMe() {
 export function useRefreshMe() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: ['me'] });
+}
+
+/** Signs out, forgets everything cached for this person, and shows the sign-in page. */
+export function useSignOut() {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  return async () => {
+    await requestJson('/api/auth/sign-out', { method: 'POST', body: '{}' }).catch(() => undefined);
+    client.clear();
+    navigate('/sign-in');
+  };
 }
 
 export function hasRole(me: Me | null | undefined, roles: readonly StaffRole[]): boolean {

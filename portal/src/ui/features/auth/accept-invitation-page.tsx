@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
+import { PASSWORD_RULE } from '../account/change-password-form';
 
 /** The invitation token arrives in the URL fragment, which browsers never send to servers or in Referer. */
 export function AcceptInvitationPage() {
@@ -40,9 +41,20 @@ export function AcceptInvitationPage() {
       <form className="card auth-card" onSubmit={onSubmit} aria-labelledby="invite-title">
         <h1 id="invite-title">Choose your password</h1>
         <label>
-          Password (at least 12 characters)
-          <input name="password" type="password" autoComplete="new-password" minLength={12} required />
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            maxLength={128}
+            required
+            aria-describedby="password-rule"
+          />
         </label>
+        <p id="password-rule" className="muted">
+          {PASSWORD_RULE}
+        </p>
         <label>
           Repeat the password
           <input name="confirm" type="password" autoComplete="new-password" minLength={12} required />
