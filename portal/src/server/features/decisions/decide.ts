@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assessmentAnswer, decision } from '@sightline/db/schema/assessments';
 import { user } from '@sightline/db/schema/auth';
-import { orgSettings } from '@sightline/db/schema/org';
 import { vendor } from '@sightline/db/schema/vendors';
 import { transition } from '@sightline/shared/assessments/assessment-transitions';
 import { utcDay } from '@sightline/shared/assessments/dates';
@@ -17,10 +16,11 @@ import type { AssessmentDeps } from '../assessments/assessment-deps';
 import { applyTransition, lockAssessment, organisationName } from '../assessments/assessment-records';
 import { loadCatalog } from '../catalog/catalog-source';
 import { blockingFindings } from '../findings/findings-service';
-import { recordDecisionInInventory } from '../inventory/system-from-decision';
+import { recordDecisionInInventory, systemForDecision } from '../inventory/system-from-decision';
 import { closeRequestsForDecision } from './close-requests';
 import { decidedTier, reviewersOf, storedScore } from './decision-checks';
 import { setPolicyFromDecision, setVendorFromDecision } from './decision-effects';
+import { lockDecisionTargets } from './decision-locks';
 import { getDecision } from './decision-queries';
 
 /**
@@ -53,20 +53,23 @@ export async function decide(
       );
     }
     const score = storedScore(row);
-    const [settings] = await tx.select().from(orgSettings).where(eq(orgSettings.id, 1));
+    const systemId = await systemForDecision(tx, { vendorId: row.vendorId, serviceId: row.serviceId });
+    const settings = await lockDecisionTargets(tx, {
+      serviceId: row.serviceId,
+      vendorId: row.vendorId,
+      systemId,
+    });
     const refusal = decisionRefusal({
       outcome: input.outcome,
       approverId: approver.id,
       reviewerIds: await reviewersOf(tx, assessmentId),
-      separateApproverFromReviewer: settings?.separateApproverFromReviewer ?? true,
+      separateApproverFromReviewer: settings.separateApproverFromReviewer,
       blockingFindings: await blockingFindings(tx, assessmentId),
     });
     if (refusal) throw new AppError('conflict', refusal);
     const { tier, tierReason } = decidedTier(score.residualTier, input);
-    const nextReviewOn = nextReviewDate(tier, parseReviewCadence(settings?.reviewCadenceMonths), utcDay(now));
-    const policyState = row.serviceId
-      ? policyStateFor(input.outcome, settings?.rejectedServiceState ?? 'blocked')
-      : null;
+    const nextReviewOn = nextReviewDate(tier, parseReviewCadence(settings.reviewCadenceMonths), utcDay(now));
+    const policyState = row.serviceId ? policyStateFor(input.outcome, settings.rejectedServiceState) : null;
     const conditions = input.outcome === 'approve_with_conditions' ? (input.conditions ?? null) : null;
     const decisionId = randomUUID();
 
@@ -121,6 +124,7 @@ export async function decide(
       tier,
       nextReviewOn,
       owner: await ownerOf(tx, row.createdBy, approver),
+      systemId,
     });
     await tx.insert(decision).values({
       id: decisionId,

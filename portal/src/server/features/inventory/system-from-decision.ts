@@ -21,13 +21,18 @@ export type DecisionForInventory = {
   nextReviewOn: string;
   /** The business owner a new entry starts with (whoever asked for the assessment). */
   owner: string;
+  /** The entry to update (from systemForDecision), or null to create one. */
+  systemId: string | null;
 };
 
 /**
- * The system this decision is about: one already linked to the vendor for the same service, or one
- * that lists the service, oldest first.
+ * The system a decision is about: one already linked to the vendor for the same service, or one
+ * that lists the service, oldest first; null when the decision should create one.
  */
-async function findSystem(tx: DbOrTx, d: DecisionForInventory) {
+export async function systemForDecision(
+  tx: DbOrTx,
+  d: { vendorId: string; serviceId: string | null },
+): Promise<string | null> {
   const sameService = d.serviceId
     ? eq(aiSystemSupplier.serviceId, d.serviceId)
     : isNull(aiSystemSupplier.serviceId);
@@ -38,14 +43,14 @@ async function findSystem(tx: DbOrTx, d: DecisionForInventory) {
     .where(and(eq(aiSystemSupplier.vendorId, d.vendorId), sameService))
     .orderBy(asc(aiSystem.createdAt))
     .limit(1);
-  if (linked || !d.serviceId) return linked ?? null;
+  if (linked || !d.serviceId) return linked?.id ?? null;
   const [listed] = await tx
     .select({ id: aiSystem.id })
     .from(aiSystem)
     .where(arrayContains(aiSystem.serviceIds, [d.serviceId]))
     .orderBy(asc(aiSystem.createdAt))
     .limit(1);
-  return listed ?? null;
+  return listed?.id ?? null;
 }
 
 /**
@@ -67,38 +72,39 @@ export async function recordDecisionInInventory(
     contextDataCategories: d.contextDataCategories,
     outcome: d.outcome,
   });
-  const existing = await findSystem(tx, d);
   let systemId: string;
-  if (existing) {
-    const [before] = await tx.select().from(aiSystem).where(eq(aiSystem.id, existing.id)).for('update');
+  const [before] = d.systemId
+    ? await tx.select().from(aiSystem).where(eq(aiSystem.id, d.systemId)).for('update')
+    : [];
+  if (before) {
     const next = {
       nextReviewOn: d.nextReviewOn,
       serviceIds:
-        d.serviceId && !before!.serviceIds.includes(d.serviceId)
-          ? [...before!.serviceIds, d.serviceId]
-          : before!.serviceIds,
-      lifecycleStage: d.outcome === 'reject' ? ('retirement' as const) : before!.lifecycleStage,
-      euAiActClass: before!.euAiActClass === 'unknown' ? prefill.euAiActClass : before!.euAiActClass,
+        d.serviceId && !before.serviceIds.includes(d.serviceId)
+          ? [...before.serviceIds, d.serviceId]
+          : before.serviceIds,
+      lifecycleStage: d.outcome === 'reject' ? ('retirement' as const) : before.lifecycleStage,
+      euAiActClass: before.euAiActClass === 'unknown' ? prefill.euAiActClass : before.euAiActClass,
     };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(next)) {
-      const old = before![key as keyof typeof next];
+      const old = before[key as keyof typeof next];
       if (JSON.stringify(old) !== JSON.stringify(value)) changes[key] = { from: old, to: value };
     }
     await tx
       .update(aiSystem)
       .set({ ...next, updatedAt: now })
-      .where(eq(aiSystem.id, existing.id));
+      .where(eq(aiSystem.id, before.id));
     if (Object.keys(changes).length > 0)
       await recordAudit(tx, {
         actor,
         action: 'ai_system.updated',
         targetType: 'ai_system',
-        targetId: existing.id,
+        targetId: before.id,
         details: { ...changes, fromAssessment: d.assessmentId },
         at: now,
       });
-    systemId = existing.id;
+    systemId = before.id;
   } else {
     const values = {
       ...prefill,
