@@ -116,7 +116,7 @@ export function DecisionDialog({ assessmentId, score }: Props) {
             </label>
           )}
           <label>
-            Reason (kept in the record; requesters of a rejected service are told it)
+            Reason (kept in the record, and shown word for word to the employees who asked for access)
             <textarea name="reason" rows={3} minLength={5} maxLength={4000} required />
           </label>
           <label>
