@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { describeRoute } from 'hono-openapi';
 import { recordAudit } from '../../audit/record-audit';
+import { withoutSessionToken } from '../../auth/without-session-token';
 import type { AppEnv } from '../../context';
 import {
   accessWithOneTimePassword,
@@ -30,7 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Sign in with email and password (sets the session cookie)' }),
     publicAccess,
     signInGuard,
-    (c) => c.get('deps').auth.handler(c.req.raw),
+    async (c) => withoutSessionToken(await c.get('deps').auth.handler(c.req.raw)),
   )
   .post('/api/auth/sign-out', describeRoute({ tags, summary: 'Sign out' }), publicAccess, async (c) => {
     const staff = c.get('staff');
@@ -65,7 +66,7 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Other better-auth endpoints (session)' }),
     publicAccess,
     notWithOneTimePassword,
-    (c) => c.get('deps').auth.handler(c.req.raw),
+    async (c) => withoutSessionToken(await c.get('deps').auth.handler(c.req.raw)),
   )
   .get(
     '/api/me',
