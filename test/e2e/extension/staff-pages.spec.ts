@@ -45,9 +45,9 @@ test('an admin sets the rollout, creates an enrollment token, decides a service 
   await expect(page.getByRole('table', { name: /Services/ })).toContainText('No customer data');
 
   await page.getByRole('link', { name: 'Devices' }).click();
-  await expect(page.getByText('No browser has enrolled yet.')).toBeVisible();
+  await expect(page.getByText('No browser has enrolled yet', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Access requests' }).click();
-  await expect(page.getByText('No access requests yet.')).toBeVisible();
+  await expect(page.getByText('No access requests yet', { exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: 'Audit trail' }).click();
   const audit = page.getByRole('table', { name: 'Latest entries' });

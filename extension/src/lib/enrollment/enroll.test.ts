@@ -64,6 +64,18 @@ describe('configuration and enrollment', () => {
     expect(config.managedKeys.sort()).toEqual(['failMode', 'portalUrl']);
   });
 
+  it('enrolls once when start-up and the managed policy arriving ask at the same time', async () => {
+    const c = client();
+    const config = { portalUrl: 'https://it.example', enrollmentToken: 't'.repeat(43), managedKeys: [] };
+    const outcomes = await Promise.all([
+      ensureEnrolled(c, config, 'managed'),
+      ensureEnrolled(c, config, 'managed'),
+      ensureEnrolled(c, config, 'managed'),
+    ]);
+    expect(c.enroll).toHaveBeenCalledTimes(1);
+    expect(outcomes.map((o) => o.status)).toEqual(['enrolled', 'already', 'already']);
+  });
+
   it('enrolls once with the token and keeps the credential; does not re-enroll a revoked device by itself', async () => {
     const c = client();
     const config = { portalUrl: 'https://it.example', enrollmentToken: 't'.repeat(43), managedKeys: [] };

@@ -25,15 +25,34 @@ function platformInfo() {
   return { browser: browserName, platform };
 }
 
+let enrolling: Promise<unknown> = Promise.resolve();
+
 /**
  * Enrolls when a portal URL and token are configured and this browser holds no credential for that
  * portal. A revoked device is not re-enrolled automatically: the administrator meant it.
+ *
+ * One call at a time: start-up and the managed policy arriving seconds later both get here, and two
+ * calls reading "no credential" before either stored one would enroll the browser as two devices. A
+ * call waiting for another then finds the credential it stored. (Its own chain, not `serialized`: it
+ * waits for the network, and the event queue must not.)
  */
-export async function ensureEnrolled(
+export function ensureEnrolled(
   client: PortalClient,
   config: EffectiveConfig,
   source: Enrollment['source'],
   force = false,
+): Promise<EnrollOutcome> {
+  const step = () => enrollUnlessEnrolled(client, config, source, force);
+  const run = enrolling.then(step, step);
+  enrolling = run.catch(() => undefined);
+  return run;
+}
+
+async function enrollUnlessEnrolled(
+  client: PortalClient,
+  config: EffectiveConfig,
+  source: Enrollment['source'],
+  force: boolean,
 ): Promise<EnrollOutcome> {
   const current = await getLocal('enrollment');
   if (!config.portalUrl || !config.enrollmentToken) {
