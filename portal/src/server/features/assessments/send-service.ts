@@ -1,7 +1,6 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { assessment } from '@sightline/db/schema/assessments';
 import { accessRequest } from '@sightline/db/schema/usage';
-import { vendor } from '@sightline/db/schema/vendors';
 import { awaitingVendorStates, stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { utcDay } from '@sightline/shared/assessments/dates';
 import { and, eq } from 'drizzle-orm';
@@ -55,26 +54,7 @@ export async function sendAssessment(deps: AssessmentDeps, actor: Actor, id: str
         template: { key: template.key, version: template.version },
       },
     });
-    await markVendorInReview(tx, sent.vendorId, actor, now);
     return mailLink(deps, tx, sent, actor, now, 'assessment.link_issued');
-  });
-}
-
-/** A prospect whose questionnaire goes out is now under review; later states come from decisions. */
-async function markVendorInReview(tx: DbOrTx, vendorId: string, actor: Actor, now: Date) {
-  const changed = await tx
-    .update(vendor)
-    .set({ status: 'in_review', updatedAt: now })
-    .where(and(eq(vendor.id, vendorId), eq(vendor.status, 'prospect')))
-    .returning({ id: vendor.id });
-  if (changed.length === 0) return;
-  await recordAudit(tx, {
-    actor,
-    action: 'vendor.updated',
-    targetType: 'vendor',
-    targetId: vendorId,
-    details: { fields: ['status'], status: 'in_review', reason: 'assessment sent' },
-    at: now,
   });
 }
 
