@@ -35,12 +35,19 @@ export function OverrideControls({ assessmentId, questionId, questionText, overr
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const data = new FormData(form);
     setError(null);
-    save.mutate({
-      points: Number(data.get('percent')) / 100,
-      reason: String(data.get('reason') ?? '').trim(),
-    });
+    save.mutate(
+      { points: Number(data.get('percent')) / 100, reason: String(data.get('reason') ?? '').trim() },
+      {
+        // Saved: the note beside the item shows it; close and clear the form.
+        onSuccess: () => {
+          form.reset();
+          form.closest('details')?.removeAttribute('open');
+        },
+      },
+    );
   };
   return (
     <div className="override-controls">

@@ -13,6 +13,7 @@ import {
 
 const tierColours = { low: '#17663a', medium: '#8a5a00', high: '#c2410c', critical: '#a4161a' } as const;
 
+/** `sectionTitles` in the questionnaire's order: the chart follows it. */
 type Props = { score: ScoreResult; sectionTitles: ReadonlyMap<string, string> };
 
 /**
@@ -21,14 +22,11 @@ type Props = { score: ScoreResult; sectionTitles: ReadonlyMap<string, string> };
  * for screen readers and for copying.
  */
 export function SectionChart({ score, sectionTitles }: Props) {
-  const rows = Object.entries(score.residual.bySection)
-    .filter((entry): entry is [string, number] => entry[1] !== null)
-    .map(([id, risk]) => ({
-      id,
-      title: sectionTitles.get(id) ?? id,
-      risk,
-      tier: tierFor(risk, score.thresholds),
-    }));
+  // The stored result's keys come back in the database's order, not the questionnaire's.
+  const rows = [...sectionTitles]
+    .map(([id, title]) => ({ id, title, risk: score.residual.bySection[id] ?? null }))
+    .filter((row): row is { id: string; title: string; risk: number } => row.risk !== null)
+    .map((row) => ({ ...row, tier: tierFor(row.risk, score.thresholds) }));
   if (rows.length === 0) return <p className="info">No section has anything scorable yet.</p>;
   return (
     <figure className="section-chart">
