@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { hasRole, useMe } from '../../lib/session';
+import { DecisionPanel } from '../decisions/decision-panel';
+import { AssessmentFindings } from '../findings/assessment-findings';
 import { AssessmentActions } from './assessment-actions';
 import { AssessmentAnswers } from './assessment-answers';
 import { AssessmentMails } from './assessment-mails';
@@ -87,7 +89,9 @@ export function AssessmentDetailPage() {
         canReview={hasRole(me, ['admin', 'reviewer'])}
         onHandOver={setHandOver}
       />
-      <AssessmentScore detail={d} />
+      <AssessmentScore detail={d} canReview={hasRole(me, ['admin', 'reviewer'])} />
+      {me && <AssessmentFindings assessmentId={a.id} me={me} />}
+      <DecisionPanel detail={d} canDecide={hasRole(me, ['admin', 'approver'])} />
       <AssessmentAnswers detail={d} canReview={hasRole(me, ['admin', 'reviewer'])} />
       <AssessmentMails detail={d} />
       <AssessmentTimeline detail={d} />
