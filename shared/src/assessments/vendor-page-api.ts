@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerInputSchema } from '../questionnaire/answer-schema';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import { publicTemplateSchema } from '../questionnaire/public-view';
+import { publicUseContextSchema } from '../questionnaire/use-context';
 import { assessmentStateSchema } from './assessment-states';
 import { calendarDateSchema } from './dates';
 
@@ -55,6 +56,12 @@ export const vendorViewSchema = z.strictObject({
     you: z.strictObject({ name: z.string().nullable(), email: z.string(), colleague: z.boolean() }),
   }),
   template: publicTemplateSchema,
+  /**
+   * The organisation's use profile, shown read-only as context; the page passes it to
+   * resolveVisibility so it shows the questions the server scores. Optional until the server sends it:
+   * without it, every condition on the use context counts as unknown and shows its questions.
+   */
+  useContext: publicUseContextSchema.optional(),
   answers: z.record(z.string(), publicAnswerSchema),
   /** Each saved answer's revision, to send back as the base of the next save (see saveAnswersSchema). */
   revisions: z.record(z.string(), z.number().int().min(1)),

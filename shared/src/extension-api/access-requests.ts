@@ -1,19 +1,28 @@
 import { z } from 'zod';
+import { legacyRequestDataCategories, toDataCategories } from '../questionnaire/data-category-spellings';
+import type { DataCategory as ProfileDataCategory } from '../questionnaire/profile-vocabulary';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
 import { plainText } from './text';
 
-/** Data categories an employee can tick when asking for access; mirrors the assessment's data classes. */
+const legacySpellings = Object.keys(
+  legacyRequestDataCategories,
+) as (keyof typeof legacyRequestDataCategories)[];
+
+/**
+ * Data categories an employee can tick when asking for access: the one vocabulary of data categories
+ * (questionnaire/profile-vocabulary.ts) less "none", so a request's categories reach the assessment's
+ * use context unchanged.
+ */
 export const dataCategories = [
   'public',
   'internal',
   'confidential',
-  'personal-data',
-  'special-category-personal-data',
-  'customer-data',
-  'source-code',
   'financial',
-  'health',
-] as const;
+  'personal',
+  'special_category',
+  'source_code',
+  'customer_data',
+] as const satisfies readonly Exclude<ProfileDataCategory, 'none'>[];
 export const dataCategorySchema = z.enum(dataCategories);
 export type DataCategory = z.infer<typeof dataCategorySchema>;
 
@@ -21,13 +30,21 @@ export const dataCategoryLabels: Record<DataCategory, string> = {
   public: 'Public information',
   internal: 'Internal documents',
   confidential: 'Confidential business information',
-  'personal-data': 'Personal data',
-  'special-category-personal-data': 'Special-category personal data',
-  'customer-data': 'Customer data',
-  'source-code': 'Source code',
   financial: 'Financial data',
-  health: 'Health data',
+  personal: 'Personal data',
+  special_category: 'Special-category personal data (health, biometrics, beliefs and similar)',
+  source_code: 'Source code',
+  customer_data: 'Customer data',
 };
+
+/**
+ * What the portal accepts: the vocabulary, plus the spellings extensions deployed before it was unified
+ * still send (`personal-data`, `health`, …), mapped to it. The request stores the canonical values.
+ */
+const requestDataCategoriesSchema = z
+  .array(z.enum([...dataCategories, ...legacySpellings]))
+  .max(dataCategories.length + legacySpellings.length)
+  .transform((values) => toDataCategories(values).filter((c): c is DataCategory => c !== 'none'));
 
 export const serviceIdSchema = z
   .string()
@@ -41,7 +58,7 @@ export const accessRequestInputSchema = z.strictObject({
   serviceId: serviceIdSchema,
   justification: plainText(10, 2000),
   intendedUse: plainText(3, 2000),
-  dataCategories: z.array(dataCategorySchema).max(dataCategories.length),
+  dataCategories: requestDataCategoriesSchema,
 });
 export type AccessRequestInput = z.infer<typeof accessRequestInputSchema>;
 

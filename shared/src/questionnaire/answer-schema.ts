@@ -33,7 +33,10 @@ export type AnswerableQuestion = {
   type: QuestionType;
   allowNotApplicable: boolean;
   allowComment?: boolean | undefined;
-  options?: readonly { value: string; exclusive?: boolean | undefined }[] | undefined;
+  /** `unknown`: the option means "we cannot say"; conditions treat it as an unknown answer. */
+  options?:
+    | readonly { value: string; exclusive?: boolean | undefined; unknown?: boolean | undefined }[]
+    | undefined;
   numberRange?:
     | { min?: number | undefined; max?: number | undefined; integer?: boolean | undefined }
     | undefined;

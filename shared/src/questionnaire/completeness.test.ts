@@ -49,7 +49,8 @@ describe('missingRequired', () => {
 
 describe('progress', () => {
   it('counts visible questions, answered or not applicable', () => {
-    expect(progress(t, {})).toEqual({ answered: 0, total: 6, requiredAnswered: 0, requiredTotal: 5 });
+    // Nothing answered: the unknown agent switch shows the agents section, as "yes" would.
+    expect(progress(t, {})).toEqual({ answered: 0, total: 7, requiredAnswered: 0, requiredTotal: 6 });
     const answers = {
       'p.data': { value: ['internal'] },
       'p.agent': { value: 'yes' },

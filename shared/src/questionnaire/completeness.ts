@@ -1,5 +1,6 @@
 import { type AnswerableQuestion, type Answers, answerState } from './answer-schema';
 import type { EvidenceByQuestion } from './evidence-summary';
+import type { UseContext } from './use-context';
 import { type VisibilityQuestion, type VisibilityTemplate, visibleQuestions } from './visibility';
 
 export type MissingProblem = 'unanswered' | 'invalid' | 'file_missing';
@@ -15,9 +16,10 @@ export function missingRequired<Q extends CompletenessQuestion>(
   template: VisibilityTemplate<Q>,
   answers: Answers,
   evidenceByQuestion: EvidenceByQuestion = {},
+  context?: UseContext,
 ): MissingItem[] {
   const missing: MissingItem[] = [];
-  for (const { sectionId, question } of visibleQuestions(template, answers)) {
+  for (const { sectionId, question } of visibleQuestions(template, answers, context)) {
     if (!question.required) continue;
     const state = answerState(question, answers, evidenceByQuestion);
     if (state.state === 'answered' || state.state === 'not_applicable') continue;
@@ -38,9 +40,10 @@ export function progress<Q extends CompletenessQuestion>(
   template: VisibilityTemplate<Q>,
   answers: Answers,
   evidenceByQuestion: EvidenceByQuestion = {},
+  context?: UseContext,
 ): Progress {
   const result: Progress = { answered: 0, total: 0, requiredAnswered: 0, requiredTotal: 0 };
-  for (const { question } of visibleQuestions(template, answers)) {
+  for (const { question } of visibleQuestions(template, answers, context)) {
     const state = answerState(question, answers, evidenceByQuestion).state;
     const done = state === 'answered' || state === 'not_applicable';
     result.total += 1;

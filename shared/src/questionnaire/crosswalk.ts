@@ -1,14 +1,29 @@
 import { type TagFramework, type Template, tagFrameworks } from './template-schema';
 
-export type CrosswalkEntry = { framework: TagFramework; item: string; questionIds: string[] };
+/** Whose control an entry describes: ours, or the vendor's (for us, evidence under A.10.3). */
+export type ControlOwner = 'ours' | 'vendor';
+export type CrosswalkEntry = {
+  framework: TagFramework;
+  item: string;
+  /** ISO/IEC 42001 entries only; a law's article says itself whose duty it is. */
+  whose: ControlOwner | null;
+  questionIds: string[];
+};
 
 export const frameworkLabels: Record<TagFramework, string> = {
-  iso42001: 'ISO/IEC 42001',
+  iso42001: 'ISO/IEC 42001 (our controls)',
+  iso42001Vendor: "ISO/IEC 42001 (the vendor's controls, evidence for us under A.10.3)",
   euAiAct: 'EU AI Act',
   gdpr: 'GDPR',
   dora: 'DORA',
   nis2: 'NIS2',
+  dataAct: 'Data Act',
   iso27001: 'ISO/IEC 27001:2022',
+};
+
+export const controlOwnerLabels: Record<ControlOwner, string> = {
+  ours: 'our control',
+  vendor: "the vendor's control; for us, evidence under A.10.3",
 };
 
 /**
@@ -23,7 +38,8 @@ export function crosswalk(template: Template, onlyQuestionIds?: ReadonlySet<stri
       for (const framework of tagFrameworks) {
         for (const item of question.tags[framework] ?? []) {
           const key = `${framework} ${item}`;
-          const entry = byKey.get(key) ?? { framework, item, questionIds: [] };
+          const whose = framework === 'iso42001Vendor' ? 'vendor' : framework === 'iso42001' ? 'ours' : null;
+          const entry = byKey.get(key) ?? { framework, item, whose, questionIds: [] };
           if (!entry.questionIds.includes(question.id)) entry.questionIds.push(question.id);
           byKey.set(key, entry);
         }

@@ -26,3 +26,27 @@ export function evidenceState(
   if (!summary || summary.count === 0) return 'none';
   return summary.verified > 0 ? 'verified' : 'uploaded';
 }
+
+/** One stored evidence file, as far as scoring cares. `expiresOn` is the last day it is valid. */
+export type EvidenceFileFacts = {
+  questionId: string;
+  verified: boolean;
+  expiresOn?: string | null | undefined;
+};
+
+/**
+ * Live files → per-question counts as of `today` (YYYY-MM-DD, UTC; the caller passes it, so scoring
+ * stays pure). A file past its expiry date counts as no file at all, verified or not: an expired
+ * certificate gives no more assurance than none.
+ */
+export function summariseEvidence(files: readonly EvidenceFileFacts[], today: string): EvidenceByQuestion {
+  const summary = new Map<string, EvidenceSummary>();
+  for (const file of files) {
+    if (file.expiresOn && file.expiresOn < today) continue;
+    const entry = summary.get(file.questionId) ?? { count: 0, verified: 0 };
+    entry.count += 1;
+    if (file.verified) entry.verified += 1;
+    summary.set(file.questionId, entry);
+  }
+  return Object.fromEntries(summary);
+}

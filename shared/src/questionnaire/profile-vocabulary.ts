@@ -1,13 +1,17 @@
 import { z } from 'zod';
 
 /**
- * Values that profile questions must use when they feed inherent risk. Scoring reads these values,
- * so a template marks such a question with `inherentFactor` and the template rules check its options.
+ * The one vocabulary of data categories: access requests, the extension, the organisation's use
+ * context, the inventory, profile questions and scoring all use these values (the old request
+ * spellings are mapped at the API boundary, see data-category-spellings.ts). Profile questions that
+ * feed inherent risk must use them too; the template rules check their options.
  */
 export const dataCategories = [
   'none',
+  'public',
   'internal',
   'confidential',
+  'financial',
   'personal',
   'special_category',
   'source_code',
@@ -18,8 +22,10 @@ export type DataCategory = z.infer<typeof dataCategorySchema>;
 
 export const dataCategoryLabels: Record<DataCategory, string> = {
   none: 'No organisational data',
+  public: 'Public information',
   internal: 'Internal information',
   confidential: 'Confidential information',
+  financial: 'Financial data',
   personal: 'Personal data',
   special_category: 'Special-category personal data',
   source_code: 'Source code',

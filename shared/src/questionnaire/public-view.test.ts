@@ -46,7 +46,14 @@ describe('toPublicTemplate', () => {
   it('keeps what the vendor page needs, and fits its own strict schema', () => {
     expect(publicTemplateSchema.parse(view)).toEqual(view);
     const training = view.sections.find((s) => s.id === 'training');
-    expect(training?.condition).toEqual(a10TemplateV1.sections.find((s) => s.id === 'training')?.condition);
+    // A condition on a profile question that mirrors the use context is spelled out as the union.
+    const original = a10TemplateV1.sections.find((s) => s.id === 'training')?.condition;
+    expect(training?.condition).toEqual({
+      any: [
+        original,
+        { useContext: 'dataCategories', includesAny: expect.any(Array), ifUnstated: 'no_match' },
+      ],
+    });
     const iso = view.sections.flatMap((s) => s.questions).find((x) => x.id === 'gov.iso42001');
     expect(iso).toMatchObject({
       type: 'single_choice',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { a10TemplateV1 } from './a10-template-v1';
+import { a10TemplateV2 } from './a10-template-v2';
 import {
   MAX_TEMPLATE_SOURCE_CHARS,
   templateFromJson,
@@ -17,6 +18,11 @@ describe('template import and export', () => {
 
   it('round-trips the A.10 template through JSON', () => {
     expect(templateFromJson(templateToJson(a10TemplateV1))).toEqual({ ok: true, template: a10TemplateV1 });
+  });
+
+  it('round-trips version 2, with its use-context conditions, "we cannot say" options and conditional knock-outs', () => {
+    expect(templateFromYaml(templateToYaml(a10TemplateV2))).toEqual({ ok: true, template: a10TemplateV2 });
+    expect(templateFromJson(templateToJson(a10TemplateV2))).toEqual({ ok: true, template: a10TemplateV2 });
   });
 
   it('reports YAML syntax errors as errors, not exceptions', () => {

@@ -4,6 +4,7 @@ import { type Condition, conditionLeaves } from './condition-schema';
 import { autonomyLevels, dataCategories, decisionImpacts, type InherentFactor } from './profile-vocabulary';
 import { choiceTypes, effectiveOptions } from './question-helpers';
 import type { Question, QuestionType, Section } from './template-schema';
+import { contextConditionFields } from './use-context';
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
@@ -56,6 +57,12 @@ export function checkTemplateRules(template: { sections: Section[] }, ctx: z.Ref
         checkCondition(question.condition, [...path, 'condition'], earlier, allIds, report);
       }
       checkOptions(question, path, report);
+      effectiveOptions(question).forEach((option, oi) => {
+        if (option.knockOut?.condition) {
+          const at = [...path, 'options', oi, 'knockOut', 'condition'];
+          checkCondition(option.knockOut.condition, at, earlier, allIds, report);
+        }
+      });
       checkScoring(question, path, report);
       if (question.inherentFactor) {
         if (section.id !== PROFILE_SECTION_ID) {
@@ -81,6 +88,26 @@ function checkCondition(
 ): void {
   for (const leaf of conditionLeaves(condition)) {
     const leafPath = [...path, ...leaf.path];
+    const valuePath = (vi: number) =>
+      leaf.operator === 'equals' ? [...leafPath, 'equals'] : [...leafPath, 'includesAny', vi];
+    if (leaf.source === 'context') {
+      const valid: readonly string[] = contextConditionFields[leaf.field];
+      if (leaf.field === 'dataCategories' && leaf.operator === 'equals') {
+        report(
+          [...leafPath, 'equals'],
+          "the use context's data categories are a list: use includesAny instead of equals",
+        );
+      }
+      leaf.values.forEach((value, vi) => {
+        if (!valid.includes(value)) {
+          report(
+            valuePath(vi),
+            `"${value}" is not a value of the use context's ${leaf.field} (values: ${valid.join(', ')})`,
+          );
+        }
+      });
+      continue;
+    }
     const target = earlier.get(leaf.questionId);
     if (!target) {
       report(
@@ -104,8 +131,7 @@ function checkCondition(
     const valid = effectiveOptions(target).map((o) => o.value);
     leaf.values.forEach((value, vi) => {
       if (!valid.includes(value)) {
-        const at = leaf.operator === 'equals' ? [...leafPath, 'equals'] : [...leafPath, 'includesAny', vi];
-        report(at, `"${value}" is not an option of "${target.id}" (options: ${valid.join(', ')})`);
+        report(valuePath(vi), `"${value}" is not an option of "${target.id}" (options: ${valid.join(', ')})`);
       }
     });
   }
@@ -133,7 +159,31 @@ function checkOptions(question: Question, path: Path, report: Report): void {
     if (option.exclusive && type !== 'multiple_choice') {
       report([...path, 'options', oi, 'exclusive'], 'only multiple-choice options can be exclusive');
     }
+    if (option.unknown && type === 'multiple_choice' && !option.exclusive) {
+      report(
+        [...path, 'options', oi, 'unknown'],
+        '"we cannot say" cannot be combined with other options: make it exclusive',
+      );
+    }
+    if (option.unknown && type === 'yes_no') {
+      report(
+        [...path, 'options', oi, 'unknown'],
+        'a yes_no question has no "we cannot say" option: use single_choice',
+      );
+    }
   });
+  // Saying less never helps: "we cannot say" gives no more assurance than the weakest real answer.
+  const unknownOptions = options?.filter((o) => o.unknown) ?? [];
+  const known =
+    options?.filter((o) => !o.unknown && o.points !== undefined).map((o) => o.points as number) ?? [];
+  for (const option of unknownOptions) {
+    if (option.points !== undefined && known.some((p) => option.points! > p)) {
+      report(
+        [...path, 'options', options!.indexOf(option), 'points'],
+        `"${option.value}" means "we cannot say", so it may score no more than the weakest answer (${Math.min(...known)})`,
+      );
+    }
+  }
   if (question.aggregate && type !== 'multiple_choice') {
     report([...path, 'aggregate'], 'aggregate applies to multiple-choice questions only');
   }

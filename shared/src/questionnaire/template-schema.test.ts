@@ -201,6 +201,106 @@ describe('parseTemplate', () => {
     ]);
   });
 
+  it('checks conditions on the use context: known fields, known values, lists compared with includesAny', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({
+          id: 'a.one',
+          type: 'yes_no',
+          condition: { useContext: 'dataCategories', includesAny: ['gossip'] },
+        }),
+        q({ id: 'a.two', type: 'yes_no', condition: { useContext: 'dataCategories', equals: 'personal' } }),
+        q({ id: 'a.three', type: 'yes_no', condition: { useContext: 'euAiActClass', equals: 'high_risk' } }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      {
+        path: 'sections[1].questions[0].condition.includesAny[0]',
+        message: expect.stringContaining('"gossip" is not a value of the use context\'s dataCategories'),
+      },
+      {
+        path: 'sections[1].questions[1].condition.equals',
+        message: "the use context's data categories are a list: use includesAny instead of equals",
+      },
+    ]);
+    expect(
+      errorsOf({
+        ...t,
+        sections: [
+          testProfile,
+          section('a', [
+            q({ id: 'a.x', type: 'yes_no', condition: { useContext: 'mood', equals: 'x' } as never }),
+          ]),
+        ],
+      })[0]?.path,
+    ).toBe('sections[1].questions[0].condition');
+  });
+
+  it('keeps "we cannot say" no better than the weakest answer, exclusive, and off yes/no questions', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({
+          id: 'a.single',
+          type: 'single_choice',
+          options: [
+            { value: 'good', label: 'Good', points: 1 },
+            { value: 'weak', label: 'Weak', points: 0.2 },
+            { value: 'unknown', label: 'We cannot say', points: 0.5, unknown: true },
+          ],
+        }),
+        q({
+          id: 'a.multi',
+          type: 'multiple_choice',
+          weight: 0,
+          options: [
+            { value: 'x', label: 'X' },
+            { value: 'unknown', label: 'We cannot say', unknown: true },
+          ],
+        }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      {
+        path: 'sections[1].questions[0].options[2].points',
+        message: '"unknown" means "we cannot say", so it may score no more than the weakest answer (0.2)',
+      },
+      {
+        path: 'sections[1].questions[1].options[1].unknown',
+        message: '"we cannot say" cannot be combined with other options: make it exclusive',
+      },
+    ]);
+  });
+
+  it('checks a knock-out’s condition like any other', () => {
+    const t = template([
+      testProfile,
+      section('a', [
+        q({
+          id: 'a.keep',
+          type: 'yes_no',
+          options: [
+            {
+              value: 'yes',
+              label: 'Yes',
+              points: 0,
+              knockOut: { reason: 'Kept.', condition: { questionId: 'a.later', equals: 'yes' } },
+            },
+            { value: 'no', label: 'No', points: 1 },
+          ],
+        }),
+        q({ id: 'a.later', type: 'yes_no' }),
+      ]),
+    ]);
+    expect(errorsOf(t)).toEqual([
+      {
+        path: 'sections[1].questions[0].options[0].knockOut.condition.questionId',
+        message: 'condition refers to "a.later", which comes later; conditions may only use earlier answers',
+      },
+    ]);
+  });
+
   it('rejects unknown keys, so a typo does not silently drop a setting', () => {
     const t = template([testProfile, section('a', [q({ id: 'a.one', type: 'yes_no' })])]);
     const withTypo = JSON.parse(JSON.stringify(t));

@@ -35,8 +35,17 @@ export const optionSchema = z.strictObject({
   points: pointsSchema.optional(),
   /** Multiple choice only: this option cannot be combined with others (e.g. "none"). */
   exclusive: z.boolean().optional(),
-  /** Choosing this option fails the vendor whatever the score. */
-  knockOut: z.strictObject({ reason: nonEmpty }).optional(),
+  /**
+   * This option means "we cannot say" (or "prefer not to say"). Conditions read it as unknown and show
+   * the follow-ups the riskier answer would; it scores no more than the weakest option, and on a
+   * question that can knock out it counts as the knock-out until answered.
+   */
+  unknown: z.boolean().optional(),
+  /**
+   * Choosing this option fails the vendor whatever the score; with a condition, only where it holds
+   * (unknown counts as holding), such as "kept after the contract ends" only where personal data is involved.
+   */
+  knockOut: z.strictObject({ reason: nonEmpty, condition: conditionSchema.optional() }).optional(),
 });
 export type QuestionOption = z.infer<typeof optionSchema>;
 
@@ -71,17 +80,33 @@ const iso27001Control = z
   .string()
   .regex(/^A\.[5-8]\.\d+$/, 'an ISO/IEC 27001:2022 control looks like "A.5.19"');
 
-/** The crosswalk: which clauses of which frameworks a question gives evidence for. */
+/**
+ * The crosswalk: which clauses of which frameworks a question gives evidence for. `iso42001` names the
+ * organisation's own controls (A.10.3 for supplier due diligence, A.10.2, and the related ones);
+ * `iso42001Vendor` names controls of the vendor's own management system that the question asks about
+ * (A.10.4, and A.2–A.8 on vendor-side practice): for us, the answer is evidence under A.10.3.
+ */
 export const questionTagsSchema = z.strictObject({
   iso42001: z.array(iso42001Item).min(1, 'tag at least one ISO/IEC 42001 item'),
+  iso42001Vendor: z.array(iso42001Item).optional(),
   euAiAct: z.array(articleRef).optional(),
   gdpr: z.array(articleRef).optional(),
   dora: z.array(articleRef).optional(),
   nis2: z.array(articleRef).optional(),
+  dataAct: z.array(articleRef).optional(),
   iso27001: z.array(iso27001Control).optional(),
 });
 export type QuestionTags = z.infer<typeof questionTagsSchema>;
-export const tagFrameworks = ['iso42001', 'euAiAct', 'gdpr', 'dora', 'nis2', 'iso27001'] as const;
+export const tagFrameworks = [
+  'iso42001',
+  'iso42001Vendor',
+  'euAiAct',
+  'gdpr',
+  'dora',
+  'nis2',
+  'dataAct',
+  'iso27001',
+] as const;
 export type TagFramework = (typeof tagFrameworks)[number];
 
 export const questionSchema = z.strictObject({

@@ -1,98 +1,185 @@
 import { describe, expect, it } from 'vitest';
-import { a10TemplateV1 } from '../questionnaire/a10-template-v1';
-import type { AnswerInput, Answers } from '../questionnaire/answer-schema';
-import type { EvidenceByQuestion } from '../questionnaire/evidence-summary';
-import { effectiveOptions } from '../questionnaire/question-helpers';
-import { visibleQuestions } from '../questionnaire/visibility';
+import { a10TemplateV2 } from '../questionnaire/a10-template-v2';
+import type { Answers } from '../questionnaire/answer-schema';
+import type { UseContext } from '../questionnaire/use-context';
+import { bestAnswers } from './a10-answers.fixture';
+import { approvalConditionsText } from './approval-conditions';
 import { scoreAssessment } from './score-assessment';
 
-const lowRiskProfile: Answers = {
-  'profile.purpose': { value: 'Grammar suggestions on internal drafts.' },
-  'profile.data_categories': { value: ['internal'] },
-  'profile.user_count': { value: 20 },
-  'profile.decisions_about_people': { value: 'none' },
-  'profile.autonomy': { value: 'none' },
+/** The vendor's own declarations: its own models, hosted by itself in the EEA, minimal class. */
+const vendor: Answers = {
   'profile.ai_act_role': { value: ['system_provider'] },
+  'profile.gpai_model': { value: ['none'] },
   'profile.ai_act_class': { value: 'minimal' },
+  'prov.model_hosting': { value: 'own_models' },
+  'ret.regions': { value: ['eea'] },
 };
 
-/** The best answer to every visible question, with verified evidence wherever it is asked for. */
-function bestAnswers(profile: Answers): {
-  answers: Record<string, AnswerInput>;
-  evidence: EvidenceByQuestion;
-} {
-  const answers: Record<string, AnswerInput> = { ...(profile as Record<string, AnswerInput>) };
-  const evidence: Record<string, { count: number; verified: number }> = {};
-  // Each pass answers what the previous answers revealed; three passes reach every question here.
-  for (let pass = 0; pass < 3; pass++) {
-    for (const { question } of visibleQuestions(a10TemplateV1, answers)) {
-      if (question.evidence?.requested) evidence[question.id] = { count: 1, verified: 1 };
-      if (Object.hasOwn(answers, question.id) || question.type === 'file') continue;
-      const options = [...effectiveOptions(question)].sort((a, b) => (b.points ?? 0) - (a.points ?? 0));
-      const best = options[0]?.value;
-      if (question.type === 'multiple_choice') answers[question.id] = { value: [best] };
-      else if (question.type === 'text') answers[question.id] = { value: 'Described in our documentation.' };
-      else if (question.type === 'date') answers[question.id] = { value: '2025-03-31' };
-      else answers[question.id] = { value: best };
-    }
-  }
-  return { answers, evidence };
+/** Our use: internal documents, 20 staff, no decisions about people, no agents, minimal. */
+const internalUse: UseContext = {
+  dataCategories: ['internal'],
+  decisionsAboutPeople: 'none',
+  autonomy: 'none',
+  euAiActClass: 'minimal',
+  expectedUsers: 20,
+};
+/** Our use: personal data, outputs inform decisions about people. */
+const peopleUse: UseContext = {
+  ...internalUse,
+  dataCategories: ['personal'],
+  decisionsAboutPeople: 'informs',
+};
+
+function score(useContext: UseContext, change: Answers = {}, evidenceChange = {}) {
+  const best = bestAnswers(a10TemplateV2, useContext, vendor);
+  return scoreAssessment({
+    template: a10TemplateV2,
+    answers: { ...best.answers, ...change },
+    evidence: { ...best.evidence, ...evidenceChange },
+    useContext,
+  });
 }
 
-describe('scoring the A.10 template', () => {
-  it('gives a vendor with the best answers and verified evidence no residual risk, and approves a low-risk use', () => {
-    const { answers, evidence } = bestAnswers(lowRiskProfile);
-    const result = scoreAssessment({
-      template: a10TemplateV1,
-      answers,
-      evidence,
-      useContext: { observedUsers: 14 },
-    });
+const scoredWeight = (result: ReturnType<typeof scoreAssessment>) =>
+  result.breakdown.filter((b) => b.scored).reduce((sum, b) => sum + b.weight, 0);
+
+describe('scoring the A.10 template v2: worked examples', () => {
+  it('gives an exemplary vendor no residual risk and approves an internal-data use', () => {
+    const result = score(internalUse);
+    // The 50 scored questions this use shows weigh 85 in all (see the breakdown); none falls short.
+    expect(result.breakdown.filter((b) => b.scored)).toHaveLength(50);
+    expect(scoredWeight(result)).toBe(85);
     expect(result.residual.overall).toBe(0);
     expect(result.knockOuts).toEqual([]);
+    // internal data 10; no decisions, no autonomy, minimal class, 20 users: 0 each
     expect(result.inherent).toMatchObject({ score: 10, tier: 'low' });
+    expect(result.recommendation).toBe('approve');
+    expect(result.conditions).toEqual([]);
+  });
+
+  it('counts one weak answer by hand: incident notice "without undue delay" (p = 0.4, w = 3)', () => {
+    const result = score(internalUse, { 'inc.customer_notice': { value: 'undue_delay' } });
+    // overall 100 · 3 · (1 − 0.4) / 85 = 2.12; incidents 100 · 1.8 / (2 + 3 + 1) = 30
+    expect(result.residual.overall).toBe(2.12);
+    expect(result.residual.bySection.incidents).toBe(30);
+    // Low inherent × low residual approves; the shortfall is still named, for the record.
+    expect(result.recommendation).toBe('approve');
+    expect(result.conditions?.map((c) => c.questionId)).toEqual(['inc.customer_notice']);
+  });
+
+  it('reaches "approve" for a high inherent risk when nothing falls short', () => {
+    const result = score(peopleUse);
+    // personal data 30 + informs decisions 15
+    expect(result.inherent).toMatchObject({ score: 45, tier: 'high' });
+    // GDPR, oversight, fairness and explanation questions join in: 104 in all.
+    expect(scoredWeight(result)).toBe(104);
+    expect(result.residual.overall).toBe(0);
     expect(result.recommendation).toBe('approve');
   });
 
-  it('discounts the same answers when the evidence is missing', () => {
-    const { answers } = bestAnswers(lowRiskProfile);
-    const result = scoreAssessment({ template: a10TemplateV1, answers });
-    expect(result.residual.overall).toBeGreaterThan(0);
-    const iso = result.breakdown.find((b) => b.questionId === 'gov.iso42001');
-    expect(iso).toMatchObject({ answerPoints: 1, evidenceFactor: 0.5, points: 0.5, evidenceState: 'none' });
+  it('names the condition when one certificate is uploaded but not yet verified', () => {
+    const result = score(peopleUse, {}, { 'gov.iso42001': { count: 1, verified: 0 } });
+    // gov.iso42001 keeps 0.8 of its points (w = 2): 100 · 2 · 0.2 / 104 = 0.38; governance 100 · 0.4 / 8 = 5
+    expect(result.residual.overall).toBe(0.38);
+    expect(result.residual.bySection.governance).toBe(5);
+    expect(result.recommendation).toBe('approve_with_conditions');
+    expect(approvalConditionsText(result.conditions ?? [])).toBe(
+      '1. Is your AI management system certified to ISO/IEC 42001? Answered: "Certified, with this service in scope", evidence not yet verified. To meet this: have the evidence (ISO/IEC 42001 certificate with its scope statement) verified.',
+    );
+    expect(result.reasons).toContain(
+      'Condition 1: Is your AI management system certified to ISO/IEC 42001? Answered: "Certified, with this service in scope", evidence not yet verified. To meet this: have the evidence (ISO/IEC 42001 certificate with its scope statement) verified.',
+    );
   });
 
-  it('knocks out training on our data without an opt-out, but only when our data goes in', () => {
-    const shares = bestAnswers(lowRiskProfile);
-    const answers = { ...shares.answers, 'train.default_use': { value: 'no_opt_out' } };
-    const result = scoreAssessment({ template: a10TemplateV1, answers, evidence: shares.evidence });
-    expect(result.knockOuts.map((k) => `${k.questionId}=${k.answer}`)).toEqual([
+  it('words a weak answer’s condition with the answer that would close it', () => {
+    const result = score(peopleUse, { 'ctr.change_notice': { value: 'notice' } });
+    expect(result.conditions).toEqual([
+      {
+        questionId: 'ctr.change_notice',
+        sectionId: 'contract',
+        question:
+          'How much notice do you give before material changes to your terms, your sub-processors or how you use our data?',
+        answer: '"Some notice, without a right to object"',
+        fix: 'the vendor commits in the contract to "At least 30 days, and we may object or terminate"',
+        contribution: 0.96, // 100 · 2 · 0.5 / 104
+      },
+    ]);
+  });
+});
+
+describe('scoring the A.10 template v2: knock-outs of the legal floor', () => {
+  const koIds = (result: ReturnType<typeof scoreAssessment>) =>
+    result.knockOuts.map((k) => `${k.questionId}=${k.answer}${k.unanswered ? ' (unanswered)' : ''}`);
+
+  it('rejects personal data leaving the EEA with no Chapter V mechanism', () => {
+    const usTransfer = { 'ret.regions': { value: ['eea', 'us'] } };
+    const ok = score(peopleUse, usTransfer);
+    expect(ok.breakdown.find((b) => b.questionId === 'ret.transfer_basis')).toBeDefined();
+    const none = score(peopleUse, { ...usTransfer, 'ret.transfer_basis': { value: 'none' } });
+    expect(koIds(none)).toEqual(['ret.transfer_basis=none']);
+    expect(none.recommendation).toBe('reject');
+    expect(none.reasons[0]).toBe(
+      'Knock-out: question ret.transfer_basis was answered "No transfer mechanism". Our personal data would leave the EEA with no transfer mechanism of GDPR Chapter V (Art. 44).',
+    );
+    // An Art. 49 derogation is an answer, weak but lawful for occasional transfers: no knock-out.
+    const derogation = score(peopleUse, { ...usTransfer, 'ret.transfer_basis': { value: 'derogation' } });
+    expect(derogation.knockOuts).toEqual([]);
+    // "Not applicable" is no longer offered.
+    expect(
+      a10TemplateV2.sections.flatMap((s) => s.questions).find((q) => q.id === 'ret.transfer_basis')
+        ?.allowNotApplicable,
+    ).toBe(false);
+  });
+
+  it('rejects personal data kept after the contract ends, but not other data', () => {
+    const kept = { 'ret.deletion_at_exit': { value: 'kept' } };
+    expect(koIds(score(peopleUse, kept))).toEqual(['ret.deletion_at_exit=kept']);
+    const internal = score(internalUse, kept);
+    expect(internal.knockOuts).toEqual([]);
+    expect(internal.breakdown.find((b) => b.questionId === 'ret.deletion_at_exit')?.points).toBe(0);
+  });
+
+  it('rejects a high-risk use without a completed conformity assessment and registration', () => {
+    const highRisk: UseContext = { ...peopleUse, euAiActClass: 'high_risk' };
+    expect(score(highRisk).knockOuts).toEqual([]);
+    for (const answer of ['in_progress', 'completed_unregistered', 'not_started', 'not_offered_for_this']) {
+      const result = score(highRisk, { 'reg.conformity': { value: answer } });
+      expect(koIds(result), answer).toEqual([`reg.conformity=${answer}`]);
+      expect(result.recommendation).toBe('reject');
+    }
+    expect(score(highRisk, { 'reg.conformity': { value: 'not_high_risk_documented' } }).knockOuts).toEqual(
+      [],
+    );
+    // The question is not asked for a minimal-risk use.
+    expect(score(peopleUse).breakdown.some((b) => b.questionId === 'reg.conformity')).toBe(false);
+  });
+
+  it('rejects missing processor terms where our use context names personal data', () => {
+    const result = score(peopleUse, { 'reg.processor_terms': { value: 'no' } });
+    expect(koIds(result)).toEqual(['reg.processor_terms=no']);
+  });
+
+  it('rejects training on our data with no opt-out, no incident notice, and a prohibited practice', () => {
+    expect(koIds(score(internalUse, { 'train.default_use': { value: 'no_opt_out' } }))).toEqual([
       'train.default_use=no_opt_out',
     ]);
-    expect(result.recommendation).toBe('reject');
-
-    const noData = { ...answers, 'profile.data_categories': { value: ['none'] } };
-    expect(scoreAssessment({ template: a10TemplateV1, answers: noData }).knockOuts).toEqual([]);
+    expect(koIds(score(internalUse, { 'inc.customer_notice': { value: 'no_commitment' } }))).toEqual([
+      'inc.customer_notice=no_commitment',
+    ]);
+    expect(koIds(score(internalUse, { 'reg.prohibited_practice': { value: 'yes' } }))).toEqual([
+      'reg.prohibited_practice=yes',
+    ]);
+    expect(score({ ...internalUse, euAiActClass: 'prohibited' }).recommendation).toBe('reject');
   });
 
-  it('knocks out missing processor terms with personal data, a prohibited class and no incident notice', () => {
-    const personal = bestAnswers({ ...lowRiskProfile, 'profile.data_categories': { value: ['personal'] } });
-    const answers = {
-      ...personal.answers,
-      'reg.processor_terms': { value: 'no' },
-      'inc.customer_notice': { value: 'no_commitment' },
-      'profile.ai_act_class': { value: 'prohibited' },
-    };
-    const result = scoreAssessment({ template: a10TemplateV1, answers, evidence: personal.evidence });
-    expect(result.knockOuts.map((k) => k.questionId)).toEqual([
-      'profile.ai_act_class',
-      'reg.processor_terms',
-      'inc.customer_notice',
-    ]);
-    expect(result.reasons.slice(0, 3)).toEqual([
-      'Knock-out: question profile.ai_act_class was answered "It involves a prohibited practice (Art. 5)". The service involves a practice the EU AI Act prohibits (Art. 5).',
-      'Knock-out: question reg.processor_terms was answered "No". Personal data would be processed without GDPR Art. 28 processor terms.',
-      'Knock-out: question inc.customer_notice was answered "We do not commit to notifying customers". The vendor will not commit to notifying us of incidents.',
-    ]);
+  it('counts a knock-out question left blank as the knock-out until it is answered', () => {
+    const result = score(internalUse, { 'inc.customer_notice': undefined });
+    expect(koIds(result)).toEqual(['inc.customer_notice= (unanswered)']);
+    expect(result.knockOuts[0]).toMatchObject({
+      answerLabel: 'No answer',
+      reason:
+        'Until it is answered, this counts as a knock-out: The vendor will not commit to notifying us of incidents.',
+    });
+    expect(result.recommendation).toBe('reject');
   });
 });

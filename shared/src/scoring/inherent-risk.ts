@@ -9,6 +9,7 @@ import {
   dataCategoryLabels,
   type InherentFactor,
 } from '../questionnaire/profile-vocabulary';
+import { effectiveOptions } from '../questionnaire/question-helpers';
 import type { Question } from '../questionnaire/template-schema';
 import type { VisibleQuestion } from '../questionnaire/visibility';
 import type { UseContext } from './score-input-schema';
@@ -20,14 +21,19 @@ type AiActClass = (typeof euAiActClasses)[number];
 /**
  * Inherent risk adds points per factor, capped at 100, so a reviewer can read each contribution.
  * The worst data category counts, not the sum: data risk is about the most sensitive item at stake.
- * An unanswered factor is assumed middling, never harmless. Calibration: an internal-data tool for a
- * team is low; confidential data across a few hundred staff is medium; personal data in a
+ * A factor nobody stated is assumed middling, never harmless; a profile question the vendor was
+ * shown and left blank (or answered "we cannot say") counts as its riskiest value, so silence never
+ * scores better than an answer. The EU AI Act class counts as unknown until the organisation states
+ * it, and unknown counts as high-risk, the riskiest plausible class. Calibration: an internal-data
+ * tool for a team is low; confidential data across a few hundred staff is medium; personal data in a
  * general-purpose assistant used company-wide is high; hiring decisions in a high-risk system are critical.
  */
 export const DATA_CATEGORY_POINTS: Record<DataCategory, number> = {
   none: 0,
+  public: 0,
   internal: 10,
   confidential: 20,
+  financial: 20,
   source_code: 20,
   customer_data: 25,
   personal: 30,
@@ -39,7 +45,7 @@ export const AI_ACT_CLASS_POINTS: Record<AiActClass, number> = {
   prohibited: 100,
   high_risk: 30,
   gpai: 15,
-  unknown: 15,
+  unknown: 30,
   limited: 5,
   minimal: 0,
 };
@@ -65,7 +71,7 @@ const aiActClassLabels: Record<AiActClass, string> = {
   prohibited: 'prohibited practice',
   high_risk: 'high-risk system',
   gpai: 'general-purpose AI model',
-  unknown: 'not classified',
+  unknown: 'not classified, counted as high-risk',
   limited: 'transparency duties only',
   minimal: 'minimal risk',
 };
@@ -89,43 +95,46 @@ export const ASSUMED_POINTS = {
 
 type Source = InherentFactorResult['source'];
 
+/** A profile answer as inherent risk reads it: a value, silence (shown but not answered), or absent. */
+type Stated<V> = { kind: 'value'; value: V } | { kind: 'silent' } | { kind: 'absent' };
+
 export function scoreInherent(
   visible: readonly VisibleQuestion<Question>[],
   answers: Answers,
   context: UseContext,
   thresholds: TierThresholds,
 ): InherentRisk {
-  const profile = (factor: InherentFactor): unknown => {
+  const profile = <V>(factor: InherentFactor): Stated<V> => {
     const entry = visible.find((v) => v.question.inherentFactor === factor);
-    if (!entry) return undefined;
+    if (!entry) return { kind: 'absent' };
     const state = answerState(entry.question, answers);
-    return state.state === 'answered' ? state.answer.value : undefined;
+    if (state.state === 'not_applicable') return { kind: 'absent' };
+    if (state.state !== 'answered' || state.answer.value === undefined) return { kind: 'silent' };
+    const value = state.answer.value;
+    const chosen = Array.isArray(value) ? value : [String(value)];
+    if (effectiveOptions(entry.question).some((o) => o.unknown && chosen.includes(o.value))) {
+      return { kind: 'silent' };
+    }
+    return { kind: 'value', value: value as V };
   };
   const factors: InherentFactorResult[] = [
-    dataFactor(profile('data_categories') as DataCategory[] | undefined, context.dataCategories),
+    dataFactor(profile<DataCategory[]>('data_categories'), context.dataCategories),
     pickWorse(
       'decisions_about_people',
-      profile('decisions_about_people') as DecisionImpact | undefined,
+      profile<DecisionImpact>('decisions_about_people'),
       context.decisionsAboutPeople,
       DECISION_POINTS,
       decisionLabels,
     ),
     pickWorse(
       'autonomy',
-      profile('autonomy') as AutonomyLevel | undefined,
+      profile<AutonomyLevel>('autonomy'),
       context.autonomy,
       AUTONOMY_POINTS,
       autonomyLabels,
     ),
-    pickWorse(
-      'ai_act_class',
-      profile('ai_act_class') as AiActClass | undefined,
-      context.euAiActClass,
-      AI_ACT_CLASS_POINTS,
-      aiActClassLabels,
-      'unknown',
-    ),
-    userFactor(profile('user_count') as number | undefined, context.observedUsers),
+    classFactor(profile<AiActClass>('ai_act_class'), context.euAiActClass),
+    userFactor(profile<number>('user_count'), context),
     criticalityFactor(context.businessCriticality),
   ];
   const score = Math.min(
@@ -135,49 +144,82 @@ export function scoreInherent(
   return { score, tier: tierFor(score, thresholds), factors };
 }
 
-function dataFactor(fromProfile: DataCategory[] | undefined, fromContext: DataCategory[] | undefined) {
-  if (!fromProfile && !fromContext) {
+const SILENT = 'asked but not answered: counted as the riskiest';
+
+function dataFactor(fromProfile: Stated<DataCategory[]>, fromContext: DataCategory[] | undefined) {
+  if (fromProfile.kind === 'silent') {
+    return result('data_categories', SILENT, Math.max(...Object.values(DATA_CATEGORY_POINTS)), 'assumed');
+  }
+  const answered = fromProfile.kind === 'value' ? fromProfile.value : undefined;
+  if (!answered && !fromContext) {
     return result('data_categories', 'not stated', ASSUMED_POINTS.data_categories, 'assumed');
   }
-  const union = dataCategories.filter((c) => fromProfile?.includes(c) || fromContext?.includes(c));
+  const union = dataCategories.filter((c) => answered?.includes(c) || fromContext?.includes(c));
   const points = Math.max(0, ...union.map((c) => DATA_CATEGORY_POINTS[c]));
   const value = union.map((c) => dataCategoryLabels[c].toLowerCase()).join(', ');
-  return result('data_categories', value, points, sourceOf(fromProfile, fromContext));
+  return result('data_categories', value, points, sourceOf(answered, fromContext));
 }
 
 function pickWorse<V extends string>(
   factor: InherentFactor,
+  stated: Stated<V>,
+  fromContext: V | undefined,
+  table: Record<V, number>,
+  labels: Record<V, string>,
+): InherentFactorResult {
+  if (stated.kind === 'silent')
+    return result(factor, SILENT, Math.max(...Object.values<number>(table)), 'assumed');
+  const fromProfile = stated.kind === 'value' ? stated.value : undefined;
+  if (fromProfile === undefined && fromContext === undefined) {
+    return result(
+      factor,
+      'not stated',
+      ASSUMED_POINTS[factor as keyof typeof ASSUMED_POINTS] ?? 0,
+      'assumed',
+    );
+  }
+  return worseOf(factor, fromProfile, fromContext, table, labels);
+}
+
+/** Unknown until the organisation classifies its use; the vendor's own class can only add to that. */
+function classFactor(stated: Stated<AiActClass>, fromContext: AiActClass | undefined): InherentFactorResult {
+  const fromProfile =
+    stated.kind === 'value' ? stated.value : stated.kind === 'silent' ? 'unknown' : undefined;
+  const ours = fromContext ?? 'unknown';
+  const worse = worseOf('ai_act_class', fromProfile, ours, AI_ACT_CLASS_POINTS, aiActClassLabels);
+  const nobodySaid = fromContext === undefined && (stated.kind !== 'value' || worse.source === 'use_context');
+  return nobodySaid ? { ...worse, source: 'assumed' } : worse;
+}
+
+function worseOf<V extends string>(
+  factor: InherentFactorResult['factor'],
   fromProfile: V | undefined,
   fromContext: V | undefined,
   table: Record<V, number>,
   labels: Record<V, string>,
-  unknown?: V,
 ): InherentFactorResult {
-  if (fromProfile === undefined && fromContext === undefined) {
-    const assumed =
-      unknown !== undefined ? table[unknown] : ASSUMED_POINTS[factor as keyof typeof ASSUMED_POINTS];
-    return result(factor, 'not stated', assumed ?? 0, 'assumed');
-  }
   const p = fromProfile === undefined ? -1 : table[fromProfile];
   const c = fromContext === undefined ? -1 : table[fromContext];
   if (fromProfile !== undefined && p >= c) {
-    return result(factor, labels[fromProfile], p, p === c ? 'both' : 'profile');
+    return result(factor, labels[fromProfile], p, fromProfile === fromContext ? 'both' : 'profile');
   }
   return result(factor, fromContext === undefined ? '' : labels[fromContext], c, 'use_context');
 }
 
-function userFactor(fromProfile: number | undefined, observed: number | undefined): InherentFactorResult {
-  if (fromProfile === undefined && observed === undefined) {
+function userFactor(stated: Stated<number>, context: UseContext): InherentFactorResult {
+  if (stated.kind === 'silent') return result('user_count', SILENT, USER_COUNT_BANDS[0].points, 'assumed');
+  const fromProfile = stated.kind === 'value' ? stated.value : undefined;
+  const known = [context.expectedUsers, context.observedUsers].filter((n): n is number => n !== undefined);
+  if (fromProfile === undefined && known.length === 0) {
     return result('user_count', 'not stated', ASSUMED_POINTS.user_count, 'assumed');
   }
   const p = fromProfile ?? -1;
-  const o = observed ?? -1;
+  const o = Math.max(-1, ...known);
   const users = Math.max(p, o);
   const band = USER_COUNT_BANDS.find((b) => users >= b.min);
   const source: Source = p === o ? 'both' : p > o ? 'profile' : 'use_context';
   return result('user_count', `${users} users`, band?.points ?? 0, source);
 }
-
 function criticalityFactor(criticality: RiskTier | undefined): InherentFactorResult {
   if (criticality === undefined) return result('business_criticality', 'not rated', 0, 'assumed');
   return result(

@@ -64,8 +64,14 @@ describe('file questions', () => {
   ]);
   const answers = { 'e.yes': { value: 'yes' } };
 
-  it('leave the sums while optional and empty, and score by the state of their upload', () => {
-    expect(scoreAssessment({ template: t, answers }).residual.overall).toBe(0);
+  it('count 0 while empty, even when optional, so an upload can only lower risk', () => {
+    const empty = scoreAssessment({ template: t, answers });
+    expect(empty.residual.overall).toBe(50); // (1 + 0) / 2
+    expect(empty.breakdown.find((b) => b.questionId === 'e.file')).toMatchObject({
+      scored: true,
+      evidenceState: 'none',
+      points: 0,
+    });
     const uploaded = scoreAssessment({
       template: t,
       answers,

@@ -4,6 +4,15 @@ import { RECOMMENDATION_MATRIX, type RecommendInput, recommend } from './recomme
 
 const scores = { low: 10, medium: 30, high: 50, critical: 80 } as const;
 
+const condition = {
+  questionId: 'inc.customer_notice',
+  sectionId: 'incidents',
+  question: 'How soon will you tell us about an incident?',
+  answer: '"Without undue delay, with no fixed deadline"',
+  fix: 'the vendor commits in the contract to "Within 24 hours of becoming aware"',
+  contribution: 4.5,
+};
+
 function input(fields: Partial<RecommendInput>): RecommendInput {
   return {
     inherent: { score: 30, tier: 'medium', factors: [] },
@@ -14,6 +23,7 @@ function input(fields: Partial<RecommendInput>): RecommendInput {
     unansweredRequired: 0,
     overridden: 0,
     weakSections: [],
+    conditions: [condition],
     ...fields,
   };
 }
@@ -60,7 +70,8 @@ describe('recommend', () => {
       }),
     );
     expect(reasons).toEqual([
-      'Inherent risk is high (45) and residual risk is medium (25): approve only with conditions that close the gaps listed below.',
+      'Inherent risk is high (45) and residual risk is medium (25): approve only with the conditions below.',
+      'Condition 1: How soon will you tell us about an incident? Answered: "Without undue delay, with no fixed deadline". To meet this: the vendor commits in the contract to "Within 24 hours of becoming aware".',
       'Inherent risk comes mainly from data: personal data (+30); EU AI Act class: general-purpose AI model (+15).',
       'Weakest areas: Incidents (62.5).',
     ]);
@@ -74,6 +85,26 @@ describe('recommend', () => {
       recommendation: 'reject',
       reasons: ['Knock-out: question x was answered "No". Bad.'],
     });
+  });
+
+  it('approves when no answer fell short, whatever the inherent tier', () => {
+    for (const tier of riskTiers) {
+      const result = recommend(
+        input({ inherent: { score: scores[tier], tier, factors: [] }, residual: 0, conditions: [] }),
+      );
+      expect(result.recommendation, tier).toBe('approve');
+      expect(result.reasons[0]).toContain('no answer fell short');
+    }
+  });
+
+  it('names every condition of an approval with conditions, up to ten in the reasons', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...condition, questionId: `q${i}` }));
+    const { recommendation, reasons } = recommend(
+      input({ inherent: { score: 45, tier: 'high', factors: [] }, conditions: many }),
+    );
+    expect(recommendation).toBe('approve_with_conditions');
+    expect(reasons.filter((r) => r.startsWith('Condition '))).toHaveLength(10);
+    expect(reasons).toContain('2 more conditions: see the full list.');
   });
 
   it('rejects a prohibited use and escalates when nothing could be scored', () => {

@@ -1,10 +1,13 @@
 import type { RiskTier } from '../assessments/assessment-states';
+import { conditionSentence } from './approval-conditions';
 import { inherentFactorLabels } from './inherent-risk';
-import type { InherentRisk, KnockOut, Recommendation } from './score-result-schema';
+import type { ApprovalCondition, InherentRisk, KnockOut, Recommendation } from './score-result-schema';
 
 /**
  * Inherent tier (rows) × residual tier (columns). The riskier the use, the less residual risk it
- * tolerates; a critical use always goes to the committee even with good answers.
+ * tolerates. A cell only applies while some answer falls short: with no shortfall at all (every
+ * scored question at full assurance, evidence verified) the recommendation is "approve" whatever
+ * the use, and "approve with conditions" always names its conditions.
  */
 export const RECOMMENDATION_MATRIX: Record<RiskTier, Record<RiskTier, Recommendation>> = {
   low: { low: 'approve', medium: 'approve', high: 'approve_with_conditions', critical: 'escalate' },
@@ -18,9 +21,20 @@ export const RECOMMENDATION_MATRIX: Record<RiskTier, Record<RiskTier, Recommenda
   critical: { low: 'escalate', medium: 'escalate', high: 'reject', critical: 'reject' },
 };
 
+/** From best to worst, so "saying less never improves the recommendation" can be checked. */
+export const recommendationRank: Record<Recommendation, number> = {
+  approve: 0,
+  approve_with_conditions: 1,
+  escalate: 2,
+  reject: 3,
+};
+
+/** Conditions spelled out in the reasons; all of them are in the result's `conditions`. */
+const CONDITIONS_IN_REASONS = 10;
+
 const verdicts: Record<Recommendation, string> = {
   approve: 'the answers give enough assurance for this use',
-  approve_with_conditions: 'approve only with conditions that close the gaps listed below',
+  approve_with_conditions: 'approve only with the conditions below',
   escalate: 'the AI governance committee should decide',
   reject: 'the answers leave too much risk for this use',
 };
@@ -36,10 +50,12 @@ export type RecommendInput = {
   overridden: number;
   /** Sections at or above the high threshold, worst first, with their titles; the first three are named. */
   weakSections: readonly { title: string; residual: number }[];
+  /** Every answer that fell short, largest first (see approvalConditions). */
+  conditions: readonly ApprovalCondition[];
 };
 
 export function recommend(input: RecommendInput): { recommendation: Recommendation; reasons: string[] } {
-  const { inherent, residual, residualTier, knockOuts } = input;
+  const { inherent, residual, residualTier, knockOuts, conditions } = input;
   const reasons: string[] = [];
   let recommendation: Recommendation;
   if (knockOuts.length > 0) {
@@ -55,11 +71,24 @@ export function recommend(input: RecommendInput): { recommendation: Recommendati
     reasons.push(
       'No answer could be scored, so residual risk is unknown; a reviewer has to assess the vendor directly.',
     );
+  } else if (conditions.length === 0) {
+    recommendation = 'approve';
+    reasons.push(
+      `Inherent risk is ${inherent.tier} (${inherent.score}) and no answer fell short: every scored question gives full assurance, with its evidence verified.`,
+    );
   } else {
     recommendation = RECOMMENDATION_MATRIX[inherent.tier][residualTier];
     reasons.push(
       `Inherent risk is ${inherent.tier} (${inherent.score}) and residual risk is ${residualTier} (${residual}): ${verdicts[recommendation]}.`,
     );
+    if (recommendation === 'approve_with_conditions') {
+      for (const [i, c] of conditions.slice(0, CONDITIONS_IN_REASONS).entries()) {
+        reasons.push(`Condition ${i + 1}: ${conditionSentence(c)}`);
+      }
+      const more = conditions.length - CONDITIONS_IN_REASONS;
+      if (more > 0)
+        reasons.push(`${more} more ${plural(more, 'condition', 'conditions')}: see the full list.`);
+    }
   }
   const drivers = inherent.factors
     .filter((f) => f.points > 0)
@@ -76,7 +105,7 @@ export function recommend(input: RecommendInput): { recommendation: Recommendati
   }
   if (input.unansweredRequired > 0) {
     reasons.push(
-      `${input.unansweredRequired} required ${plural(input.unansweredRequired, 'question was', 'questions were')} left unanswered and ${plural(input.unansweredRequired, 'counts', 'count')} as giving no assurance.`,
+      `${input.unansweredRequired} ${plural(input.unansweredRequired, 'question was', 'questions were')} left unanswered and ${plural(input.unansweredRequired, 'counts', 'count')} as giving no assurance.`,
     );
   }
   if (input.overridden > 0) {

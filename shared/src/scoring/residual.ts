@@ -71,8 +71,9 @@ function scoreQuestion(
     ownPoints = answerPoints(question, state.answer);
     factor = ownPoints > 0 ? evidenceFactor(evState) : null;
     points = round(ownPoints * (factor ?? 1), 4);
-  } else if (scorable && question.required && (state.state === 'unanswered' || state.state === 'invalid')) {
-    // Silence is not assurance.
+  } else if (scorable && (state.state === 'unanswered' || state.state === 'invalid')) {
+    // Silence is not assurance, required or not: leaving an answer out must never score better than
+    // giving it, and an upload-only question with nothing uploaded gives none.
     points = 0;
   }
   const item: BreakdownItem = {

@@ -41,6 +41,7 @@ const base: Answers = {
   'a.two': { value: 'no' },
   'a.note': { value: 'free text never scores' },
   'b.choice': { value: 'partial' },
+  'b.optional': { value: 'yes' },
   'b.na': { notApplicable: true },
   'c.one': { value: 'no' },
 };
@@ -50,26 +51,29 @@ const item = (result: ReturnType<typeof scoreAssessment>, id: string) =>
 
 describe('scoreAssessment: residual risk', () => {
   it('matches a hand-computed example', () => {
-    // a: Σw = 3, Σw(1−p) = 2·0 + 1·1 = 1          → 33.33
-    // b: b.choice 0.5 × 0.5 (no file) = 0.25, w = 1 → 75; b.optional unanswered and optional; b.na N/A
-    // overall: (1 + 0.75) / 4                      → 43.75 → high
+    // a: Σw = 3, Σw(1−p) = 2·0 + 1·1 = 1                          → 33.33
+    // b: b.choice 0.5 × 0.5 (no file) = 0.25, w = 1: risk 0.75; b.optional "yes", w = 1: risk 0;
+    //    b.na N/A, left out                                         → 0.75 / 2 = 37.5
+    // overall: (1 + 0.75) / (3 + 2)                                 → 35 → medium
     const result = scoreAssessment({ template: t, answers: base });
     expect(result.algorithmVersion).toBe(SCORING_ALGORITHM_VERSION);
+    expect(result.algorithmVersion).toBe('sightline-scoring/2');
     expect(result.residual).toEqual({
-      overall: 43.75,
-      bySection: { profile: null, a: 33.33, b: 75, c: null },
+      overall: 35,
+      bySection: { profile: null, a: 33.33, b: 37.5, c: null },
     });
-    expect(result.residualTier).toBe('high');
-    expect(item(result, 'a.two')).toMatchObject({ weight: 1, points: 0, contribution: 25, scored: true });
+    expect(result.residualTier).toBe('medium');
+    // contribution = 100 · w · (1 − p) / Σw: a.two 100 · 1 · 1 / 5 = 20, b.choice 100 · 0.75 / 5 = 15
+    expect(item(result, 'a.two')).toMatchObject({ weight: 1, points: 0, contribution: 20, scored: true });
     expect(item(result, 'b.choice')).toMatchObject({
       answerPoints: 0.5,
       evidenceFactor: EVIDENCE_FACTORS.none,
       points: 0.25,
-      contribution: 18.75,
+      contribution: 15,
       evidenceState: 'none',
     });
     const total = result.breakdown.reduce((sum, b) => sum + b.contribution, 0);
-    expect(total).toBeCloseTo(43.75, 5);
+    expect(total).toBeCloseTo(35, 5);
   });
 
   it('counts evidence: a file lifts the points, a verified file gives them in full', () => {
@@ -83,15 +87,14 @@ describe('scoreAssessment: residual risk', () => {
       evidenceState: 'uploaded',
       evidenceFactor: 0.8,
     });
-    expect(uploaded.residual.overall).toBe(40); // (1 + 0.6) / 4
+    expect(uploaded.residual.overall).toBe(32); // (1 + 0.6) / 5
     const verified = scoreAssessment({
       template: t,
       answers: base,
       evidence: { 'b.choice': { count: 2, verified: 1 } },
     });
     expect(item(verified, 'b.choice')).toMatchObject({ points: 0.5, evidenceState: 'verified' });
-    expect(verified.residual.overall).toBe(37.5);
-    expect(verified.residualTier).toBe('medium');
+    expect(verified.residual.overall).toBe(30); // (1 + 0.5) / 5
   });
 
   it('never scores text or weight-0 questions, and marks questions without an evidence request', () => {
@@ -107,12 +110,37 @@ describe('scoreAssessment: residual risk', () => {
       template: t,
       answers: { ...base, 'b.na': undefined, 'a.two': { value: 'yes' } },
     });
-    // b.na now required and blank: p = 0 with w = 3. Σw = 7, Σw(1−p) = 0.75 + 3
+    // b.na now blank: p = 0 with w = 3. Σw = 3 + 1 + 1 + 3 = 8, Σw(1−p) = 0 + 0.75 + 0 + 3 = 3.75
     expect(item(blank, 'b.na')).toMatchObject({ answerState: 'unanswered', scored: true, points: 0 });
-    expect(blank.residual.overall).toBe(53.57);
-    expect(blank.reasons).toContain(
-      '1 required question was left unanswered and counts as giving no assurance.',
-    );
+    expect(blank.residual.overall).toBe(46.88);
+    expect(blank.reasons).toContain('1 question was left unanswered and counts as giving no assurance.');
+  });
+
+  it('counts an optional question left blank as no assurance too: silence never scores better than "no"', () => {
+    const blank = scoreAssessment({ template: t, answers: { ...base, 'b.optional': undefined } });
+    const no = scoreAssessment({ template: t, answers: { ...base, 'b.optional': { value: 'no' } } });
+    expect(item(blank, 'b.optional')).toMatchObject({ answerState: 'unanswered', scored: true, points: 0 });
+    // (1 + 0.75 + 1) / 5 either way
+    expect(blank.residual.overall).toBe(55);
+    expect(no.residual.overall).toBe(55);
+  });
+
+  it('records what an N/A removed from the sums', () => {
+    const result = scoreAssessment({ template: t, answers: base });
+    expect(item(result, 'b.na')?.nonAnswer).toEqual({
+      kind: 'not_applicable',
+      hid: [],
+      showed: [],
+      removedFromSums: ['b.na'],
+      removedWeight: 3,
+    });
+  });
+
+  it('records what a blank switch showed, as the riskier answer would', () => {
+    const result = scoreAssessment({ template: t, answers: { ...base, 'p.agent': undefined } });
+    expect(item(result, 'p.agent')?.nonAnswer).toMatchObject({ kind: 'blank', hid: [], showed: ['c.one'] });
+    // c.one shows, answered "no" (w = 5): (1 + 0.75 + 5) / 10
+    expect(result.residual.overall).toBe(67.5);
   });
 
   it('treats an answer that no longer fits the question as blank', () => {
@@ -124,7 +152,7 @@ describe('scoreAssessment: residual risk', () => {
     expect(item(scoreAssessment({ template: t, answers: base }), 'c.one')).toBeUndefined();
     const shown = scoreAssessment({ template: t, answers: { ...base, 'p.agent': { value: 'yes' } } });
     expect(shown.residual.bySection.c).toBe(100);
-    expect(shown.residual.overall).toBe(75); // (1 + 0.75 + 5) / 9
+    expect(shown.residual.overall).toBe(67.5); // (1 + 0.75 + 5) / 10
   });
 
   it('is null, not 0, when nothing can be scored', () => {
@@ -150,13 +178,13 @@ describe('scoreAssessment: residual risk', () => {
       points: 1,
       override: { points: 1, reason: 'Contract clause 7 covers it', by: 'reviewer-1', computedPoints: 0 },
     });
-    expect(result.residual.overall).toBe(18.75);
+    expect(result.residual.overall).toBe(15); // (0 + 0.75) / 5
     expect(result.reasons.some((r) => r.includes('overrode the points of 1 question'))).toBe(true);
   });
 
   it('ignores overrides on hidden questions', () => {
     const overrides = { 'c.one': { points: 0, reason: 'x', by: 'r' } };
-    expect(scoreAssessment({ template: t, answers: base, overrides }).residual.overall).toBe(43.75);
+    expect(scoreAssessment({ template: t, answers: base, overrides }).residual.overall).toBe(35);
   });
 
   it('rejects malformed overrides instead of scoring with them', () => {
@@ -200,10 +228,10 @@ describe('scoreAssessment: knock-outs and tiers', () => {
     const result = scoreAssessment({
       template: t,
       answers: base,
-      thresholds: { critical: 90, high: 60, medium: 40 },
+      thresholds: { critical: 90, high: 60, medium: 30 },
     });
-    expect(result.residualTier).toBe('medium');
-    expect(result.thresholds).toEqual({ critical: 90, high: 60, medium: 40 });
+    expect(result.residualTier).toBe('medium'); // 35 ≥ 30
+    expect(result.thresholds).toEqual({ critical: 90, high: 60, medium: 30 });
     expect(() =>
       scoreAssessment({ template: t, answers: base, thresholds: { critical: 10, high: 40, medium: 20 } }),
     ).toThrow();

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { a10TemplateV1 } from '../questionnaire/a10-template-v1';
+import { a10TemplateV2 } from '../questionnaire/a10-template-v2';
 import type { AnswerInput } from '../questionnaire/answer-schema';
 import { effectiveOptions } from '../questionnaire/question-helpers';
 import type { Question } from '../questionnaire/template-schema';
 import { scoreAssessment } from './score-assessment';
 import type { ScoreInput } from './score-input-schema';
+import { PROPERTY_TIMEOUT_MS } from './scoring-arbitraries.fixture';
 
-const questions = a10TemplateV1.sections.flatMap((s) => s.questions);
+const questions = a10TemplateV2.sections.flatMap((s) => s.questions);
 
 /** Valid answers mostly, with some blanks, N/As and answers that no longer fit the question. */
 function answerFor(question: Question): fc.Arbitrary<AnswerInput | undefined> {
@@ -56,7 +57,7 @@ const inputArb: fc.Arbitrary<ScoreInput> = fc
     observedUsers: fc.option(fc.nat(10_000), { nil: undefined }),
   })
   .map(({ answers, evidence, overrides, observedUsers }) => ({
-    template: a10TemplateV1,
+    template: a10TemplateV2,
     answers: Object.fromEntries(
       questions.flatMap((question, i) => (answers[i] === undefined ? [] : [[question.id, answers[i]]])),
     ),
@@ -75,48 +76,62 @@ function reorder<T>(record: Record<string, T>, order: readonly string[]): Record
 }
 
 describe('scoring is deterministic', () => {
-  it('gives the same result for the same input', () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        const copy = structuredClone(input);
-        expect(scoreAssessment(copy)).toEqual(scoreAssessment(input));
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'gives the same result for the same input',
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const copy = structuredClone(input);
+          expect(scoreAssessment(copy)).toEqual(scoreAssessment(input));
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('does not depend on the order of keys in answers, evidence or overrides', () => {
-    const ids = questions.map((x) => x.id);
-    fc.assert(
-      fc.property(inputArb, fc.shuffledSubarray(ids, { minLength: ids.length }), (input, order) => {
-        const permuted: ScoreInput = {
-          ...input,
-          answers: reorder(input.answers as Record<string, AnswerInput>, order),
-          evidence: reorder(input.evidence as Record<string, { count: number; verified: number }>, order),
-          overrides: reorder(
-            input.overrides as Record<string, { points: number; reason: string; by: string }>,
-            order,
-          ),
-        };
-        expect(JSON.stringify(scoreAssessment(permuted))).toBe(JSON.stringify(scoreAssessment(input)));
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'does not depend on the order of keys in answers, evidence or overrides',
+    () => {
+      const ids = questions.map((x) => x.id);
+      fc.assert(
+        fc.property(inputArb, fc.shuffledSubarray(ids, { minLength: ids.length }), (input, order) => {
+          const permuted: ScoreInput = {
+            ...input,
+            answers: reorder(input.answers as Record<string, AnswerInput>, order),
+            evidence: reorder(input.evidence as Record<string, { count: number; verified: number }>, order),
+            overrides: reorder(
+              input.overrides as Record<string, { points: number; reason: string; by: string }>,
+              order,
+            ),
+          };
+          expect(JSON.stringify(scoreAssessment(permuted))).toBe(JSON.stringify(scoreAssessment(input)));
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('keeps residual scores within 0–100, with contributions adding up to the overall score', () => {
-    fc.assert(
-      fc.property(inputArb, (input) => {
-        const result = scoreAssessment(input);
-        const scores = [result.residual.overall, ...Object.values(result.residual.bySection)];
-        for (const score of scores) if (score !== null) expect(score).toBeGreaterThanOrEqual(0);
-        for (const score of scores) if (score !== null) expect(score).toBeLessThanOrEqual(100);
-        const sum = result.breakdown.reduce((s, b) => s + b.contribution, 0);
-        if (result.residual.overall === null) expect(sum).toBe(0);
-        else
-          expect(Math.abs(sum - result.residual.overall)).toBeLessThan(0.01 * result.breakdown.length + 0.01);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'keeps residual scores within 0–100, with contributions adding up to the overall score',
+    () => {
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const result = scoreAssessment(input);
+          const scores = [result.residual.overall, ...Object.values(result.residual.bySection)];
+          for (const score of scores) if (score !== null) expect(score).toBeGreaterThanOrEqual(0);
+          for (const score of scores) if (score !== null) expect(score).toBeLessThanOrEqual(100);
+          const sum = result.breakdown.reduce((s, b) => s + b.contribution, 0);
+          if (result.residual.overall === null) expect(sum).toBe(0);
+          else
+            expect(Math.abs(sum - result.residual.overall)).toBeLessThan(
+              0.01 * result.breakdown.length + 0.01,
+            );
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

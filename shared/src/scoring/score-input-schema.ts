@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import { riskTierSchema } from '../assessments/assessment-states';
-import { euAiActClassSchema } from '../inventory/inventory-enums';
 import type { Answers } from '../questionnaire/answer-schema';
 import { type EvidenceByQuestion, evidenceByQuestionSchema } from '../questionnaire/evidence-summary';
-import {
-  autonomyLevelSchema,
-  dataCategorySchema,
-  decisionImpactSchema,
-} from '../questionnaire/profile-vocabulary';
 import type { Template } from '../questionnaire/template-schema';
+import { type UseContext, useContextSchema } from '../questionnaire/use-context';
 import { type TierThresholds, tierThresholdsSchema } from './tiers';
 
 /** A reviewer's replacement for one question's points; the breakdown shows it with its reason. */
@@ -21,20 +15,8 @@ export type ScoreOverride = z.infer<typeof scoreOverrideSchema>;
 export const scoreOverridesSchema = z.record(z.string(), scoreOverrideSchema);
 export type ScoreOverrides = Readonly<Record<string, ScoreOverride | undefined>>;
 
-/**
- * What the organisation knows about its own use, beside the vendor's profile answers. Inherent
- * risk takes the more severe of the two, so a vendor cannot talk the risk down.
- */
-export const useContextSchema = z.strictObject({
-  dataCategories: z.array(dataCategorySchema).optional(),
-  businessCriticality: riskTierSchema.optional(),
-  /** Distinct users the extension saw on the service. */
-  observedUsers: z.number().int().min(0).optional(),
-  decisionsAboutPeople: decisionImpactSchema.optional(),
-  autonomy: autonomyLevelSchema.optional(),
-  euAiActClass: euAiActClassSchema.optional(),
-});
-export type UseContext = z.infer<typeof useContextSchema>;
+/** The organisation's use profile lives with the questionnaire, whose conditions read it too. */
+export { type UseContext, useContextSchema } from '../questionnaire/use-context';
 
 /** Everything but the template and answers, checked before scoring. */
 export const scoreOptionsSchema = z.strictObject({

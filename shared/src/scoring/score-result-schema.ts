@@ -9,6 +9,21 @@ export const recommendations = ['approve', 'approve_with_conditions', 'escalate'
 export const recommendationSchema = z.enum(recommendations);
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
+/**
+ * What a "not applicable", an "unknown" (a "we cannot say" option) or a blank answer did to the
+ * questionnaire, for the reviewer: the questions it kept out of view (`hid`), the follow-ups it showed
+ * as the riskier answer would (`showed`), and what left the sums because of it (`removedFromSums`:
+ * the N/A question itself and the questions it hid). Scoring version 2 on; absent before.
+ */
+export const nonAnswerEffectSchema = z.object({
+  kind: z.enum(['not_applicable', 'unknown', 'blank']),
+  hid: z.array(z.string()),
+  showed: z.array(z.string()),
+  removedFromSums: z.array(z.string()),
+  removedWeight: z.number(),
+});
+export type NonAnswerEffect = z.infer<typeof nonAnswerEffectSchema>;
+
 export const breakdownItemSchema = z.object({
   questionId: z.string(),
   sectionId: z.string(),
@@ -29,6 +44,7 @@ export const breakdownItemSchema = z.object({
     .object({ points: z.number(), reason: z.string(), by: z.string(), computedPoints: z.number().nullable() })
     .optional(),
   notApplicable: z.boolean(),
+  nonAnswer: nonAnswerEffectSchema.optional(),
 });
 export type BreakdownItem = z.infer<typeof breakdownItemSchema>;
 
@@ -38,8 +54,25 @@ export const knockOutSchema = z.object({
   answer: z.string(),
   answerLabel: z.string(),
   reason: z.string(),
+  /** The question was left blank (or answered "we cannot say"): silence counts as the knock-out until answered. */
+  unanswered: z.boolean().optional(),
 });
 export type KnockOut = z.infer<typeof knockOutSchema>;
+
+/**
+ * One condition of an approval, derived from an answer that fell short: which question, what was
+ * answered, and what would close the gap. Scoring version 2 on.
+ */
+export const approvalConditionSchema = z.object({
+  questionId: z.string(),
+  sectionId: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  fix: z.string(),
+  /** Residual-risk points the shortfall adds, to put the largest first. */
+  contribution: z.number(),
+});
+export type ApprovalCondition = z.infer<typeof approvalConditionSchema>;
 
 export const inherentFactorResultSchema = z.object({
   factor: z.enum([...inherentFactors, 'business_criticality']),
@@ -73,5 +106,7 @@ export const scoreResultSchema = z.object({
   recommendation: recommendationSchema,
   reasons: z.array(z.string()),
   breakdown: z.array(breakdownItemSchema),
+  /** Every shortfall as a condition, largest first; empty when nothing fell short. Absent in version 1 results. */
+  conditions: z.array(approvalConditionSchema).optional(),
 });
 export type ScoreResult = z.infer<typeof scoreResultSchema>;

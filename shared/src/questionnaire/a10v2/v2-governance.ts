@@ -1,0 +1,77 @@
+import type { Section } from '../template-schema';
+
+export const governanceSectionV2: Section = {
+  id: 'governance',
+  title: 'AI governance',
+  description: 'How you run AI responsibly as an organisation.',
+  questions: [
+    {
+      id: 'gov.iso42001',
+      type: 'single_choice',
+      text: 'Is your AI management system certified to ISO/IEC 42001?',
+      help: 'Answer "certified" only if the certificate scope includes this service.',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      evidence: {
+        requested: true,
+        label: 'ISO/IEC 42001 certificate with its scope statement',
+        certificateExpiry: true,
+      },
+      options: [
+        { value: 'certified', label: 'Certified, with this service in scope', points: 1 },
+        {
+          value: 'certified_other_scope',
+          label: 'Certified, but this service is outside the scope',
+          points: 0.4,
+        },
+        { value: 'in_progress', label: 'Certification audit planned or under way', points: 0.3 },
+        { value: 'no', label: 'Not certified', points: 0 },
+      ],
+      tags: { iso42001: ['A.10.3'] },
+    },
+    {
+      id: 'gov.ai_policy',
+      type: 'yes_no',
+      text: 'Has your leadership approved a policy for developing and operating AI responsibly?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      evidence: { requested: true, label: 'The AI policy or a summary of it' },
+      tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.2.2'] },
+    },
+    {
+      id: 'gov.accountable_owner',
+      type: 'yes_no',
+      text: 'Is a named person or role accountable for the responsible operation of this service, and can we reach them?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      tags: { iso42001: ['A.10.2'], iso42001Vendor: ['A.3.2'] },
+    },
+    {
+      id: 'gov.impact_assessment',
+      type: 'yes_no',
+      text: 'Before release and after significant changes, do you assess how the service could affect individuals, groups and society?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      evidence: { requested: true, label: 'Summary of the latest impact assessment' },
+      tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.5.2', 'A.5.4', 'A.5.5'], euAiAct: ['Art. 9'] },
+    },
+    {
+      id: 'gov.responsibility_split',
+      type: 'yes_no',
+      text: 'Can you set out in writing who does what, you or us, across the life of the service: set-up, configuration, monitoring, incident handling and retirement?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      tags: {
+        iso42001: ['8.1', 'A.10.2'],
+        euAiAct: ['Art. 25'],
+        dora: ['Art. 30(2)(a)'],
+        iso27001: ['A.5.20'],
+      },
+    },
+  ],
+};

@@ -1,0 +1,95 @@
+import type { Section } from '../template-schema';
+import { sharesOrganisationData } from './v2-conditions';
+
+export const provenanceSectionV2: Section = {
+  id: 'provenance',
+  title: 'Models and fourth parties',
+  description: 'Which models sit behind the service, who runs them, and who else sees our data on the way.',
+  questions: [
+    {
+      id: 'prov.models',
+      type: 'text',
+      text: 'Which AI models produce the outputs of the service? Name each model, its version if you track one, and the company that provides it.',
+      required: true,
+      allowNotApplicable: false,
+      weight: 0,
+      tags: { iso42001: ['A.4.4', 'A.10.3'], dora: ['Art. 28'] },
+    },
+    {
+      id: 'prov.model_hosting',
+      type: 'single_choice',
+      text: 'Where do those models run when they process our requests?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      options: [
+        { value: 'own_models', label: 'Our own models on infrastructure we control', points: 1 },
+        { value: 'open_weights_own_infra', label: 'Open-weight models that we host ourselves', points: 1 },
+        { value: 'third_party_api', label: "Another company's models, called through its API", points: 0.7 },
+        { value: 'mixed', label: 'A mix of the above', points: 0.7 },
+        { value: 'unknown', label: 'We cannot say', points: 0, unknown: true },
+      ],
+      tags: {
+        iso42001: ['A.4.5', 'A.10.3'],
+        dora: ['Art. 29'],
+        nis2: ['Art. 21(2)(d)'],
+        iso27001: ['A.5.21', 'A.5.23'],
+      },
+    },
+    {
+      id: 'prov.subprocessor_list',
+      type: 'yes_no',
+      text: 'Do you keep a current list of the model providers and other sub-processors that receive customer prompts, files or outputs, and share it with customers?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      evidence: { requested: true, label: 'Sub-processor list, or a link to it' },
+      tags: {
+        iso42001: ['8.1', 'A.10.3'],
+        gdpr: ['Art. 28(2)', 'Art. 28(3)(d)'],
+        dora: ['Art. 28', 'Art. 29'],
+        nis2: ['Art. 21(2)(d)'],
+        iso27001: ['A.5.19', 'A.5.21'],
+      },
+    },
+    {
+      id: 'prov.subprocessor_terms',
+      type: 'yes_no',
+      text: 'Are those sub-processors bound in writing to protect our data at least as well as you promise us, covering confidentiality, retention and use for training?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      condition: sharesOrganisationData,
+      tags: {
+        iso42001: ['A.10.2', 'A.10.3'],
+        gdpr: ['Art. 28(4)'],
+        dora: ['Art. 29'],
+        nis2: ['Art. 21(2)(d)'],
+        iso27001: ['A.5.20', 'A.5.21'],
+      },
+    },
+    {
+      id: 'prov.model_change_notice',
+      type: 'single_choice',
+      text: 'How do customers learn that a model the service depends on is being replaced or materially changed?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      options: [
+        {
+          value: 'advance_notice',
+          label: 'We notify customers in advance, at least 30 days ahead for major changes',
+          points: 1,
+        },
+        { value: 'changelog', label: 'We publish the change when it happens', points: 0.5 },
+        { value: 'no_notice', label: 'We do not announce model changes', points: 0 },
+      ],
+      tags: {
+        iso42001: ['A.6.2.6', 'A.10.3'],
+        iso42001Vendor: ['A.8.5'],
+        dora: ['Art. 30'],
+        iso27001: ['A.5.22'],
+      },
+    },
+  ],
+};

@@ -1,0 +1,225 @@
+import type { Section } from '../template-schema';
+import {
+  affectsPeople,
+  integratesGeneralPurposeModel,
+  isHighRisk,
+  providesGeneralPurposeModel,
+} from './v2-conditions';
+import { gdprQuestions } from './v2-regulatory-gdpr';
+
+const noConformity = (why: string) => ({
+  reason: `For a high-risk use, ${why}`,
+});
+
+/** The EU AI Act questions; the GDPR ones follow in the same section. */
+const aiActQuestions: Section['questions'] = [
+  {
+    id: 'reg.prohibited_practice',
+    type: 'yes_no',
+    text: 'As you offer it, does the service carry out any practice banned by Art. 5 of the EU AI Act, such as inferring emotions at work or social scoring?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 3,
+    options: [
+      {
+        value: 'yes',
+        label: 'Yes',
+        points: 0,
+        knockOut: {
+          reason: 'The vendor states the service carries out a practice banned by Art. 5 of the EU AI Act.',
+        },
+      },
+      { value: 'no', label: 'No', points: 1 },
+    ],
+    tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.5.2'], euAiAct: ['Art. 5'] },
+  },
+  {
+    id: 'reg.value_chain',
+    type: 'yes_no',
+    text: 'Do you document which EU AI Act obligations you carry for the service and which fall on customers who deploy it?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    evidence: { requested: true, label: 'The document that sets out the split' },
+    tags: { iso42001: ['A.10.2'], euAiAct: ['Art. 25', 'Art. 26'] },
+  },
+  {
+    id: 'reg.provider_shift',
+    type: 'yes_no',
+    text: 'Do your terms or documentation tell customers which changes would make them the provider of a high-risk AI system, such as putting their own name on the service, changing its intended purpose or modifying it substantially?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 1,
+    condition: { any: [isHighRisk, affectsPeople] },
+    tags: { iso42001: ['A.10.2'], euAiAct: ['Art. 25(1)'] },
+  },
+  {
+    id: 'reg.transparency_duties',
+    type: 'yes_no',
+    text: 'Does the service make clear to people that they are dealing with an AI system, and label generated images, audio, video or text as machine-made where the law requires it?',
+    help: 'Choose not applicable only if the service neither interacts with people nor generates images, audio, video or text.',
+    required: true,
+    allowNotApplicable: true,
+    weight: 1,
+    tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.8.2'], euAiAct: ['Art. 50'] },
+  },
+  {
+    id: 'reg.instructions_for_use',
+    type: 'yes_no',
+    text: 'Do you give deployers instructions for use that state the intended purpose, the expected accuracy, foreseeable risks and the human-oversight measures needed?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    condition: isHighRisk,
+    evidence: { requested: true, label: 'Instructions for use' },
+    tags: {
+      iso42001: ['A.9.4', 'A.10.3'],
+      iso42001Vendor: ['A.8.2', 'A.10.4'],
+      euAiAct: ['Art. 13', 'Art. 26'],
+    },
+  },
+  {
+    id: 'reg.conformity',
+    type: 'single_choice',
+    text: 'Where do the conformity assessment and the EU database registration of the service stand, for the high-risk use described above?',
+    help: 'If we are a public authority, we must register our own use too (Art. 26(8)) and will need the system’s registration.',
+    required: true,
+    allowNotApplicable: false,
+    weight: 3,
+    condition: isHighRisk,
+    evidence: { requested: true, label: 'EU declaration of conformity and the registration entry' },
+    options: [
+      {
+        value: 'completed_registered',
+        label: 'Completed, with an EU declaration of conformity, and registered in the EU database',
+        points: 1,
+      },
+      {
+        value: 'not_high_risk_documented',
+        label: 'We documented why it is not high-risk under Art. 6(3), and registered it',
+        points: 0.5,
+      },
+      {
+        value: 'in_progress',
+        label: 'Under way, not yet completed',
+        points: 0,
+        knockOut: noConformity('the system’s conformity assessment is not completed (EU AI Act Art. 43).'),
+      },
+      {
+        value: 'completed_unregistered',
+        label: 'Completed, but not registered in the EU database',
+        points: 0,
+        knockOut: noConformity('the system is not registered in the EU database (EU AI Act Art. 49).'),
+      },
+      {
+        value: 'not_started',
+        label: 'Not started',
+        points: 0,
+        knockOut: noConformity('the system has no conformity assessment (EU AI Act Art. 43).'),
+      },
+      {
+        value: 'not_offered_for_this',
+        label: 'We do not offer the service for this purpose',
+        points: 0,
+        knockOut: noConformity(
+          'the system has no conformity assessment for this purpose; using it so would make us its provider (EU AI Act Art. 25(1), 43).',
+        ),
+      },
+    ],
+    tags: {
+      iso42001: ['A.10.3'],
+      euAiAct: ['Art. 6', 'Art. 25(1)', 'Art. 26(8)', 'Art. 43', 'Art. 47', 'Art. 49'],
+    },
+  },
+  {
+    id: 'reg.eu_representative',
+    type: 'single_choice',
+    text: 'Are you established in the EU, or, if not, have you appointed an authorised representative in the EU in writing?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    condition: { any: [isHighRisk, providesGeneralPurposeModel] },
+    options: [
+      { value: 'eu_established', label: 'We are established in the EU', points: 1 },
+      { value: 'representative', label: 'We have an authorised representative in the EU', points: 1 },
+      { value: 'none', label: 'Neither', points: 0 },
+    ],
+    tags: { iso42001: ['A.10.3'], euAiAct: ['Art. 22', 'Art. 54'] },
+  },
+  {
+    id: 'reg.log_retention',
+    type: 'single_choice',
+    text: 'Are the logs that the system records automatically kept for at least six months, and can we obtain the logs of our own use?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    condition: isHighRisk,
+    options: [
+      {
+        value: 'kept_available',
+        label: 'Kept at least six months, and we can export ours at any time',
+        points: 1,
+      },
+      { value: 'kept_on_request', label: 'Kept at least six months, ours sent on request', points: 0.7 },
+      { value: 'shorter', label: 'Kept for less than six months', points: 0.1 },
+      { value: 'not_recorded', label: 'The system does not record such logs', points: 0 },
+    ],
+    tags: { iso42001: ['A.6.2.8', 'A.10.3'], euAiAct: ['Art. 12', 'Art. 19', 'Art. 26(6)'] },
+  },
+  {
+    id: 'reg.fria_input',
+    type: 'yes_no',
+    text: 'Will you give us what we need for a fundamental rights impact assessment: the intended purpose, the groups of people likely to be affected, the specific risks of harm to them and the oversight measures?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 1,
+    condition: isHighRisk,
+    tags: { iso42001: ['A.5.2', 'A.5.4', 'A.10.3'], euAiAct: ['Art. 13', 'Art. 27'] },
+  },
+  {
+    id: 'reg.gpai_integration',
+    type: 'yes_no',
+    text: 'For each general-purpose model of another company that the service is built on, have you obtained from its provider the information and documentation that providers of such models must give to those who integrate them?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    condition: integratesGeneralPurposeModel,
+    evidence: { requested: true, label: 'The model provider’s documentation for integrators' },
+    tags: { iso42001: ['A.4.4', 'A.10.3'], euAiAct: ['Art. 25', 'Art. 53(1)(b)'] },
+  },
+  {
+    id: 'reg.gpai_documentation',
+    type: 'yes_no',
+    text: 'For the general-purpose model you provide, do you keep its technical documentation, give those who build on it the information they need, follow a copyright policy and publish a summary of the content used to train it?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    condition: providesGeneralPurposeModel,
+    evidence: { requested: true, label: 'Model documentation or the public training-content summary' },
+    tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.6.2.7', 'A.8.2'], euAiAct: ['Art. 53'] },
+  },
+  {
+    id: 'reg.gpai_systemic_risk',
+    type: 'single_choice',
+    text: 'Is the general-purpose model you provide classed as having systemic risk, and if so, do you meet the extra duties (model evaluation, adversarial testing, incident reporting, cybersecurity)?',
+    required: true,
+    allowNotApplicable: false,
+    weight: 2,
+    condition: providesGeneralPurposeModel,
+    options: [
+      { value: 'not_systemic', label: 'It is not classed as having systemic risk', points: 1 },
+      { value: 'systemic_met', label: 'It is, and we meet those duties', points: 1 },
+      { value: 'systemic_partly', label: 'It is, and we meet some of them', points: 0.3 },
+      { value: 'unknown', label: 'We do not know', points: 0, unknown: true },
+    ],
+    tags: { iso42001: ['A.10.3'], euAiAct: ['Art. 51', 'Art. 55'] },
+  },
+];
+
+export const regulatorySectionV2: Section = {
+  id: 'regulatory',
+  title: 'Regulatory role and classification',
+  description:
+    'The EU AI Act and GDPR duties that follow from how the service is built and how we would use it.',
+  questions: [...aiActQuestions, ...gdprQuestions],
+};

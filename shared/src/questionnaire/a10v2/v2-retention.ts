@@ -1,0 +1,187 @@
+import type { Section } from '../template-schema';
+import {
+  involvesPersonalData,
+  leavesTheEea,
+  reliesOnThirdPartyModels,
+  sharesOrganisationData,
+} from './v2-conditions';
+
+export const retentionSectionV2: Section = {
+  id: 'retention',
+  title: 'Retention and residency',
+  description:
+    'How long our data is kept, where it is held, who may demand it, and what happens to it when we leave.',
+  condition: sharesOrganisationData,
+  questions: [
+    {
+      id: 'ret.prompt_retention',
+      type: 'single_choice',
+      text: 'After a request has been answered, how long do you keep our prompts and uploaded files?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      options: [
+        { value: 'not_kept', label: 'Not kept beyond the request', points: 1 },
+        { value: 'customer_set', label: 'For a period we choose', points: 0.9 },
+        { value: 'up_to_30_days', label: 'Up to 30 days', points: 0.8 },
+        { value: 'over_30_days', label: 'Longer than 30 days', points: 0.4 },
+        { value: 'indefinitely', label: 'With no set end', points: 0 },
+      ],
+      tags: { iso42001: ['A.6.2.8', 'A.10.3'], gdpr: ['Art. 5(1)(e)'], iso27001: ['A.5.20'] },
+    },
+    {
+      id: 'ret.stored_items',
+      type: 'multiple_choice',
+      text: 'Which of the following do you store beyond the immediate request?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 1,
+      aggregate: 'min',
+      options: [
+        { value: 'nothing', label: 'None of these', points: 1, exclusive: true },
+        { value: 'metadata_logs', label: 'Logs without content (times, sizes, user ids)', points: 0.9 },
+        { value: 'outputs', label: 'Generated outputs', points: 0.6 },
+        { value: 'embeddings', label: 'Embeddings or search indexes built from our content', points: 0.6 },
+        { value: 'feedback', label: 'Ratings, corrections and other feedback', points: 0.7 },
+        { value: 'content_logs', label: 'Logs that contain prompts or outputs', points: 0.5 },
+      ],
+      tags: { iso42001: ['A.6.2.8', 'A.10.3'], gdpr: ['Art. 5(1)(e)'] },
+    },
+    {
+      id: 'ret.upstream_retention',
+      type: 'single_choice',
+      text: 'Do your upstream model providers keep our prompts or outputs?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      condition: reliesOnThirdPartyModels,
+      evidence: { requested: true, label: 'Zero-retention agreement or the provider terms' },
+      options: [
+        { value: 'zero_retention', label: 'No: a zero-retention arrangement is in place', points: 1 },
+        {
+          value: 'abuse_monitoring',
+          label: 'Briefly, for abuse monitoring only (30 days or less)',
+          points: 0.7,
+        },
+        { value: 'retained', label: 'Yes, for longer or for other purposes', points: 0.2 },
+        { value: 'unknown', label: 'We do not know', points: 0, unknown: true },
+      ],
+      tags: { iso42001: ['A.6.2.8', 'A.10.3'], dora: ['Art. 29'], iso27001: ['A.5.21'] },
+    },
+    {
+      id: 'ret.regions',
+      type: 'multiple_choice',
+      text: 'In which regions is our data processed or stored, including by your model providers?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 0,
+      options: [
+        { value: 'eea', label: 'European Economic Area' },
+        { value: 'uk', label: 'United Kingdom' },
+        { value: 'switzerland', label: 'Switzerland' },
+        { value: 'us', label: 'United States' },
+        { value: 'other', label: 'Other regions' },
+        { value: 'unknown', label: 'We cannot say', exclusive: true, unknown: true },
+      ],
+      tags: { iso42001: ['A.4.5', 'A.10.3'], gdpr: ['Art. 44'], dora: ['Art. 30(2)(b)'] },
+    },
+    {
+      id: 'ret.region_commitment',
+      type: 'yes_no',
+      text: 'Can you commit in the contract to keep processing and storage of our data within regions we choose?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      tags: {
+        iso42001: ['A.10.3'],
+        gdpr: ['Art. 28(3)(a)', 'Art. 44'],
+        dora: ['Art. 30(2)(b)'],
+        iso27001: ['A.5.20'],
+      },
+    },
+    {
+      id: 'ret.transfer_basis',
+      type: 'single_choice',
+      text: 'Our personal data would leave the EEA: what covers the transfer under Chapter V of the GDPR?',
+      help: 'Adequacy decisions cover, among others, the United Kingdom, Switzerland and US companies certified under the EU–US Data Privacy Framework.',
+      required: true,
+      allowNotApplicable: false,
+      weight: 3,
+      condition: { all: [involvesPersonalData, leavesTheEea] },
+      options: [
+        {
+          value: 'adequacy',
+          label: 'An adequacy decision for every destination (Art. 45)',
+          points: 1,
+        },
+        {
+          value: 'sccs',
+          label: 'Standard contractual clauses, with a transfer impact assessment (Art. 46)',
+          points: 0.9,
+        },
+        { value: 'bcrs', label: 'Binding corporate rules (Art. 47)', points: 0.9 },
+        {
+          value: 'derogation',
+          label: 'Only a derogation of Art. 49, such as explicit consent or a transfer needed for a contract',
+          points: 0.3,
+        },
+        {
+          value: 'none',
+          label: 'No transfer mechanism',
+          points: 0,
+          knockOut: {
+            reason:
+              'Our personal data would leave the EEA with no transfer mechanism of GDPR Chapter V (Art. 44).',
+          },
+        },
+      ],
+      tags: { iso42001: ['A.10.3'], gdpr: ['Art. 44', 'Art. 45', 'Art. 46', 'Art. 47', 'Art. 49'] },
+    },
+    {
+      id: 'ret.government_access',
+      type: 'yes_no',
+      text: 'If a public authority outside the EU demands our data from you, will you tell us unless the law forbids it, challenge demands that lack a valid legal basis, and hand over no more than the demand requires?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      tags: { iso42001: ['A.10.3'], gdpr: ['Art. 48'], dataAct: ['Art. 32'], iso27001: ['A.5.20'] },
+    },
+    {
+      id: 'ret.deletion_at_exit',
+      type: 'single_choice',
+      text: 'When our contract ends, what happens to our data, including embeddings, fine-tuned models and backups?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      options: [
+        {
+          value: 'deleted_confirmed',
+          label: 'Deleted within a stated period, and we confirm deletion in writing',
+          points: 1,
+        },
+        {
+          value: 'deleted',
+          label: 'Deleted within a stated period, without written confirmation',
+          points: 0.7,
+        },
+        { value: 'on_request', label: 'Deleted only if the customer asks', points: 0.4 },
+        {
+          value: 'kept',
+          label: 'Kept',
+          points: 0,
+          knockOut: {
+            reason:
+              'Our personal data would be kept after the contract ends, where GDPR Art. 28(3)(g) requires it to be deleted or returned.',
+            condition: involvesPersonalData,
+          },
+        },
+      ],
+      tags: {
+        iso42001: ['A.10.3'],
+        gdpr: ['Art. 28(3)(g)'],
+        dora: ['Art. 30(2)(d)'],
+        iso27001: ['A.5.20', 'A.8.10'],
+      },
+    },
+  ],
+};

@@ -1,0 +1,87 @@
+import type { Section } from '../template-schema';
+import { reliesOnThirdPartyModels, sharesOrganisationData } from './v2-conditions';
+
+export const trainingSectionV2: Section = {
+  id: 'training',
+  title: 'Training on our data',
+  description: 'Whether what our staff put in can end up inside a model.',
+  condition: sharesOrganisationData,
+  questions: [
+    {
+      id: 'train.default_use',
+      type: 'single_choice',
+      text: 'Is data our staff put into the service (prompts, files, outputs, feedback) used to train or improve any model?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 3,
+      options: [
+        { value: 'never', label: 'Never', points: 1 },
+        { value: 'opt_in', label: 'Only if we explicitly opt in', points: 1 },
+        { value: 'default_opt_out', label: 'Yes by default, and we can opt out', points: 0.4 },
+        {
+          value: 'no_opt_out',
+          label: 'Yes, and there is no way to opt out',
+          points: 0,
+          knockOut: { reason: 'Our data would be used to train models and we could not opt out.' },
+        },
+      ],
+      tags: {
+        iso42001: ['A.10.3'],
+        iso42001Vendor: ['A.7.3', 'A.7.5'],
+        gdpr: ['Art. 28(3)(a)', 'Art. 28(10)'],
+        iso27001: ['A.5.20'],
+      },
+    },
+    {
+      id: 'train.opt_out_scope',
+      type: 'single_choice',
+      text: 'When we opt out, how far does the opt-out reach?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      condition: { questionId: 'train.default_use', equals: 'default_opt_out' },
+      options: [
+        { value: 'contractual', label: 'All our accounts, and it is written into the contract', points: 1 },
+        { value: 'admin_setting', label: 'All our accounts, through an administrator setting', points: 0.7 },
+        { value: 'per_user', label: 'Each user has to opt out individually', points: 0.2 },
+      ],
+      tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.7.3'] },
+    },
+    {
+      id: 'train.upstream',
+      type: 'yes_no',
+      text: 'Have your upstream model providers committed in writing not to train on our data sent through your service?',
+      required: true,
+      allowNotApplicable: false,
+      weight: 2,
+      condition: reliesOnThirdPartyModels,
+      evidence: { requested: true, label: 'The clause or provider terms that say so' },
+      tags: {
+        iso42001: ['A.10.3'],
+        iso42001Vendor: ['A.7.5'],
+        dora: ['Art. 29'],
+        iso27001: ['A.5.21'],
+      },
+    },
+    {
+      id: 'train.fine_tuning_sources',
+      type: 'text',
+      text: 'If you fine-tune or otherwise adapt models for the service, which data do you use and under what licences?',
+      help: 'Choose not applicable if you neither fine-tune nor adapt models.',
+      required: false,
+      allowNotApplicable: true,
+      weight: 0,
+      tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.7.3', 'A.7.5'] },
+    },
+    {
+      id: 'train.data_rights',
+      type: 'yes_no',
+      text: 'Do you hold the rights or licences needed for the data used to train or adapt the models you control?',
+      help: 'Choose not applicable only if you neither train nor adapt any model: a reviewer sees what that leaves out.',
+      required: true,
+      allowNotApplicable: true,
+      weight: 1,
+      tags: { iso42001: ['A.10.3'], iso42001Vendor: ['A.7.3', 'A.7.5'] },
+    },
+  ],
+};
