@@ -2,7 +2,7 @@ import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessme
 import { accessRequest, usageDaily } from '@sightline/db/schema/usage';
 import { vendor, vendorService } from '@sightline/db/schema/vendors';
 import type { CreateAssessmentInput } from '@sightline/shared/assessments/assessment-api';
-import { dataCategorySchema } from '@sightline/shared/questionnaire/profile-vocabulary';
+import { toDataCategories } from '@sightline/shared/questionnaire/data-category-spellings';
 import type { UseContext } from '@sightline/shared/scoring/score-input-schema';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
@@ -43,9 +43,10 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
         );
       }
       serviceId = request.serviceId;
-      const categories = request.dataCategories.filter((c) => dataCategorySchema.safeParse(c).success);
+      // Requests stored before the vocabulary was unified hold the old spellings (`personal-data`).
+      const categories = toDataCategories(request.dataCategories);
       if (!useContext.dataCategories && categories.length) {
-        useContext = { ...useContext, dataCategories: categories as UseContext['dataCategories'] };
+        useContext = { ...useContext, dataCategories: categories };
       }
     }
     const vendorId = input.vendorId ?? (serviceId ? await vendorForService(tx, serviceId) : null);

@@ -3,6 +3,7 @@ import { assessment, assessmentAnswer, evidenceFile, scoreOverride } from '@sigh
 import { user } from '@sightline/db/schema/auth';
 import { orgSettings } from '@sightline/db/schema/org';
 import { utcDay } from '@sightline/shared/assessments/dates';
+import { summariseEvidence } from '@sightline/shared/questionnaire/evidence-summary';
 import { scoreAssessment } from '@sightline/shared/scoring/score-assessment';
 import type { ScoreOverrides } from '@sightline/shared/scoring/score-input-schema';
 import { useContextSchema } from '@sightline/shared/scoring/score-input-schema';
@@ -12,7 +13,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { raiseFindings, type ScoredAssessment } from '../findings/raise-findings';
-import { answersOf, evidenceSummaryOf } from './answer-records';
+import { answersOf } from './answer-records';
 import { type AssessmentRow, snapshotOf } from './assessment-records';
 
 /**
@@ -59,7 +60,15 @@ export async function rescore(
     const thresholds = tierThresholdsSchema.safeParse(settings?.thresholds);
     const template = snapshotOf(row);
     const answers = answersOf(answerRows);
-    const evidence = evidenceSummaryOf(files, utcDay(now));
+    // An expired file counts as no file (scoring version 2): a lapsed certificate gives no assurance.
+    const evidence = summariseEvidence(
+      files.map((f) => ({
+        questionId: f.questionId,
+        verified: f.verifiedAt !== null,
+        expiresOn: f.expiresOn,
+      })),
+      utcDay(now),
+    );
     const result = scoreAssessment({
       template,
       answers,

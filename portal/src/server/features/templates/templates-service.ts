@@ -1,7 +1,9 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Db, DbOrTx } from '@sightline/db/client';
 import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessments';
 import type { TemplateFormat } from '@sightline/shared/assessments/template-api';
 import { A10_TEMPLATE_KEY, a10TemplateV1 } from '@sightline/shared/questionnaire/a10-template-v1';
+import { a10TemplateV2 } from '@sightline/shared/questionnaire/a10-template-v2';
 import {
   templateFromJson,
   templateFromYaml,
@@ -15,21 +17,42 @@ import type { Actor } from '../../context';
 import { AppError } from '../../errors';
 
 /** Templates shipped with Sightline; seeded on every start, never overwritten once stored. */
-const builtInTemplates: readonly Template[] = [a10TemplateV1];
+const builtInTemplates: readonly Template[] = [a10TemplateV1, a10TemplateV2];
 
+/**
+ * Seeds each shipped template once. A shipped template is recognised by its content, not only its
+ * number: if the organisation cloned A.10 into version 2 before Sightline shipped its own version 2,
+ * the shipped one takes the next free number (its definition says so) rather than being skipped.
+ */
 export async function ensureBuiltInTemplates(db: Db): Promise<void> {
   for (const template of builtInTemplates) {
+    const rows = await db
+      .select({
+        version: questionnaireTemplate.version,
+        builtIn: questionnaireTemplate.builtIn,
+        definition: questionnaireTemplate.definition,
+      })
+      .from(questionnaireTemplate)
+      .where(eq(questionnaireTemplate.key, template.key));
+    if (rows.some((r) => r.builtIn && sameShippedTemplate(r.definition, template))) continue;
+    const taken = rows.some((r) => r.version === template.version);
+    const version = taken ? Math.max(...rows.map((r) => r.version)) + 1 : template.version;
     await db
       .insert(questionnaireTemplate)
       .values({
         key: template.key,
-        version: template.version,
+        version,
         title: template.title,
-        definition: template,
+        definition: { ...template, version },
         builtIn: true,
       })
       .onConflictDoNothing({ target: [questionnaireTemplate.key, questionnaireTemplate.version] });
   }
+}
+
+function sameShippedTemplate(stored: unknown, template: Template): boolean {
+  if (!stored || typeof stored !== 'object') return false;
+  return isDeepStrictEqual({ ...(stored as Template), version: template.version }, template);
 }
 
 export async function listTemplates(db: Db) {
@@ -85,12 +108,15 @@ export async function getTemplate(db: Db, id: string) {
   };
 }
 
-/** The newest version of the shipped A.10 template: the default for a new assessment. */
+/**
+ * The newest version of the shipped A.10 template: the default for a new assessment. Shipped only, so
+ * a clone of it (or an import under its key) is used when someone chooses it, never by default.
+ */
 export async function defaultTemplateId(db: DbOrTx): Promise<string> {
   const [row] = await db
     .select({ id: questionnaireTemplate.id })
     .from(questionnaireTemplate)
-    .where(eq(questionnaireTemplate.key, A10_TEMPLATE_KEY))
+    .where(and(eq(questionnaireTemplate.key, A10_TEMPLATE_KEY), eq(questionnaireTemplate.builtIn, true)))
     .orderBy(desc(questionnaireTemplate.version))
     .limit(1);
   if (!row)

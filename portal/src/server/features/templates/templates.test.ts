@@ -1,10 +1,11 @@
 import { questionnaireTemplate } from '@sightline/db/schema/assessments';
-import { A10_TEMPLATE_KEY } from '@sightline/shared/questionnaire/a10-template-v1';
+import { A10_TEMPLATE_KEY, a10TemplateV1 } from '@sightline/shared/questionnaire/a10-template-v1';
+import { a10TemplateV2 } from '@sightline/shared/questionnaire/a10-template-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { TestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { assessmentTestApp, json } from '../assessments/assessment-test-kit';
-import { ensureBuiltInTemplates } from './templates-service';
+import { defaultTemplateId, ensureBuiltInTemplates } from './templates-service';
 
 let t: TestApp;
 let procurement: string;
@@ -27,19 +28,22 @@ const list = async () =>
     .templates;
 
 describe('questionnaire templates', () => {
-  it('seeds the shipped A.10 template once, however often the portal starts', async () => {
+  it('seeds the shipped A.10 templates, v2 beside v1, once however often the portal starts', async () => {
     await ensureBuiltInTemplates(t.deps.db);
     await ensureBuiltInTemplates(t.deps.db);
     const rows = await t.deps.db.select().from(questionnaireTemplate);
-    expect(rows).toHaveLength(1);
-    const [a10] = await list();
-    expect(a10).toMatchObject({
+    expect(rows).toHaveLength(2);
+    const [v2, v1] = await list();
+    expect(v2).toMatchObject({
       key: A10_TEMPLATE_KEY,
-      version: 1,
+      version: 2,
       builtIn: true,
       sectionCount: 13,
-      questionCount: 79,
+      questionCount: 89,
     });
+    expect(v1).toMatchObject({ key: A10_TEMPLATE_KEY, version: 1, builtIn: true, questionCount: 79 });
+    // New assessments default to the newest shipped version.
+    expect(await defaultTemplateId(t.deps.db)).toBe(v2!.id);
   });
 
   it('clones to the next version, exports and imports JSON and YAML', async () => {
@@ -52,13 +56,15 @@ describe('questionnaire templates', () => {
       }),
       201,
     );
-    expect(clone.version).toBe(2);
+    expect(clone.version).toBe(3);
+    // A clone is used when chosen, never by default.
+    expect(await defaultTemplateId(t.deps.db)).toBe(a10!.id);
     const exported = await t.request(`/api/templates/${clone.id}/export?format=yaml`, {
       cookie: procurement,
     });
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toBe(
-      `attachment; filename="${A10_TEMPLATE_KEY}-v2.yaml"`,
+      `attachment; filename="${A10_TEMPLATE_KEY}-v3.yaml"`,
     );
     const yamlSource = await exported.text();
     const data = parse(yamlSource) as { version: number; title: string };
@@ -70,7 +76,7 @@ describe('questionnaire templates', () => {
       json: { format: 'yaml', source: yamlSource },
     });
     expect(dup.status).toBe(409);
-    const bumped = yamlSource.replace(/^version: 2$/m, 'version: 3');
+    const bumped = yamlSource.replace(/^version: 3$/m, 'version: 4');
     await json(
       await t.request('/api/templates/import', {
         method: 'POST',
@@ -92,7 +98,13 @@ describe('questionnaire templates', () => {
       201,
     );
     expect((await list()).map((x) => `${x.key}@${x.version}`).sort()).toEqual(
-      [`${A10_TEMPLATE_KEY}@1`, `${A10_TEMPLATE_KEY}@2`, `${A10_TEMPLATE_KEY}@3`, 'short-check@1'].sort(),
+      [
+        `${A10_TEMPLATE_KEY}@1`,
+        `${A10_TEMPLATE_KEY}@2`,
+        `${A10_TEMPLATE_KEY}@3`,
+        `${A10_TEMPLATE_KEY}@4`,
+        'short-check@1',
+      ].sort(),
     );
   });
 
@@ -148,6 +160,35 @@ describe('questionnaire templates', () => {
       expect(bad.status).toBe(400);
     }
     expect((await list()).length).toBe(before);
+  });
+
+  it('seeds the shipped v2 at the next free number when a clone already took version 2', async () => {
+    const other = await createTestApp();
+    try {
+      await other.deps.db.insert(questionnaireTemplate).values([
+        { key: A10_TEMPLATE_KEY, version: 1, title: 'v1', definition: a10TemplateV1, builtIn: true },
+        {
+          key: A10_TEMPLATE_KEY,
+          version: 2,
+          title: 'Our clone',
+          definition: { ...a10TemplateV1, version: 2, title: 'Our clone' },
+          builtIn: false,
+        },
+      ]);
+      await ensureBuiltInTemplates(other.deps.db);
+      await ensureBuiltInTemplates(other.deps.db);
+      const rows = await other.deps.db.select().from(questionnaireTemplate);
+      expect(rows.map((r) => `${r.version} ${r.builtIn} ${r.title}`).sort()).toEqual([
+        '1 true v1',
+        '2 false Our clone',
+        `3 true ${a10TemplateV2.title}`,
+      ]);
+      const shipped = rows.find((r) => r.version === 3);
+      expect(shipped?.definition).toEqual({ ...a10TemplateV2, version: 3 });
+      expect(await defaultTemplateId(other.deps.db)).toBe(shipped?.id);
+    } finally {
+      await other.close();
+    }
   });
 
   it('lets reviewers read but not write, and viewers not at all', async () => {
