@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
+import { VendorFindings } from '../findings/vendor-findings';
 import { CatalogSuggestions } from './catalog-services';
 import { splitList } from './list-field';
 import { VendorContacts } from './vendor-contacts';
@@ -19,7 +20,8 @@ import { fetchVendor, type VendorDetail, vendorKey } from './vendor-queries';
 
 export function VendorDetailPage() {
   const { id = '' } = useParams();
-  const canWrite = hasRole(useMe().data, ['admin', 'procurement']);
+  const me = useMe().data;
+  const canWrite = hasRole(me, ['admin', 'procurement']);
   const vendor = useQuery({ queryKey: vendorKey(id), queryFn: () => fetchVendor(id) });
   if (vendor.isPending) return <p className="loading">Loading…</p>;
   if (vendor.error)
@@ -94,6 +96,7 @@ export function VendorDetailPage() {
           </tbody>
         </table>
       )}
+      {me && <VendorFindings vendorId={id} me={me} />}
       {canWrite && data.assessments.length > 0 && (
         <p>
           <Link className="button-link" to={`/assessments/new?vendorId=${id}`}>
