@@ -1,4 +1,5 @@
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
+import { conditionSentence } from '@sightline/shared/scoring/approval-conditions';
 import { inherentFactorLabels } from '@sightline/shared/scoring/inherent-risk';
 import { type ScoreResult, scoreResultSchema } from '@sightline/shared/scoring/score-result-schema';
 import { useQuery } from '@tanstack/react-query';
@@ -44,7 +45,14 @@ export function AssessmentScore({ detail, canReview }: Props) {
             {score.knockOuts.map((k) => (
               <li key={k.questionId}>
                 <a href={`#answer-${k.questionId}`}>{questionText.get(k.questionId) ?? k.questionId}</a>{' '}
-                answered <strong>“{k.answerLabel}”</strong>: {k.reason}
+                {k.unanswered ? (
+                  <strong>left unanswered (counts as the knock-out until answered)</strong>
+                ) : (
+                  <>
+                    answered <strong>“{k.answerLabel}”</strong>
+                  </>
+                )}
+                : {k.reason}
               </li>
             ))}
           </ul>
@@ -65,6 +73,16 @@ export function AssessmentScore({ detail, canReview }: Props) {
           </ul>
         )}
       </div>
+      {score.conditions && score.conditions.length > 0 && (
+        <div className="approval-conditions">
+          <h3>What falls short, and what would fix it</h3>
+          <ol>
+            {score.conditions.map((c) => (
+              <li key={c.questionId}>{conditionSentence(c)}</li>
+            ))}
+          </ol>
+        </div>
+      )}
       <RiskComparison score={score} />
       <SectionChart score={score} sectionTitles={sectionTitles} />
       <ScoreBreakdown detail={detail} score={score} reviewing={reviewing} flaggedQuestionIds={flagged} />

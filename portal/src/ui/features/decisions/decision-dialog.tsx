@@ -4,6 +4,7 @@ import {
   riskTiers,
 } from '@sightline/shared/assessments/assessment-states';
 import type { DecisionInput } from '@sightline/shared/decisions/decision-api';
+import { approvalConditionsText } from '@sightline/shared/scoring/approval-conditions';
 import type { ScoreResult } from '@sightline/shared/scoring/score-result-schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
@@ -112,7 +113,14 @@ export function DecisionDialog({ assessmentId, score }: Props) {
           {outcome === 'approve_with_conditions' && (
             <label>
               Conditions staff must follow (shown to them in the browser)
-              <textarea name="conditions" rows={3} minLength={3} maxLength={4000} required />
+              <textarea
+                name="conditions"
+                rows={5}
+                minLength={3}
+                maxLength={4000}
+                required
+                defaultValue={approvalConditionsText(score?.conditions ?? [])}
+              />
             </label>
           )}
           <label>

@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { answerText } from '../answer-text';
 import type { AssessmentDetail } from '../assessment-queries';
 import { FlagFindingButton } from './flag-finding-button';
+import { NonAnswerNote } from './non-answer-note';
 import { OverrideControls } from './override-controls';
 import { asPercent, evidenceStateLabels } from './score-labels';
 
@@ -89,6 +90,12 @@ export function ScoreBreakdown({ detail, score, reviewing, flaggedQuestionIds }:
                       {item.answerState === 'answered' && question && answer
                         ? answerText(question, answer.value)
                         : answerStateLabels[item.answerState]}
+                      {item.nonAnswer && (
+                        <NonAnswerNote
+                          effect={item.nonAnswer}
+                          questionText={(id) => questions.get(id)?.text ?? id}
+                        />
+                      )}
                     </td>
                     <td>{evidenceStateLabels[item.evidenceState]}</td>
                     <td className="num">{item.scored ? asPercent(item.points) : 'not scored'}</td>
