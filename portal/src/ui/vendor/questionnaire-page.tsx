@@ -3,6 +3,7 @@ import { progress } from '@sightline/shared/questionnaire/completeness';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useEffect, useMemo } from 'react';
+import { UseContextSummary } from '../components/use-context-summary';
 import type { Autosave } from './autosave-store';
 import { ColleagueForm } from './colleague-form';
 import { QuestionCard } from './question-card';
@@ -55,6 +56,16 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
           Due <strong>{assessment.dueOn}</strong>. Questions? Contact {assessment.contact.name} (
           <a href={`mailto:${assessment.contact.email}`}>{assessment.contact.email}</a>).
         </p>
+        {view.useContext && (
+          <section
+            className="notice use-context-notice"
+            aria-label="How the organisation intends to use the service"
+          >
+            <h2>How {assessment.organisationName} intends to use the service</h2>
+            <p>For context only: you are not asked about this.</p>
+            <UseContextSummary context={view.useContext} />
+          </section>
+        )}
         {autosave.status.kind === 'error' && autosave.status.linkDead && (
           <p className="notice dead-link" role="alert">
             {autosave.status.message} Your latest changes on this page were not saved.

@@ -7,6 +7,7 @@ import {
 import { storedFile } from '@sightline/db/schema/files';
 import { type VendorView, vendorViewSchema } from '@sightline/shared/assessments/vendor-page-api';
 import { toPublicTemplate } from '@sightline/shared/questionnaire/public-view';
+import { toPublicUseContext, useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { AppError } from '../../errors';
@@ -101,6 +102,8 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
       you: { name: token.issuedToName, email: token.issuedToEmail, colleague: token.kind === 'colleague' },
     },
     template: toPublicTemplate(template),
+    // Only the fields the vendor may see: never observed figures, criticality or scores.
+    ...(publicContextOf(row.useContext) ? { useContext: publicContextOf(row.useContext) } : {}),
     answers,
     revisions,
     evidence,
@@ -110,4 +113,12 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
   };
   // Strict schema: a field that is not meant for vendors fails here instead of leaking.
   return vendorViewSchema.parse(view);
+}
+
+/** The stored use context narrowed to what the vendor page may show; none when nothing is stated. */
+function publicContextOf(stored: unknown): VendorView['useContext'] {
+  const parsed = useContextSchema.safeParse(stored ?? {});
+  if (!parsed.success) return undefined;
+  const result = toPublicUseContext(parsed.data);
+  return Object.keys(result).length > 0 ? result : undefined;
 }

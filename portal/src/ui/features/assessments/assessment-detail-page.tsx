@@ -1,7 +1,9 @@
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import { useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { UseContextSummary } from '../../components/use-context-summary';
 import { hasRole, useMe } from '../../lib/session';
 import { DecisionPanel } from '../decisions/decision-panel';
 import { AssessmentFindings } from '../findings/assessment-findings';
@@ -82,6 +84,10 @@ export function AssessmentDetailPage() {
         <dd>{when(a.submittedAt)}</dd>
         <dt>Link expires</dt>
         <dd>{when(a.expiresAt)}</dd>
+        <dt>Our use</dt>
+        <dd>
+          <UseContextSummary context={useContextSchema.safeParse(a.useContext ?? {}).data ?? {}} />
+        </dd>
       </dl>
       <AssessmentActions
         detail={d}

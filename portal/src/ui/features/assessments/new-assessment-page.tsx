@@ -1,9 +1,12 @@
+import { type DataCategory, dataCategories } from '@sightline/shared/questionnaire/profile-vocabulary';
+import type { UseContext } from '@sightline/shared/questionnaire/use-context';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { CatalogDatalist } from '../vendors/catalog-services';
 import { linkHandOverOf } from './link-notice';
+import { UseContextFields } from './use-context-fields';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -25,6 +28,18 @@ export function NewAssessmentPage() {
     queryFn: () => unwrap(api.api.vendors[':id'].$get({ param: { id: vendorId } })),
     enabled: vendorId !== '',
   });
+  const [useContext, setUseContext] = useState<UseContext>({});
+  const requests = useQuery({
+    queryKey: ['requests'],
+    queryFn: () => unwrap(api.api.requests.$get()),
+    enabled: accessRequestId !== '',
+  });
+  const request = requests.data?.groups.flatMap((g) => g.requests).find((r) => r.id === accessRequestId);
+  // Prefill once from the employee's request; procurement can then correct it.
+  useEffect(() => {
+    if (!request) return;
+    setUseContext((current) => prefillFromRequest(current, request));
+  }, [request]);
   const primary = vendor.data?.contacts.find((c) => c.isPrimary) ?? vendor.data?.contacts[0];
 
   const create = useMutation({
@@ -52,6 +67,7 @@ export function NewAssessmentPage() {
       respondentEmail: text('respondentEmail'),
       dueOn: text('dueOn'),
       send: submitter?.value === 'send',
+      ...(Object.keys(useContext).length ? { useContext } : {}),
     });
   };
 
@@ -129,6 +145,7 @@ export function NewAssessmentPage() {
           Due date
           <input name="dueOn" type="date" required min={inDays(0)} defaultValue={inDays(21)} />
         </label>
+        <UseContextFields value={useContext} onChange={setUseContext} />
         <div className="wide actions">
           <button type="submit" name="action" value="send" disabled={create.isPending}>
             Create and send
@@ -145,4 +162,20 @@ export function NewAssessmentPage() {
       </form>
     </section>
   );
+}
+
+/** The request's intended use and data categories, unless procurement already filled those fields. */
+function prefillFromRequest(
+  current: UseContext,
+  request: { intendedUse: string; dataCategories: string[] },
+): UseContext {
+  const next = { ...current };
+  if (next.purpose === undefined && request.intendedUse.trim()) next.purpose = request.intendedUse;
+  if (next.dataCategories === undefined) {
+    const known = request.dataCategories.filter((c): c is DataCategory =>
+      (dataCategories as readonly string[]).includes(c),
+    );
+    if (known.length) next.dataCategories = known;
+  }
+  return next;
 }
