@@ -6,7 +6,54 @@ const answers = (values: Record<string, unknown>): Answers =>
   Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { value }]));
 
 describe('inventory entry prefilled from an assessment', () => {
-  it('takes purpose, class, data, decisions and oversight from the answers', () => {
+  it('takes purpose, class, data and decisions from the use context for a v2 questionnaire', () => {
+    const entry = systemFromAssessment({
+      answers: answers({ 'ovs.review': 'yes', 'ovs.override': 'yes' }),
+      serviceName: 'HireBot',
+      vendorName: 'Hire Inc',
+      context: {
+        purpose: '  Screening job applications ',
+        euAiActClass: 'high_risk',
+        dataCategories: ['personal', 'special_category'],
+        decisionsAboutPeople: 'decides',
+      },
+      outcome: 'approve',
+    });
+    expect(entry).toEqual({
+      name: 'HireBot',
+      purpose: 'Screening job applications',
+      euAiActClass: 'high_risk',
+      dataCategories: ['personal', 'special_category'],
+      decisionsAboutPeople: true,
+      decisionsDescription:
+        'It takes or applies decisions about individuals without a person deciding each case.',
+      humanOversight:
+        "Vendor's answers: a person can check an output before it takes effect on someone; that person can change or reject the output, and their decision wins.",
+      lifecycleStage: 'deployment',
+    });
+  });
+
+  it("prefers the organisation's context over a v1 profile answer, which fills only what it leaves blank", () => {
+    const entry = systemFromAssessment({
+      answers: answers({
+        'profile.purpose': 'What the vendor thinks we do',
+        'profile.ai_act_class': 'high_risk',
+        'profile.decisions_about_people': 'decides',
+      }),
+      serviceName: 'HireBot',
+      vendorName: 'Hire Inc',
+      context: { purpose: 'Sorting CVs', euAiActClass: 'unknown', decisionsAboutPeople: 'none' },
+      outcome: 'approve',
+    });
+    expect(entry).toMatchObject({
+      purpose: 'Sorting CVs',
+      euAiActClass: 'high_risk',
+      decisionsAboutPeople: false,
+      decisionsDescription: null,
+    });
+  });
+
+  it('takes purpose, class, data, decisions and oversight from the answers of a v1 snapshot', () => {
     const entry = systemFromAssessment({
       answers: answers({
         'profile.purpose': '  Screening job applications ',
@@ -18,7 +65,7 @@ describe('inventory entry prefilled from an assessment', () => {
       }),
       serviceName: 'HireBot',
       vendorName: 'Hire Inc',
-      contextDataCategories: ['special_category', 'personal', 'health-ish'],
+      context: { dataCategories: ['special_category', 'personal'] },
       outcome: 'approve_with_conditions',
     });
     expect(entry).toEqual({
@@ -39,7 +86,7 @@ describe('inventory entry prefilled from an assessment', () => {
       answers: answers({ 'profile.ai_act_class': 'something else', 'profile.data_categories': ['none'] }),
       serviceName: null,
       vendorName: 'Acme AI Ltd',
-      contextDataCategories: [],
+      context: undefined,
       outcome: 'reject',
     });
     expect(entry).toMatchObject({

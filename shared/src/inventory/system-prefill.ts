@@ -2,6 +2,7 @@ import type { DecisionOutcome } from '../assessments/assessment-states';
 import type { Answers } from '../questionnaire/answer-schema';
 import { lookup } from '../questionnaire/lookup';
 import { type DataCategory, dataCategorySchema } from '../questionnaire/profile-vocabulary';
+import type { UseContext } from '../questionnaire/use-context';
 import { type EuAiActClass, euAiActClassSchema, type LifecycleStage } from './inventory-enums';
 
 export type SystemPrefillInput = {
@@ -9,8 +10,12 @@ export type SystemPrefillInput = {
   /** The catalog service's name, when the assessment names a service. */
   serviceName: string | null;
   vendorName: string;
-  /** Data categories the organisation itself gave for the use (the assessment's use context). */
-  contextDataCategories: readonly string[];
+  /**
+   * The organisation's use context. Template v2 asks the vendor nothing about our use, so the
+   * purpose, data, decisions about people and AI Act class come from here; a v1 snapshot's profile
+   * answers still fill whatever the context leaves blank.
+   */
+  context: UseContext | undefined;
   outcome: DecisionOutcome;
 };
 
@@ -38,24 +43,29 @@ const oversightFeatures: [string, string][] = [
 
 /**
  * An inventory entry for a bought AI system, prefilled from the assessment that decided it: the
- * profile answers give the purpose, EU AI Act class, data and decisions about people; the oversight
+ * use context (or, for a v1 questionnaire, the profile answers) gives the purpose, EU AI Act class, data and decisions about people; the oversight
  * answers say how people stay in control. An approved system enters at deployment; a rejected one
  * is recorded as retired from use (staff used it before anyone decided).
  */
 export function systemFromAssessment(input: SystemPrefillInput): SystemPrefill {
   const { answers } = input;
+  const context = input.context ?? {};
   const text = (id: string) => {
     const value = lookup(answers, id)?.value;
     return typeof value === 'string' && value.trim() ? value.trim() : null;
   };
   const name = input.serviceName ?? input.vendorName;
-  const declaredClass = euAiActClassSchema.safeParse(lookup(answers, 'profile.ai_act_class')?.value);
-  const impact = text('profile.decisions_about_people');
+  // A context class of "unknown" says nobody has classified it yet, so a v1 answer may still tell.
+  const knownContextClass = context.euAiActClass !== 'unknown' ? context.euAiActClass : undefined;
+  const declaredClass = euAiActClassSchema.safeParse(
+    knownContextClass ?? lookup(answers, 'profile.ai_act_class')?.value,
+  );
+  const impact = context.decisionsAboutPeople ?? text('profile.decisions_about_people');
   const answeredCategories = lookup(answers, 'profile.data_categories')?.value;
   const categories = new Set<DataCategory>();
   for (const c of [
     ...(Array.isArray(answeredCategories) ? answeredCategories : []),
-    ...input.contextDataCategories,
+    ...(context.dataCategories ?? []),
   ]) {
     const parsed = dataCategorySchema.safeParse(c);
     if (parsed.success && parsed.data !== 'none') categories.add(parsed.data);
@@ -65,7 +75,7 @@ export function systemFromAssessment(input: SystemPrefillInput): SystemPrefill {
     .map(([id, label]) => `${lookup(answers, id)?.value === 'yes' ? '' : 'not: '}${label}`);
   return {
     name: name.slice(0, 200),
-    purpose: (text('profile.purpose') ?? `Use of ${name}`).slice(0, 4000),
+    purpose: (context.purpose?.trim() || text('profile.purpose') || `Use of ${name}`).slice(0, 4000),
     euAiActClass: declaredClass.success ? declaredClass.data : 'unknown',
     dataCategories: [...categories],
     decisionsAboutPeople: impact === 'informs' || impact === 'decides',

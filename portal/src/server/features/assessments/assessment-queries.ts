@@ -22,6 +22,7 @@ import { listFindings } from '../findings/finding-queries';
 import { loadTemplate } from '../templates/templates-service';
 import { answersOf, evidenceSummaryOf } from './answer-records';
 import { snapshotOf } from './assessment-records';
+import { storedUseContext } from './stored-use-context';
 import { linkHolderName } from './tokens';
 
 export async function listAssessments(
@@ -172,6 +173,7 @@ export async function getAssessmentDetail(db: Db, id: string, now: Date) {
   ]);
   const answers = answersOf(answerRows);
   const evidenceSummary = evidenceSummaryOf(evidence);
+  const useContext = storedUseContext(row.useContext);
   // Who at the vendor gave each answer: the person the saving link was issued to (respondent or colleague).
   const linkHolder = new Map(tokens.map((t) => [t.id, linkHolderName(t)]));
   const { questionsSnapshot: _snapshot, ...fields } = row;
@@ -201,8 +203,8 @@ export async function getAssessmentDetail(db: Db, id: string, now: Date) {
     mails,
     overrides,
     findings,
-    progress: progress(questions, answers, evidenceSummary),
-    missing: missingRequired(questions, answers, evidenceSummary),
+    progress: progress(questions, answers, evidenceSummary, useContext),
+    missing: missingRequired(questions, answers, evidenceSummary, useContext),
   };
 }
 

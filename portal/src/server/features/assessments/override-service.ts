@@ -12,6 +12,7 @@ import { answersOf } from './answer-records';
 import type { AssessmentDeps } from './assessment-deps';
 import { type AssessmentRow, lockAssessment, snapshotOf } from './assessment-records';
 import { rescore } from './score-service';
+import { storedUseContext } from './stored-use-context';
 
 /** Points are overridden while reviewers hold the questionnaire, before the decision. */
 const reviewStates: readonly string[] = ['submitted', 'under_review'];
@@ -36,7 +37,9 @@ async function checkOverridable(tx: DbOrTx, row: AssessmentRow, questionId: stri
   const answers = answersOf(
     await tx.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, row.id)),
   );
-  const shown = resolveVisibility(template, answers).questions.some((v) => v.question.id === questionId);
+  const shown = resolveVisibility(template, answers, storedUseContext(row.useContext)).questions.some(
+    (v) => v.question.id === questionId,
+  );
   if (!shown) {
     throw new AppError(
       'bad_request',

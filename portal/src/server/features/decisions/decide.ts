@@ -119,7 +119,7 @@ export async function decide(
       serviceId: row.serviceId,
       serviceName,
       answers: answersOf(answerRows),
-      contextDataCategories: context.success ? (context.data.dataCategories ?? []) : [],
+      context: context.success ? context.data : undefined,
       outcome: input.outcome,
       tier,
       nextReviewOn,

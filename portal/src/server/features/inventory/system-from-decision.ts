@@ -3,6 +3,7 @@ import { aiSystem, aiSystemSupplier } from '@sightline/db/schema/inventory';
 import type { DecisionOutcome, RiskTier } from '@sightline/shared/assessments/assessment-states';
 import { systemFromAssessment } from '@sightline/shared/inventory/system-prefill';
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
+import type { UseContext } from '@sightline/shared/questionnaire/use-context';
 import { and, arrayContains, asc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
@@ -15,7 +16,7 @@ export type DecisionForInventory = {
   serviceId: string | null;
   serviceName: string | null;
   answers: Answers;
-  contextDataCategories: readonly string[];
+  context: UseContext | undefined;
   outcome: DecisionOutcome;
   tier: RiskTier;
   nextReviewOn: string;
@@ -69,7 +70,7 @@ export async function recordDecisionInInventory(
     answers: d.answers,
     serviceName: d.serviceName,
     vendorName: d.vendorName,
-    contextDataCategories: d.contextDataCategories,
+    context: d.context,
     outcome: d.outcome,
   });
   let systemId: string;

@@ -23,6 +23,7 @@ import { colleagueMail, submittedNotice } from '../assessments/assessment-mail';
 import { applyTransition, lockAssessment, snapshotOf } from '../assessments/assessment-records';
 import { mailContextFor } from '../assessments/mail-context';
 import { rescore } from '../assessments/score-service';
+import { storedUseContext } from '../assessments/stored-use-context';
 import { issueToken, linkHolderName, vendorMailLink } from '../assessments/tokens';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
 import { toPublicAnswer } from './vendor-view-service';
@@ -202,17 +203,20 @@ export async function submitAnswers(deps: AssessmentDeps, caller: VendorCaller) 
       .select({ questionId: evidenceFile.questionId, expiresOn: evidenceFile.expiresOn })
       .from(evidenceFile)
       .where(and(eq(evidenceFile.assessmentId, row.id), isNull(evidenceFile.removedAt)));
-    const problems: SubmitProblem[] = missingRequired(template, answers, evidenceSummaryOf(files)).map(
-      (m) => {
-        const problem: SubmitProblem = {
-          questionId: m.questionId,
-          sectionId: m.sectionId,
-          problem: m.problem,
-        };
-        if (m.detail) problem.detail = m.detail;
-        return problem;
-      },
-    );
+    const problems: SubmitProblem[] = missingRequired(
+      template,
+      answers,
+      evidenceSummaryOf(files),
+      storedUseContext(row.useContext),
+    ).map((m) => {
+      const problem: SubmitProblem = {
+        questionId: m.questionId,
+        sectionId: m.sectionId,
+        problem: m.problem,
+      };
+      if (m.detail) problem.detail = m.detail;
+      return problem;
+    });
     if (problems.length > 0) {
       throw new AppError(
         'bad_request',

@@ -1,5 +1,6 @@
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
+import { useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -16,7 +17,13 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
     answers[a.questionId] = { value: a.value ?? undefined, notApplicable: a.notApplicable };
   // The JSON type loses the condition's recursion; the server parsed it with the template schema.
   const template = detail.questions as unknown as Template;
-  const visibility = resolveVisibility(template, answers as Answers);
+  // The organisation's use context shows or hides questions too, as it did for the vendor and scoring.
+  const context = useContextSchema.safeParse(detail.assessment.useContext ?? {});
+  const visibility = resolveVisibility(
+    template,
+    answers as Answers,
+    context.success ? context.data : undefined,
+  );
   const visible = new Set(visibility.questions.map((v) => v.question.id));
   const byQuestion = new Map(detail.answers.map((a) => [a.questionId, a]));
   const commentable = canReview && ['submitted', 'under_review'].includes(detail.assessment.state);
