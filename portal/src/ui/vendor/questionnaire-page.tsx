@@ -37,8 +37,12 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
     }
     return summary;
   }, [view.evidence]);
-  const visibility = useMemo(() => resolveVisibility(template, answers), [template, answers]);
-  const done = progress(template, answers, evidenceSummary);
+  // The organisation's use context switches sections on exactly as the server does when it scores.
+  const visibility = useMemo(
+    () => resolveVisibility(template, answers, view.useContext),
+    [template, answers, view.useContext],
+  );
+  const done = progress(template, answers, evidenceSummary, view.useContext);
   const editableIds = view.editableQuestionIds ? new Set(view.editableQuestionIds) : null;
   const canEdit = (id: string) =>
     assessment.mode === 'answering' || (assessment.mode === 'changes' && editableIds?.has(id) === true);
