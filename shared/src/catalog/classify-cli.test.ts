@@ -26,7 +26,8 @@ function runCli(
   });
 }
 
-describe('classify CLI', () => {
+// Each test starts the CLI as a process (tsx compiles it first): seconds on a busy machine, not the default 5.
+describe('classify CLI', { timeout: 60_000 }, () => {
   it('writes one JSON object per input line, in order, with error only for unparsable input', async () => {
     const input = [
       'https://chatgpt.com/c/1',
