@@ -1,5 +1,10 @@
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicTemplate } from '@sightline/shared/questionnaire/public-view';
+import {
+  publicUseContextSchema,
+  type UseContext,
+  useContextSchema,
+} from '@sightline/shared/questionnaire/use-context';
 import { visibleQuestions } from '@sightline/shared/questionnaire/visibility';
 import { createTestApp, type TestApp } from '../../testing/test-app';
 import { ensureBuiltInTemplates } from '../templates/templates-service';
@@ -28,7 +33,10 @@ export function dueInDays(t: TestApp, days: number): string {
   return new Date(t.clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Creates and sends an assessment (no SMTP in tests, so the link comes back once). */
+/**
+ * Creates and sends an assessment (no SMTP in tests, so the link comes back once), with the default
+ * use context unless `extra` gives another.
+ */
 export async function sendAssessment(
   t: TestApp,
   vendorId: string,
@@ -44,6 +52,7 @@ export async function sendAssessment(
       respondentEmail: 'vera@acme.example',
       dueOn: dueInDays(t, 21),
       send: true,
+      useContext: defaultUseContext,
       ...extra,
     },
   });
@@ -91,18 +100,37 @@ const profileChoices: Record<string, unknown> = {
   'profile.decisions_about_people': 'none',
   'profile.autonomy': 'none',
   'profile.ai_act_role': ['system_provider'],
+  // v2: the first option would declare a general-purpose model of their own and show its questions.
+  'profile.gpai_model': ['third_party'],
   'profile.ai_act_class': 'minimal',
+};
+
+/**
+ * The use context tests send with an assessment unless they need another: a low-risk drafting aid,
+ * the v2 counterpart of the v1 profile answers above.
+ */
+export const defaultUseContext: UseContext = {
+  purpose: 'Drafting internal documents',
+  dataCategories: ['internal'],
+  expectedUsers: 40,
+  decisionsAboutPeople: 'none',
+  autonomy: 'none',
+  euAiActClass: 'minimal',
 };
 
 /**
  * Answers for every visible non-file question, repeated until showing more questions reveals no
  * new ones: yes, the first option, some text, the smallest allowed number, a date.
  */
-export function completeAnswers(template: PublicTemplate, overrides: Record<string, unknown> = {}): Answers {
+export function completeAnswers(
+  template: PublicTemplate,
+  overrides: Record<string, unknown> = {},
+  context: UseContext = defaultUseContext,
+): Answers {
   const answers: Record<string, { value: unknown }> = {};
   for (let round = 0; round < 10; round++) {
     let added = 0;
-    for (const { question } of visibleQuestions(template, answers)) {
+    for (const { question } of visibleQuestions(template, answers, context)) {
       if (question.type === 'file' || answers[question.id]) continue;
       answers[question.id] = {
         value: overrides[question.id] ?? profileChoices[question.id] ?? sample(question),
@@ -144,6 +172,14 @@ export function allKeys(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/**
+ * The use-context fields the vendor never sees (observed figures, our criticality rating): the vendor
+ * view may carry the use context as read-only context, but only its public part.
+ */
+const privateContextKeys = Object.keys(useContextSchema.shape).filter(
+  (k) => !Object.keys(publicUseContextSchema.shape).includes(k),
+);
+
 export const internalKeys = [
   'weight',
   'points',
@@ -153,7 +189,7 @@ export const internalKeys = [
   'numberBands',
   'aggregate',
   'scoreResult',
-  'useContext',
+  ...privateContextKeys,
   'tokenHash',
   'createdBy',
   'questionsSnapshot',

@@ -1,4 +1,4 @@
-import { questionnaireTemplate } from '@sightline/db/schema/assessments';
+import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { emailOutbox } from '@sightline/db/schema/mail';
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
@@ -11,6 +11,7 @@ import {
   assessmentTestApp,
   completeAnswers,
   createVendor,
+  defaultUseContext,
   dueInDays,
   freshAddress,
   internalKeys,
@@ -89,6 +90,7 @@ describe('assessment lifecycle', () => {
           respondentName: 'Vera',
           respondentEmail: 'Vera@Acme.example',
           dueOn: dueInDays(t, 14),
+          useContext: defaultUseContext,
         },
       }),
       201,
@@ -113,7 +115,11 @@ describe('assessment lifecycle', () => {
     const token = tokenOf(sent.link);
 
     // Editing the template afterwards never changes what was asked.
-    const [tpl] = await t.deps.db.select().from(questionnaireTemplate).limit(1);
+    const [sentRow] = await t.deps.db.select().from(assessment).where(eq(assessment.id, created.id));
+    const [tpl] = await t.deps.db
+      .select()
+      .from(questionnaireTemplate)
+      .where(eq(questionnaireTemplate.id, sentRow!.templateId));
     const changed = structuredClone(tpl!.definition) as { sections: { questions: { text: string }[] }[] };
     changed.sections[0]!.questions[0]!.text = 'Changed after sending';
     await t.deps.db
@@ -134,10 +140,10 @@ describe('assessment lifecycle', () => {
     // A bad answer refuses the whole request and saves nothing.
     const bad = await save(
       token,
-      { 'profile.purpose': { value: 'ok' }, 'profile.user_count': { value: 'many' } },
+      { 'prov.models': { value: 'ok' }, 'profile.ai_act_class': { value: 'many' } },
       400,
     );
-    expect(bad.error?.details.map((d) => d.questionId)).toEqual(['profile.user_count']);
+    expect(bad.error?.details.map((d) => d.questionId)).toEqual(['profile.ai_act_class']);
     expect((await getView(token)).answers).toEqual({});
     await save(token, { 'nope.question': { value: 'x' } }, 400);
 
@@ -159,7 +165,7 @@ describe('assessment lifecycle', () => {
     });
 
     const answers = completeAnswers(first.template);
-    const firstSave = await save(token, { 'profile.purpose': answers['profile.purpose'] });
+    const firstSave = await save(token, { 'prov.models': answers['prov.models'] });
     expect(firstSave.state).toBe('in_progress');
 
     // Submitting early lists what is missing.
@@ -171,7 +177,7 @@ describe('assessment lifecycle', () => {
     );
     expect(early.error.details.length).toBeGreaterThan(10);
     expect(early.error.details[0]).toMatchObject({
-      questionId: 'profile.data_categories',
+      questionId: 'profile.ai_act_role',
       problem: 'unanswered',
     });
 
@@ -188,7 +194,7 @@ describe('assessment lifecycle', () => {
     expect(submitted.state).toBe('submitted');
     const afterSubmit = await getView(token);
     expect(afterSubmit.assessment.mode).toBe('read_only');
-    await save(token, { 'profile.purpose': { value: 'changed' } }, 409);
+    await save(token, { 'prov.models': { value: 'changed' } }, 409);
     await vendor(token, '/api/vendor/submit', 409, { method: 'POST' });
     expect((await detail(created.id)).answers.every((a) => a.locked)).toBe(true);
 
@@ -207,7 +213,7 @@ describe('assessment lifecycle', () => {
     });
     await staff('reviewer', `/api/assessments/${created.id}/comments`, 201, {
       method: 'POST',
-      json: { questionId: 'profile.purpose', comment: 'Please say which teams will use it.' },
+      json: { questionId: 'prov.models', comment: 'Please say which model versions you run.' },
     });
     const requested = await staff<{ state: string; link: string; questionIds: string[] }>(
       'reviewer',
@@ -215,21 +221,21 @@ describe('assessment lifecycle', () => {
       200,
       { method: 'POST', json: { message: 'One question for you.' } },
     );
-    expect(requested).toMatchObject({ state: 'changes_requested', questionIds: ['profile.purpose'] });
+    expect(requested).toMatchObject({ state: 'changes_requested', questionIds: ['prov.models'] });
     const newToken = tokenOf(requested.link);
     await vendor(token, '/api/vendor/assessment', 410);
     const changes = await getView(newToken);
     expect(changes.assessment.mode).toBe('changes');
-    expect(changes.editableQuestionIds).toEqual(['profile.purpose']);
+    expect(changes.editableQuestionIds).toEqual(['prov.models']);
     expect(changes.reviewComments).toEqual([
       expect.objectContaining({
-        questionId: 'profile.purpose',
-        comment: 'Please say which teams will use it.',
+        questionId: 'prov.models',
+        comment: 'Please say which model versions you run.',
       }),
     ]);
-    const locked = await save(newToken, { 'profile.user_count': { value: 99 } }, 400);
-    expect(locked.error?.details[0]).toMatchObject({ questionId: 'profile.user_count' });
-    await save(newToken, { 'profile.purpose': { value: 'Drafting, used by legal and sales' } });
+    const locked = await save(newToken, { 'profile.ai_act_class': { value: 'limited' } }, 400);
+    expect(locked.error?.details[0]).toMatchObject({ questionId: 'profile.ai_act_class' });
+    await save(newToken, { 'prov.models': { value: 'Model X 2.1, hosted in the EU' } });
     const resubmitted = await vendor<{ state: string }>(newToken, '/api/vendor/submit', 200, {
       method: 'POST',
     });

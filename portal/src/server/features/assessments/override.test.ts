@@ -50,7 +50,7 @@ describe('score overrides', () => {
       { questionId: 'inc.process', points: 0.5, reason: '  ok  ' },
       { questionId: 'no.such_question', points: 0.5, reason },
       // Free text, no weight.
-      { questionId: 'profile.purpose', points: 0.5, reason },
+      { questionId: 'prov.models', points: 0.5, reason },
       // Asked only of high-risk or general-purpose services, hidden for these answers.
       { questionId: 'inc.authority_reporting', points: 0.5, reason },
     ];
@@ -113,9 +113,7 @@ describe('score overrides', () => {
     expect(item(restored, 'inc.process').override).toBeUndefined();
     expect(restored.residual.overall).toBe(original.residual.overall);
     expect(back.overrides).toEqual([]);
-    expect(
-      back.timeline.find((e) => e.action === 'assessment.override_withdrawn')?.details,
-    ).toMatchObject({
+    expect(back.timeline.find((e) => e.action === 'assessment.override_withdrawn')?.details).toMatchObject({
       questionId: 'inc.process',
       reason: 'They sent the document after all',
       withdrawn: { points: 0, reason: 'No written process was shown' },

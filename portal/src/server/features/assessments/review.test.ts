@@ -133,7 +133,7 @@ describe('review hooks', () => {
       await t.request(`/api/assessments/${id}/comments`, {
         method: 'POST',
         cookie,
-        json: { questionId: 'profile.purpose', comment: 'Typo' },
+        json: { questionId: 'prov.models', comment: 'Typo' },
       }),
       201,
     );

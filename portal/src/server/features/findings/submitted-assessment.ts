@@ -1,6 +1,8 @@
+import { visibleQuestions } from '@sightline/shared/questionnaire/visibility';
 import type { TestApp } from '../../testing/test-app';
 import {
   completeAnswers,
+  defaultUseContext,
   freshAddress,
   json,
   sendAssessment,
@@ -22,7 +24,7 @@ export const weakIncidents: Record<string, unknown> = {
 
 /**
  * Test helper: sends an assessment, answers every question (with `answers` where given), uploads the
- * required pen-test report and submits, so the assessment is scored as a reviewer would find it.
+ * files every visible file question asks for and submits, so the assessment is scored as a reviewer would find it.
  */
 export async function submittedAssessment(
   t: TestApp,
@@ -34,25 +36,34 @@ export async function submittedAssessment(
     await vendorCall(t, sent.token, '/api/vendor/assessment', { from: freshAddress() }),
     200,
   );
+  const given = completeAnswers(view.template, { ...soundAnswers, ...answers });
   await json(
     await vendorCall(t, sent.token, '/api/vendor/answers', {
       method: 'PUT',
-      json: { answers: completeAnswers(view.template, { ...soundAnswers, ...answers }) },
+      json: { answers: given },
       from: freshAddress(),
     }),
     200,
   );
-  const form = new FormData();
-  form.set('questionId', 'evd.pen_test');
-  form.set('file', new Blob([new Uint8Array(samplePdf())]), 'pentest.pdf');
-  await json(
-    await vendorCall(t, sent.token, '/api/vendor/evidence', {
-      method: 'POST',
-      body: form,
-      from: freshAddress(),
-    }),
-    201,
-  );
+  // Scoring 2 counts an empty upload as no assurance, so a sound vendor sends every file asked for.
+  const fileQuestions = visibleQuestions(view.template, given, defaultUseContext)
+    .map((v) => v.question)
+    .filter((q) => q.type === 'file');
+  for (const question of fileQuestions) {
+    const form = new FormData();
+    form.set('questionId', question.id);
+    form.set('file', new Blob([new Uint8Array(samplePdf())]), 'evidence.pdf');
+    // Certificates need an expiry date; a far one keeps the evidence current whatever the clock says.
+    form.set('expiresOn', '2099-01-31');
+    await json(
+      await vendorCall(t, sent.token, '/api/vendor/evidence', {
+        method: 'POST',
+        body: form,
+        from: freshAddress(),
+      }),
+      201,
+    );
+  }
   await json(
     await vendorCall(t, sent.token, '/api/vendor/submit', { method: 'POST', from: freshAddress() }),
     200,

@@ -64,25 +64,28 @@ afterAll(() => t?.close());
 describe('two people answering through their own links at once', () => {
   it('refuses a save based on an answer someone else changed since, shows theirs, and changes nothing', async () => {
     const first = await save(vera, {
-      answers: { 'profile.purpose': { value: 'Drafting contracts' } },
-      baseRevisions: { 'profile.purpose': 0 },
+      answers: { 'prov.models': { value: 'Drafting contracts' } },
+      baseRevisions: { 'prov.models': 0 },
     });
-    expect(first.revisions).toEqual({ 'profile.purpose': 1 });
-    expect((await view(carl)).revisions['profile.purpose']).toBe(1);
+    expect(first.revisions).toEqual({ 'prov.models': 1 });
+    expect((await view(carl)).revisions['prov.models']).toBe(1);
 
     // Carl's page still shows the empty question he started from.
     const refused = await save<Refusal>(
       carl,
       {
-        answers: { 'profile.purpose': { value: 'Summarising tickets' }, 'profile.user_count': { value: 25 } },
-        baseRevisions: { 'profile.purpose': 0, 'profile.user_count': 0 },
+        answers: {
+          'prov.models': { value: 'Summarising tickets' },
+          'profile.ai_act_class': { value: 'limited' },
+        },
+        baseRevisions: { 'prov.models': 0, 'profile.ai_act_class': 0 },
       },
       409,
     );
     expect(refused.error.code).toBe('conflict');
     expect(refused.error.details).toEqual([
       {
-        questionId: 'profile.purpose',
+        questionId: 'prov.models',
         theirs: { value: 'Drafting contracts' },
         revision: 1,
         savedBy: 'Vera Vendor',
@@ -90,50 +93,56 @@ describe('two people answering through their own links at once', () => {
       },
     ]);
     // All or nothing: the answer without a conflict was not saved either.
-    expect((await stored('profile.purpose'))?.value).toBe('Drafting contracts');
-    expect(await stored('profile.user_count')).toBeUndefined();
+    expect((await stored('prov.models'))?.value).toBe('Drafting contracts');
+    expect(await stored('profile.ai_act_class')).toBeUndefined();
 
     // Carl chose to keep his: he saves again on top of the revision he has now seen.
     const kept = await save(carl, {
-      answers: { 'profile.purpose': { value: 'Summarising tickets' }, 'profile.user_count': { value: 25 } },
-      baseRevisions: { 'profile.purpose': 1, 'profile.user_count': 0 },
+      answers: {
+        'prov.models': { value: 'Summarising tickets' },
+        'profile.ai_act_class': { value: 'limited' },
+      },
+      baseRevisions: { 'prov.models': 1, 'profile.ai_act_class': 0 },
     });
-    expect(kept.revisions).toEqual({ 'profile.purpose': 2, 'profile.user_count': 1 });
-    expect((await stored('profile.purpose'))?.value).toBe('Summarising tickets');
+    expect(kept.revisions).toEqual({ 'prov.models': 2, 'profile.ai_act_class': 1 });
+    expect((await stored('prov.models'))?.value).toBe('Summarising tickets');
 
     // Reviewers see who at the vendor gave each answer.
     const detail = await json<{ answers: { questionId: string; savedBy: string | null }[] }>(
       await t.request(`/api/assessments/${assessmentId}`, { cookie: await t.signInAs('auditor') }),
       200,
     );
-    expect(detail.answers.find((a) => a.questionId === 'profile.purpose')?.savedBy).toBe('Carl Colleague');
+    expect(detail.answers.find((a) => a.questionId === 'prov.models')?.savedBy).toBe('Carl Colleague');
   });
 
   it('takes a retried save whose first attempt got through as done, not as a conflict', async () => {
     const body = {
-      answers: { 'profile.autonomy': { value: 'none' } },
-      baseRevisions: { 'profile.autonomy': 0 },
+      answers: { 'profile.gpai_model': { value: ['third_party'] } },
+      baseRevisions: { 'profile.gpai_model': 0 },
     };
     const firstTry = await save(vera, body);
     // The answer was lost on the way back; the page sends the same request again.
     const retry = await save(vera, body);
     expect(retry.revisions).toEqual(firstTry.revisions);
-    expect((await stored('profile.autonomy'))?.revision).toBe(1);
+    expect((await stored('profile.gpai_model'))?.revision).toBe(1);
   });
 
   it('overwrites, as before, when a save names no base revision', async () => {
-    await save(vera, { answers: { 'profile.user_count': { value: 30 } } });
-    expect((await stored('profile.user_count'))?.value).toBe(30);
-    expect((await stored('profile.user_count'))?.revision).toBe(2);
+    await save(vera, { answers: { 'profile.ai_act_class': { value: 'minimal' } } });
+    expect((await stored('profile.ai_act_class'))?.value).toBe('minimal');
+    expect((await stored('profile.ai_act_class'))?.revision).toBe(2);
   });
 
   it('refuses a malformed base revision with 400', async () => {
     const bad = await save<Refusal>(
       vera,
-      { answers: { 'profile.user_count': { value: 31 } }, baseRevisions: { 'profile.user_count': -1 } },
+      {
+        answers: { 'profile.ai_act_class': { value: 'high_risk' } },
+        baseRevisions: { 'profile.ai_act_class': -1 },
+      },
       400,
     );
     expect(bad.error.code).toBe('bad_request');
-    expect((await stored('profile.user_count'))?.value).toBe(30);
+    expect((await stored('profile.ai_act_class'))?.value).toBe('minimal');
   });
 });

@@ -76,7 +76,7 @@ describe('vendor register', () => {
     expect((await register('?status=in_review')).map((v) => v.name)).not.toContain('Staged AI');
 
     const { answers, put } = await answerAll(sent.token);
-    await json(await put({ 'profile.purpose': answers['profile.purpose'] }), 200);
+    await json(await put({ 'prov.models': answers['prov.models'] }), 200);
     expect(await shown(id)).toBe('awaiting_vendor');
 
     await json(await put(answers), 200);
