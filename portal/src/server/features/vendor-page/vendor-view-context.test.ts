@@ -46,7 +46,7 @@ describe('vendor view: the organisation use context', () => {
   });
 
   it('sends no use context when the organisation stated none', async () => {
-    const sent = await sendAssessment(t, await createVendor(t, 'Blank AI Ltd'));
+    const sent = await sendAssessment(t, await createVendor(t, 'Blank AI Ltd'), { useContext: {} });
     const view = await json<Record<string, unknown>>(
       await vendorCall(t, sent.token, '/api/vendor/assessment'),
       200,
