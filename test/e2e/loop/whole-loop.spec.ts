@@ -377,7 +377,7 @@ test("after the extension's next sync the site shows the conditions banner, and 
   const site = popup.getByRole('region', { name: 'This site' });
   await expect(site).toContainText('Approved with conditions');
   await expect(site).toContainText(`Conditions: ${CONDITIONS}`);
-  await expect(site.getByTestId('request-standing')).toHaveText('Approved with conditions:');
+  await expect(site.getByTestId('request-standing')).toHaveText('Approved with the conditions above.');
   await popup.screenshot({ path: join(screenshots, 'whole-loop-4-popup.png'), fullPage: true });
   await popup.close();
 });

@@ -73,7 +73,14 @@ export function Popup() {
             {standing && (
               <div className="request-standing">
                 <p className="muted">Your access request:</p>
-                <RequestStandingNote standing={standing} />
+                {/* The service's conditions are already shown just above: don't repeat them. */}
+                <RequestStandingNote
+                  standing={
+                    site.state === 'conditional' && standing.conditions === site.conditions
+                      ? { ...standing, text: 'Approved with the conditions above.', conditions: null }
+                      : standing
+                  }
+                />
               </div>
             )}
             {site.alternative?.url && !standing?.alternative && (
