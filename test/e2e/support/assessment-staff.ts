@@ -18,14 +18,15 @@ export async function addVendor(page: Page, name: string) {
 }
 
 /**
- * From a vendor's detail page: creates and sends an assessment to the respondent. Without SMTP the
- * portal shows the link once; it is returned.
+ * From the detail page of a vendor with no assessment yet (its empty state offers the first one):
+ * creates and sends an assessment to the respondent. Without SMTP the portal shows the link once; it
+ * is returned.
  */
 export async function createAndSendAssessment(
   page: Page,
   respondent: { name: string; email: string },
 ): Promise<string> {
-  await page.getByRole('link', { name: 'New assessment' }).click();
+  await page.getByRole('link', { name: 'Send this vendor an assessment' }).click();
   await page.getByLabel('Respondent name').fill(respondent.name);
   await page.getByLabel('Respondent email').fill(respondent.email);
   await page.getByRole('button', { name: 'Create and send' }).click();
