@@ -38,30 +38,26 @@ test('answers typed just before an upload are kept: on screen, on the server, af
   const evidenceBox = vendor.locator('.evidence').filter({ has: upload });
   await upload.setInputFiles({ name: 'pentest.pdf', mimeType: 'application/pdf', buffer: pdf });
   // A person answers a few questions and presses Upload straight away, well inside the autosave delay.
-  await field(vendor, 'profile.purpose').fill('Drafting customer letters');
-  await field(vendor, 'profile.user_count').fill('120');
-  await field(vendor, 'profile.decisions_about_people')
-    .getByLabel('Its outputs inform decisions that a person then takes')
-    .check();
+  await field(vendor, 'prov.models').fill('Claude Sonnet from Anthropic');
+  await field(vendor, 'evd.last_external_audit').fill('2026-09-30');
+  await field(vendor, 'profile.gpai_model').getByLabel('Yes, a model another company provides').check();
   await field(vendor, 'evd.trust_centre').fill('https://trust.quickhand.example');
   await evidenceBox.getByRole('button', { name: 'Upload' }).click();
   await expect(evidenceBox.locator('.file-name', { hasText: 'pentest.pdf' })).toBeVisible();
 
   // The upload's refresh left every answer in place, and the header says saved only once they are.
-  await expect(field(vendor, 'profile.purpose')).toHaveValue('Drafting customer letters');
-  await expect(field(vendor, 'profile.user_count')).toHaveValue('120');
+  await expect(field(vendor, 'prov.models')).toHaveValue('Claude Sonnet from Anthropic');
+  await expect(field(vendor, 'evd.last_external_audit')).toHaveValue('2026-09-30');
   await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
   // Four answers and the file.
   await expect(vendor.getByText(/^5 of \d+ questions answered/)).toBeVisible();
   await vendor.screenshot({ path: testInfo.outputPath('after-upload.png'), fullPage: false });
 
   await vendor.reload();
-  await expect(field(vendor, 'profile.purpose')).toHaveValue('Drafting customer letters');
-  await expect(field(vendor, 'profile.user_count')).toHaveValue('120');
+  await expect(field(vendor, 'prov.models')).toHaveValue('Claude Sonnet from Anthropic');
+  await expect(field(vendor, 'evd.last_external_audit')).toHaveValue('2026-09-30');
   await expect(
-    field(vendor, 'profile.decisions_about_people').getByLabel(
-      'Its outputs inform decisions that a person then takes',
-    ),
+    field(vendor, 'profile.gpai_model').getByLabel('Yes, a model another company provides'),
   ).toBeChecked();
   await expect(field(vendor, 'evd.trust_centre')).toHaveValue('https://trust.quickhand.example');
   await expect(vendor.getByText(/^5 of \d+ questions answered/)).toBeVisible();
@@ -76,14 +72,14 @@ test('an answer typed just before reloading or closing the page is saved on the 
   const context = await browser.newContext();
   const vendor = await context.newPage();
   await vendor.goto(link);
-  await expect(field(vendor, 'profile.purpose')).toBeEditable();
+  await expect(field(vendor, 'prov.models')).toBeEditable();
 
   // Reloading at once, inside the autosave delay: the page sends the answer as it goes.
-  await field(vendor, 'profile.purpose').fill('Summarising support tickets');
+  await field(vendor, 'prov.models').fill('Mistral Large from Mistral AI');
   await vendor.reload();
-  await expect.poll(() => storedAnswer(staff, link, 'profile.purpose')).toBe('Summarising support tickets');
+  await expect.poll(() => storedAnswer(staff, link, 'prov.models')).toBe('Mistral Large from Mistral AI');
   await vendor.reload();
-  await expect(field(vendor, 'profile.purpose')).toHaveValue('Summarising support tickets');
+  await expect(field(vendor, 'prov.models')).toHaveValue('Mistral Large from Mistral AI');
 
   // Closing the tab at once does the same.
   await field(vendor, 'evd.trust_centre').fill('https://trust.leaveearly.example');
@@ -94,5 +90,5 @@ test('an answer typed just before reloading or closing the page is saved on the 
   const again = await context.newPage();
   await again.goto(link);
   await expect(field(again, 'evd.trust_centre')).toHaveValue('https://trust.leaveearly.example');
-  await expect(field(again, 'profile.purpose')).toHaveValue('Summarising support tickets');
+  await expect(field(again, 'prov.models')).toHaveValue('Mistral Large from Mistral AI');
 });

@@ -9,6 +9,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => portal?.stop());
 
+const MODELS = /Which AI models produce the outputs of the service/;
+
 test('without SMTP the link is shown once; a reviewer questions one answer and only that one reopens', async ({
   browser,
 }) => {
@@ -40,23 +42,21 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
   await staff.getByRole('button', { name: 'Resend a new link' }).click();
   const resentLink = await staff.getByLabel('Questionnaire link').inputValue();
   expect(resentLink).not.toBe(link);
-  await vendor.getByLabel(/what will the service do for our organisation/).fill('Changed on a stale tab');
+  await vendor.getByLabel(MODELS).fill('Changed on a stale tab');
   await expect(vendor.getByRole('alert').filter({ hasText: /replaced by a newer one/ })).toBeVisible();
   await vendor.goto('about:blank');
   await vendor.goto(resentLink);
-  await expect(vendor.getByLabel(/what will the service do for our organisation/)).not.toHaveValue(
-    'Changed on a stale tab',
-  );
+  await expect(vendor.getByLabel(MODELS)).not.toHaveValue('Changed on a stale tab');
   await vendor.getByRole('button', { name: 'Submit answers' }).click();
   await expect(vendor.getByText(/^Submitted on/)).toBeVisible();
 
   await staff.reload();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Submitted');
-  const purposeRow = staff.locator('[id="answer-profile.purpose"]');
-  await purposeRow.getByText('Question this answer').click();
-  await purposeRow.getByLabel('Comment for the vendor').fill('Which teams will use it, and for what?');
-  await purposeRow.getByRole('button', { name: 'Add comment' }).click();
-  await expect(purposeRow.getByText(/Which teams will use it.*\(open\)/)).toBeVisible();
+  const modelsRow = staff.locator('[id="answer-prov.models"]');
+  await modelsRow.getByText('Question this answer').click();
+  await modelsRow.getByLabel('Comment for the vendor').fill('Which version of each model, and who hosts it?');
+  await modelsRow.getByRole('button', { name: 'Add comment' }).click();
+  await expect(modelsRow.getByText(/Which version of each model.*\(open\)/)).toBeVisible();
   await staff.getByRole('button', { name: 'Request changes (1 comment)' }).click();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Changes requested');
   const newLink = await staff.getByLabel('Questionnaire link').inputValue();
@@ -70,12 +70,12 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
   await vendor.goto('about:blank');
   await vendor.goto(newLink);
   await expect(vendor.getByText(/questions about 1 of your answers/)).toBeVisible();
-  await expect(vendor.getByText('Which teams will use it, and for what?')).toBeVisible();
-  const purpose = vendor.getByLabel(/what will the service do for our organisation/);
-  await expect(purpose).toBeEnabled();
-  await expect(vendor.locator('[id="q-profile.user_count"]')).toBeDisabled();
+  await expect(vendor.getByText('Which version of each model, and who hosts it?')).toBeVisible();
+  const models = vendor.getByLabel(MODELS);
+  await expect(models).toBeEnabled();
+  await expect(vendor.locator('[id="q-evd.trust_centre"]')).toBeDisabled();
   await expectAccessible(vendor);
-  await purpose.fill('Legal and sales draft contracts and proposals with it.');
+  await models.fill('Claude Sonnet 4 from Anthropic, run for us on AWS Bedrock in Frankfurt.');
   await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
   await vendor.getByRole('button', { name: 'Submit changes' }).click();
   await expect(vendor.getByText(/^Submitted on/)).toBeVisible();
@@ -83,6 +83,8 @@ test('without SMTP the link is shown once; a reviewer questions one answer and o
 
   await staff.reload();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Submitted');
-  await expect(staff.getByText('Legal and sales draft contracts and proposals with it.')).toBeVisible();
-  await expect(staff.getByText(/Which teams will use it.*answered by the vendor/)).toBeVisible();
+  await expect(modelsRow).toContainText(
+    'Claude Sonnet 4 from Anthropic, run for us on AWS Bedrock in Frankfurt.',
+  );
+  await expect(staff.getByText(/Which version of each model.*answered by the vendor/)).toBeVisible();
 });

@@ -8,7 +8,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => portal?.stop());
 
-const PURPOSE = /what will the service do for our organisation/;
+const MODELS = /Which AI models produce the outputs of the service/;
 
 test('two people on the questionnaire at once: a stale page never overwrites silently, the person chooses', async ({
   browser,
@@ -23,33 +23,33 @@ test('two people on the questionnaire at once: a stale page never overwrites sil
   const ines = await first.newPage();
   const colleague = await second.newPage();
   await Promise.all([ines.goto(link), colleague.goto(link)]);
-  await expect(colleague.getByLabel(PURPOSE)).toBeVisible();
+  await expect(colleague.getByLabel(MODELS)).toBeVisible();
 
-  await ines.getByLabel(PURPOSE).fill('Drafting customer letters');
+  await ines.getByLabel(MODELS).fill('GPT-4o from OpenAI');
   await expect(ines.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
 
-  await colleague.getByLabel(PURPOSE).fill('Translating support tickets');
+  await colleague.getByLabel(MODELS).fill('Mistral Large from Mistral AI');
   const conflict = colleague.getByRole('alert').filter({ hasText: 'saved a different answer' });
-  await expect(conflict).toContainText('Drafting customer letters');
+  await expect(conflict).toContainText('GPT-4o from OpenAI');
   await expect(conflict).toContainText('Ines');
   // Nothing was overwritten behind Ines's back.
   await ines.reload();
-  await expect(ines.getByLabel(PURPOSE)).toHaveValue('Drafting customer letters');
+  await expect(ines.getByLabel(MODELS)).toHaveValue('GPT-4o from OpenAI');
 
   await conflict.getByRole('button', { name: 'Keep mine' }).click();
   await expect(conflict).toHaveCount(0);
   await expect(colleague.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
   await ines.reload();
-  await expect(ines.getByLabel(PURPOSE)).toHaveValue('Translating support tickets');
+  await expect(ines.getByLabel(MODELS)).toHaveValue('Mistral Large from Mistral AI');
 
   // The other way round: Ines edits on a page that is now behind, and keeps her colleague's answer.
-  await colleague.getByLabel(PURPOSE).fill('Translating and summarising tickets');
+  await colleague.getByLabel(MODELS).fill('Mistral Large and Codestral from Mistral AI');
   await expect(colleague.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
-  await ines.getByLabel(PURPOSE).fill('Something else entirely');
+  await ines.getByLabel(MODELS).fill('Something else entirely');
   const stale = ines.getByRole('alert').filter({ hasText: 'saved a different answer' });
-  await expect(stale).toContainText('Translating and summarising tickets');
+  await expect(stale).toContainText('Mistral Large and Codestral from Mistral AI');
   await stale.getByRole('button', { name: /Keep .*answer/ }).click();
-  await expect(ines.getByLabel(PURPOSE)).toHaveValue('Translating and summarising tickets');
+  await expect(ines.getByLabel(MODELS)).toHaveValue('Mistral Large and Codestral from Mistral AI');
   await colleague.reload();
-  await expect(colleague.getByLabel(PURPOSE)).toHaveValue('Translating and summarising tickets');
+  await expect(colleague.getByLabel(MODELS)).toHaveValue('Mistral Large and Codestral from Mistral AI');
 });

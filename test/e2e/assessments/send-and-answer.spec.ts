@@ -11,6 +11,7 @@ let portal: RunningPortal;
 let smtp: Awaited<ReturnType<typeof startMailCatcher>>;
 const PASSWORD = 'procurement pass phrase 1';
 const vendorEmail = 'vera@acme-ai.example';
+const MODELS_ANSWER = 'GPT-4o from OpenAI, through Azure OpenAI in Sweden';
 
 test.beforeAll(async () => {
   smtp = await startMailCatcher();
@@ -65,8 +66,17 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   await addContact.getByLabel('Primary contact').check();
   await addContact.getByRole('button', { name: 'Add contact' }).click();
   await expect(staff.getByRole('cell', { name: vendorEmail })).toBeVisible();
-  await staff.getByRole('link', { name: 'New assessment' }).click();
+  await staff.getByRole('link', { name: 'Send this vendor an assessment' }).click();
   await expect(staff.getByLabel('Respondent email')).toHaveValue(vendorEmail);
+  // Our own use, stated by us: public information only, no decisions about people, minimal risk.
+  const use = staff.getByRole('group', { name: 'Our use of this service' });
+  await use.getByLabel('What we will use it for').fill('Drafting internal policy documents');
+  await use.getByLabel('Public information').check();
+  await use.getByLabel(/^Does it feed decisions about people/).selectOption({
+    label: 'No: it does not feed decisions about people',
+  });
+  await use.getByLabel('Does it act on its own?').selectOption({ label: 'It only produces text or content' });
+  await use.getByLabel('EU AI Act class for our use').selectOption({ label: 'Minimal risk' });
   await staff.getByRole('button', { name: 'Create and send' }).click();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Sent');
   // SMTP is configured, so the link is never shown to staff.
@@ -86,20 +96,31 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   await expect(
     vendor.getByRole('heading', { level: 1, name: 'ISO/IEC 42001 A.10 AI supplier assessment' }),
   ).toBeVisible();
-  await expect(vendor.locator('main section.q-section h2').first()).toHaveText('How we will use the service');
+  await expect(
+    vendor.getByRole('region', { name: 'How the organisation intends to use the service' }),
+  ).toContainText('Drafting internal policy documents');
+  await expect(vendor.locator('main section.q-section h2').first()).toHaveText(
+    'About your service and your role',
+  );
   await expectAccessible(vendor);
   // Jumping to a section keeps the token in the address, so a reload still works.
   await vendor.getByRole('navigation', { name: 'Sections' }).getByRole('link').last().click();
   expect(vendor.url()).toBe(link);
 
-  // Profile first: a low-risk profile shortens the questionnaire; answering it opens later sections.
+  // Our low-risk use leaves out what it does not need: no data of ours, so no training section.
+  const sectionHeading = (name: string) => vendor.getByRole('heading', { level: 2, name, exact: true });
+  await expect(sectionHeading('Training on our data')).toHaveCount(0);
+  // The vendor's own classification switches sections too: unanswered counts as unknown and shows
+  // human oversight, "minimal risk" leaves it out, "high-risk" brings it back.
+  await expect(sectionHeading('Human oversight')).toBeVisible();
+  const aiActClass = vendor.locator('[id="q-profile.ai_act_class"]');
+  await aiActClass.getByLabel('Minimal risk, no specific duties').check();
+  await expect(sectionHeading('Human oversight')).toHaveCount(0);
   const before = await vendor.locator('main section.q-section').count();
-  await vendor
-    .getByLabel('In a few sentences, what will the service do for our organisation? *')
-    .fill('Drafting internal policy documents');
-  // Personal data switches on the training, retention and related sections.
-  await answerVisibleQuestions(vendor, { 'q-profile.data_categories': 'Personal data' });
+  await aiActClass.getByLabel('High-risk AI system (Art. 6 and Annex III, or a regulated product)').check();
+  await expect(sectionHeading('Human oversight')).toBeVisible();
   expect(await vendor.locator('main section.q-section').count()).toBeGreaterThan(before);
+  await answerVisibleQuestions(vendor, { 'q-prov.models': MODELS_ANSWER });
   await expect(vendor.getByRole('status').filter({ hasText: /Saved at/ })).toBeVisible();
   // Everything but the optional file questions is answered.
   const progressText = (await vendor.getByText(/questions answered/).textContent()) ?? '';
@@ -140,7 +161,7 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   // Procurement sees the submission with the answers and can download the file as an attachment.
   await staff.reload();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Submitted');
-  await expect(staff.getByText('Drafting internal policy documents')).toBeVisible();
+  await expect(staff.locator('[id="answer-prov.models"]')).toContainText(MODELS_ANSWER);
   const fileLink = staff.getByRole('link', { name: 'pentest-2026.pdf' });
   await expect(fileLink).toBeVisible();
   const download = await staff.request.get(`${portal.url}${await fileLink.getAttribute('href')}`);
