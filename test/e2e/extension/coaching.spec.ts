@@ -176,7 +176,7 @@ test('request access from the warning page: the request shows in the portal', as
   expect(group?.requests[0]).toMatchObject({
     justification: 'Our French support team needs a French-first model',
     status: 'open',
-    dataCategories: ['customer-data'],
+    dataCategories: ['customer_data'],
   });
   expect(
     (await storedEvents()).some((e) => e.kind === 'request_submitted' && e.serviceId === 'mistral-le-chat'),
