@@ -40,6 +40,8 @@ let profile: string;
 
 test.beforeAll(async () => {
   if (unwritable) return;
+  // A portal start takes about 30 s on a busy machine; the other extension specs allow the same.
+  test.setTimeout(120_000);
   [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
   profile = mkdtempSync(join(tmpdir(), 'sl-ext-managed-'));
 });

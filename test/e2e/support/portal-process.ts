@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test } from '@playwright/test';
 import postgres from 'postgres';
 
 const portalDir = resolve(import.meta.dirname, '../../../portal');
@@ -14,7 +13,8 @@ const tsxCli = createRequire(join(portalDir, 'package.json')).resolve('tsx/cli')
 /**
  * How long a start may take before it counts as hung. Most of a start is Node resolving and loading
  * about 1,200 modules through tsx (about 30 s with PostgreSQL on a busy 2-core machine); with PGlite,
- * running the migrations inside its WebAssembly PostgreSQL adds as much again.
+ * running the migrations inside its WebAssembly PostgreSQL adds as much again. A spec that starts the
+ * portal in a hook still has the hook's own budget (90 s unless the hook sets one).
  */
 const STARTUP_LIMIT_MS = 180_000;
 
@@ -99,28 +99,25 @@ export async function startPortal(
     child = running;
     // Wait for this launch's start-up line, not one left in the output by an earlier run.
     const from = out.length;
-    await withStartupTime(
-      () =>
-        new Promise<void>((started, failed) => {
-          const timer = setTimeout(() => {
-            running.kill('SIGKILL');
-            failed(new Error(`portal did not start in ${STARTUP_LIMIT_MS / 1000} s:\n${out}`));
-          }, STARTUP_LIMIT_MS);
-          const collect = (d: unknown) => {
-            out += String(d);
-            if (out.slice(from).includes('portal is running at')) {
-              clearTimeout(timer);
-              started();
-            }
-          };
-          running.stdout?.on('data', collect);
-          running.stderr?.on('data', collect);
-          running.once('exit', () => {
-            clearTimeout(timer);
-            failed(new Error(`portal exited early:\n${out}`));
-          });
-        }),
-    );
+    await new Promise<void>((started, failed) => {
+      const timer = setTimeout(() => {
+        running.kill('SIGKILL');
+        failed(new Error(`portal did not start in ${STARTUP_LIMIT_MS / 1000} s:\n${out}`));
+      }, STARTUP_LIMIT_MS);
+      const collect = (d: unknown) => {
+        out += String(d);
+        if (out.slice(from).includes('portal is running at')) {
+          clearTimeout(timer);
+          started();
+        }
+      };
+      running.stdout?.on('data', collect);
+      running.stderr?.on('data', collect);
+      running.once('exit', () => {
+        clearTimeout(timer);
+        failed(new Error(`portal exited early:\n${out}`));
+      });
+    });
   };
   const halt = async () => {
     const running = child;
@@ -159,29 +156,6 @@ export async function startPortal(
       }
     },
   };
-}
-
-/**
- * Runs a portal start without charging it to the test or hook that asked for it: a start slowed by a
- * busy machine should not leave the spec too little time for what it checks. Outside Playwright (a
- * script) it just runs.
- */
-async function withStartupTime(start: () => Promise<void>): Promise<void> {
-  let info: ReturnType<typeof test.info> | null = null;
-  try {
-    info = test.info();
-  } catch {
-    info = null;
-  }
-  if (!info || info.timeout === 0) return start();
-  const budget = info.timeout;
-  const began = Date.now();
-  info.setTimeout(budget + STARTUP_LIMIT_MS);
-  try {
-    await start();
-  } finally {
-    info.setTimeout(budget + (Date.now() - began));
-  }
 }
 
 /** Signs in with the one-time password and chooses a random one through the portal's own route. */
