@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,15 @@ let sites: FakeSites;
 let browser: ExtensionBrowser | undefined;
 let profile: string;
 
+/**
+ * Chromium reads managed policy from one folder for every browser on the machine, so another Chromium
+ * running this extension (another test run) takes this policy too and would enroll into this portal
+ * as a second device. The policy names the portal by a host that only this test's browser resolves.
+ */
+const portalHost = `portal-${randomBytes(4).toString('hex')}.sightline.test`;
+const managedPortalUrl = `http://${portalHost}`;
+const resolverRules = () => `${sites.resolverRules}, MAP ${portalHost} 127.0.0.1:${portal.port}`;
+
 test.beforeAll(async () => {
   if (unwritable) return;
   // A portal start takes about 30 s on a busy machine; the other extension specs allow the same.
@@ -70,7 +80,7 @@ test('configured by enterprise policy: fail-closed blocks before any policy is f
     failMode: 'closed',
     failClosedAction: 'block',
   });
-  browser = await launchWithExtension(profile, sites.resolverRules);
+  browser = await launchWithExtension(profile, resolverRules());
   // Protection applies from the first moment, before any portal answers.
   await expect.poll(async () => readLocal(browser!, 'policyAppliedAt'), { timeout: 15_000 }).toBeTruthy();
   const page = await browser.context.newPage();
@@ -92,20 +102,20 @@ test('configured by enterprise policy: fail-closed blocks before any policy is f
 
   // 2. The policy now names the real portal: after a restart the extension enrolls with the token.
   writePolicy({
-    portalUrl: portal.url,
+    portalUrl: managedPortalUrl,
     enrollmentToken: token,
     userHint: 'grace@example.com',
     failMode: 'closed',
     failClosedAction: 'block',
   });
   await browser.close();
-  browser = await launchWithExtension(profile, sites.resolverRules);
+  browser = await launchWithExtension(profile, resolverRules());
   await expect
     .poll(
       async () => (await readLocal<{ source: string; portalUrl: string }>(browser!, 'enrollment')) ?? null,
       { timeout: 20_000 },
     )
-    .toMatchObject({ source: 'managed', portalUrl: portal.url });
+    .toMatchObject({ source: 'managed', portalUrl: managedPortalUrl });
   await expect
     .poll(async () => (await readLocal<{ doc: { orgName: string } }>(browser!, 'policy'))?.doc.orgName, {
       timeout: 20_000,
