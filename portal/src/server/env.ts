@@ -23,6 +23,12 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email().default('admin@sightline.local'),
   /** Proxies in front of the portal that append to X-Forwarded-For; 0 trusts only the socket address. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /**
+   * Requests one browser may make to the device API per minute (events, policy, requests). The
+   * extension makes a few a minute; more means a loop or a copied credential. Over it: 429 with
+   * Retry-After, and the extension waits that long with its queue intact.
+   */
+  DEVICE_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Run the mail, reminder and rollup workers in this process (turn off on extra instances if wanted). */
   WORKERS: z.enum(['on', 'off']).default('on'),
 });

@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After` (whole seconds, at least 1): when a refused caller may try again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
@@ -34,6 +36,8 @@ const statusToCode: Record<number, ApiErrorCode> = {
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof AppError) {
     const status = apiErrorStatus[err.code] as ContentfulStatusCode;
+    if (err.retryAfterMs !== undefined)
+      c.header('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))));
     return c.json(errorBody(err.code, err.message, err.details), status);
   }
   if (err instanceof HTTPException) {

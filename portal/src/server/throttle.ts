@@ -6,9 +6,22 @@ export type ThrottleRule = { limit: number; windowMs: number };
 
 /**
  * Counts a hit against `key` in a fixed window shared by every instance (one upsert, atomic in the
- * database). Returns whether the caller is still within the limit.
+ * database); a window lasts exactly `windowMs`. Returns whether the caller is still within the limit.
  */
 export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
+  return (await countHit(db, key, rule, now)).allowed;
+}
+
+/**
+ * `hitThrottle` that also says when the current window ends, so a refused caller can be told how
+ * long to wait (`Retry-After`) instead of guessing and trying again too early.
+ */
+export async function countHit(
+  db: DbOrTx,
+  key: string,
+  rule: ThrottleRule,
+  now: Date,
+): Promise<{ allowed: boolean; retryAfterMs: number }> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
   const [row] = await db
     .insert(throttleBucket)
@@ -16,19 +29,23 @@ export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, n
     .onConflictDoUpdate({
       target: throttleBucket.key,
       set: {
-        hits: sql`case when ${throttleBucket.windowStartedAt} < ${windowStart.toISOString()} then 1 else ${throttleBucket.hits} + 1 end`,
-        windowStartedAt: sql`case when ${throttleBucket.windowStartedAt} < ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else ${throttleBucket.windowStartedAt} end`,
+        hits: sql`case when ${throttleBucket.windowStartedAt} <= ${windowStart.toISOString()} then 1 else ${throttleBucket.hits} + 1 end`,
+        windowStartedAt: sql`case when ${throttleBucket.windowStartedAt} <= ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else ${throttleBucket.windowStartedAt} end`,
       },
     })
-    .returning({ hits: throttleBucket.hits });
-  return (row?.hits ?? 1) <= rule.limit;
+    .returning({ hits: throttleBucket.hits, windowStartedAt: throttleBucket.windowStartedAt });
+  const startedAt = row?.windowStartedAt.getTime() ?? now.getTime();
+  return {
+    allowed: (row?.hits ?? 1) <= rule.limit,
+    retryAfterMs: Math.max(0, startedAt + rule.windowMs - now.getTime()),
+  };
 }
 
 /** Whether `key` is already over its limit, without counting a hit. */
 export async function isThrottled(db: DbOrTx, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
   const [row] = await db.select().from(throttleBucket).where(eq(throttleBucket.key, key));
   if (!row) return false;
-  if (row.windowStartedAt.getTime() < now.getTime() - rule.windowMs) return false;
+  if (row.windowStartedAt.getTime() <= now.getTime() - rule.windowMs) return false;
   return row.hits >= rule.limit;
 }
 

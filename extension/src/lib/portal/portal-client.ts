@@ -13,6 +13,7 @@ import { type PolicyDocument, policyDocumentSchema } from '@sightline/shared/ext
 import type { EventBatch, EventBatchResult } from '@sightline/shared/extension-api/usage-events';
 import { eventBatchResultSchema } from '@sightline/shared/extension-api/usage-events';
 import type { z } from 'zod';
+import { retryAfterMs } from './retry-after';
 
 /** How a call to the portal ended; callers decide what each means (retry, stop, drop). */
 export type PortalResult<T> =
@@ -20,7 +21,7 @@ export type PortalResult<T> =
   | { ok: false; kind: 'network'; message: string }
   | { ok: false; kind: 'unauthorized'; revoked: boolean; message: string }
   | { ok: false; kind: 'rejected'; status: number; message: string }
-  | { ok: false; kind: 'server'; status: number; message: string };
+  | { ok: false; kind: 'server'; status: number; message: string; retryAfterMs?: number };
 
 type Fetch = typeof fetch;
 const TIMEOUT_MS = 20_000;
@@ -56,8 +57,17 @@ async function call<T>(
   if (res.status === 401)
     return { ok: false, kind: 'unauthorized', revoked: body?.error?.details?.reason === 'revoked', message };
   // 429 and 5xx are worth retrying later; other 4xx mean this exact request can never succeed.
-  if (res.status >= 500 || res.status === 429)
-    return { ok: false, kind: 'server', status: res.status, message };
+  // The portal may say how long to wait (429 over the device's budget, 503 while its database is away).
+  if (res.status >= 500 || res.status === 429) {
+    const wait = retryAfterMs(res.headers.get('retry-after'));
+    return {
+      ok: false,
+      kind: 'server',
+      status: res.status,
+      message,
+      ...(wait === null ? {} : { retryAfterMs: wait }),
+    };
+  }
   return { ok: false, kind: 'rejected', status: res.status, message };
 }
 

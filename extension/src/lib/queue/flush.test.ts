@@ -63,6 +63,28 @@ describe('flush', () => {
     expect((await getLocal('flushState'))?.failures).toBe(2);
   });
 
+  it('waits exactly as long as the portal asks (429 + Retry-After), keeps the rest of the queue, and sends it once after the wait', async () => {
+    const events = Array.from({ length: 700 }, visit);
+    await enqueue(events);
+    let calls = 0;
+    const { client, batches } = fakeClient((b) =>
+      calls++ === 1
+        ? { ok: false, kind: 'server', status: 429, message: 'too often', retryAfterMs: 45_000 }
+        : ok(b),
+    );
+    const now = 5_000_000;
+    const outcome = await flush(client, { manual: true, now: () => now, random: () => 0 });
+    expect(outcome).toMatchObject({ status: 'failed', retryAt: now + 45_000 });
+    // The first batch was accepted and acknowledged; the refused one is still queued.
+    expect((await snapshot()).events).toHaveLength(200);
+    // Being told to wait is not a failure: the exponential backoff does not grow.
+    expect((await getLocal('flushState'))?.failures).toBe(0);
+    expect(await flush(client, { now: () => now + 44_000 })).toMatchObject({ status: 'waiting' });
+    expect(await flush(client, { now: () => now + 45_000 })).toMatchObject({ status: 'sent', remaining: 0 });
+    const delivered = batches.filter((_, i) => i !== 1).flatMap((b) => b.events.map((e) => e.id));
+    expect(delivered).toEqual(events.map((e) => e.id));
+  });
+
   it('stops for good when the portal says the device was revoked', async () => {
     await enqueue([visit()]);
     const { client } = fakeClient(() => ({

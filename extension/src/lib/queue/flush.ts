@@ -58,8 +58,13 @@ async function run(
       await removeLocal('enrollment');
       return { status: 'not-enrolled' };
     }
-    const failures = state.failures + 1;
-    const retryAt = now() + backoffDelay(failures, random);
+    // A portal that names its wait (Retry-After) knows best: wait exactly that, plus up to a second so
+    // a fleet told the same wait does not return in lockstep. Being told to wait is not a failure, so
+    // it does not grow the backoff. Without the header: exponential backoff.
+    const told = result.kind === 'server' ? result.retryAfterMs : undefined;
+    const failures = told === undefined ? state.failures + 1 : state.failures;
+    const retryAt =
+      now() + (told === undefined ? backoffDelay(failures, random) : told + Math.round(random() * 1000));
     await setLocal('flushState', { ...state, failures, nextAttemptAt: retryAt, lastError: result.message });
     return { status: 'failed', message: result.message, retryAt };
   };

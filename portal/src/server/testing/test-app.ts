@@ -24,7 +24,9 @@ type RequestOptions = {
  * The real portal app on a fresh, migrated database (PGlite, or a throwaway database on the server in
  * DATABASE_URL), with helpers to sign in as any role. `clock.set()` moves time for due-date tests.
  */
-export async function createTestApp(options: { smtpUrl?: string; start?: Date } = {}) {
+export async function createTestApp(
+  options: { smtpUrl?: string; start?: Date; env?: Record<string, string> } = {},
+) {
   const handle: DbHandle = await openTestDb();
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -32,6 +34,7 @@ export async function createTestApp(options: { smtpUrl?: string; start?: Date } 
     TRUST_PROXY_HOPS: '1',
     PUBLIC_URL: TEST_ORIGIN,
     AUTH_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    ...options.env,
   });
   const auth = createAuth({
     db: handle.db,
