@@ -18,6 +18,7 @@ import { inventoryRoutes } from './features/inventory/routes';
 import { outboxRoutes } from './features/outbox/routes';
 import { overviewRoutes } from './features/overview/routes';
 import { policyRoutes } from './features/policy/routes';
+import { reportRoutes } from './features/reports/routes';
 import { requestRoutes } from './features/requests/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { templateRoutes } from './features/templates/routes';
@@ -35,28 +36,32 @@ const LARGE_BODY_ROUTES = [/^\/api\/vendor\/evidence/, /^\/api\/vendors\/[^/]+\/
 
 /** Every API route, chained so the app's type carries them all for the typed clients. */
 function apiRoutes() {
-  return new Hono<AppEnv>()
-    .route('/', healthRoutes)
-    .route('/', authRoutes)
-    .route('/', userRoutes)
-    .route('/', auditRoutes)
-    .route('/', outboxRoutes)
-    .route('/', templateRoutes)
-    .route('/', vendorRoutes)
-    .route('/', assessmentRoutes)
-    .route('/', decisionRoutes)
-    .route('/', findingRoutes)
-    .route('/', vendorPageRoutes)
-    .route('/', extensionApiRoutes)
-    .route('/', deviceRoutes)
-    .route('/', policyRoutes)
-    .route('/', settingsRoutes)
-    .route('/', requestRoutes)
-    .route('/', candidateRoutes)
-    .route('/', catalogRoutes)
-    .route('/', customCatalogRoutes)
-    .route('/', overviewRoutes)
-    .route('/', inventoryRoutes);
+  return (
+    new Hono<AppEnv>()
+      .route('/', healthRoutes)
+      .route('/', authRoutes)
+      .route('/', userRoutes)
+      .route('/', auditRoutes)
+      .route('/', outboxRoutes)
+      .route('/', templateRoutes)
+      .route('/', vendorRoutes)
+      .route('/', assessmentRoutes)
+      .route('/', decisionRoutes)
+      .route('/', findingRoutes)
+      .route('/', vendorPageRoutes)
+      .route('/', extensionApiRoutes)
+      .route('/', deviceRoutes)
+      .route('/', policyRoutes)
+      .route('/', settingsRoutes)
+      .route('/', requestRoutes)
+      .route('/', candidateRoutes)
+      .route('/', catalogRoutes)
+      .route('/', customCatalogRoutes)
+      .route('/', overviewRoutes)
+      // Before the inventory's /:id, which would take "register.pdf" for an id.
+      .route('/', reportRoutes)
+      .route('/', inventoryRoutes)
+  );
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

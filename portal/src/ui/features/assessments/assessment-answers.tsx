@@ -1,11 +1,11 @@
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
+import { answerText } from '@sightline/shared/questionnaire/answer-text';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
 import { useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, unwrap } from '../../lib/api';
-import { answerText } from './answer-text';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 
 type Props = { detail: AssessmentDetail; canReview: boolean };

@@ -56,6 +56,11 @@ export function AssessmentDetailPage() {
           {d.missing.length > 0 && a.state !== 'draft' ? `, ${d.missing.length} required still open` : ''}
         </span>
       </p>
+      <p>
+        <a className="button-link" href={`/api/assessments/${a.id}/report.pdf`} download>
+          Download report (PDF)
+        </a>
+      </p>
       {handOver && (
         <LinkNotice
           handOver={handOver}

@@ -43,13 +43,18 @@ export function InventoryPage() {
         and each supplier's current risk tier and share of the responsibilities. Decisions on assessments add
         and update entries; systems built in-house are added by hand.
       </p>
-      {hasRole(me, inventoryWriters) && (
-        <p>
-          <Link className="button-link" to="/inventory/new">
-            Add an AI system
-          </Link>
-        </p>
-      )}
+      <p>
+        {hasRole(me, inventoryWriters) && (
+          <>
+            <Link className="button-link" to="/inventory/new">
+              Add an AI system
+            </Link>{' '}
+          </>
+        )}
+        <a className="button-link" href="/api/inventory/register.pdf" download>
+          Download register (PDF)
+        </a>
+      </p>
       <div className="filters form-grid">
         <label>
           Search

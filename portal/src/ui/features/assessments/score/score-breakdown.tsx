@@ -1,7 +1,7 @@
+import { answerText } from '@sightline/shared/questionnaire/answer-text';
 import type { Question, Template } from '@sightline/shared/questionnaire/template-schema';
 import type { BreakdownItem, ScoreResult } from '@sightline/shared/scoring/score-result-schema';
 import { Fragment } from 'react';
-import { answerText } from '../answer-text';
 import type { AssessmentDetail } from '../assessment-queries';
 import { FlagFindingButton } from './flag-finding-button';
 import { NonAnswerNote } from './non-answer-note';

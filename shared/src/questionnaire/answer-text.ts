@@ -1,5 +1,5 @@
-import { effectiveOptions } from '@sightline/shared/questionnaire/question-helpers';
-import type { Question } from '@sightline/shared/questionnaire/template-schema';
+import { effectiveOptions } from './question-helpers';
+import type { Question } from './template-schema';
 
 /** An answer's value in the words of its options (the stored value is the option's code). */
 export function answerText(question: Question, value: unknown): string {

@@ -1,0 +1,55 @@
+import type { Db } from '@sightline/db/client';
+import { utcDay } from '@sightline/shared/assessments/dates';
+import { euAiActClassLabels, lifecycleStageLabels } from '@sightline/shared/inventory/inventory-enums';
+import {
+  type ResponsibilityMatrix,
+  responsibilityActivities,
+  responsibilityActivityLabels,
+} from '@sightline/shared/inventory/responsibilities';
+import { organisationName } from '../assessments/assessment-records';
+import { loadCatalog } from '../catalog/catalog-source';
+import { listSystems } from '../inventory/inventory-queries';
+import type { InventoryRegisterData } from './inventory-register';
+import { inWords } from './report-words';
+
+const partyWords = {
+  organisation: 'we',
+  supplier: 'supplier',
+  shared: 'shared',
+  not_applicable: 'n/a',
+} as const;
+
+/** "Providing data: we; Deploying the system: shared; …" */
+function responsibilitiesInWords(matrix: ResponsibilityMatrix): string {
+  return responsibilityActivities
+    .map((a) => `${responsibilityActivityLabels[a]}: ${partyWords[matrix[a].party]}`)
+    .join('; ');
+}
+
+export async function loadInventoryRegisterData(db: Db, now: Date): Promise<InventoryRegisterData> {
+  const [organisation, systems, catalog] = await Promise.all([
+    organisationName(db),
+    listSystems(db, {}, utcDay(now)),
+    loadCatalog(db),
+  ]);
+  return {
+    generatedAt: now.toISOString(),
+    organisation,
+    systems: systems.map((s) => ({
+      name: s.name,
+      purpose: s.purpose,
+      owner: s.owner,
+      lifecycleStage: lifecycleStageLabels[s.lifecycleStage],
+      euAiActClass: euAiActClassLabels[s.euAiActClass],
+      orgRole: inWords(s.orgRole),
+      suppliers: s.suppliers.map((p) => ({
+        vendor: p.vendorName,
+        service: p.serviceId ? (catalog.byId.get(p.serviceId)?.name ?? p.serviceId) : null,
+        tier: p.tier,
+        responsibilities: responsibilitiesInWords(p.responsibilities),
+      })),
+      nextReviewOn: s.nextReviewOn,
+      dueForReview: s.dueForReview,
+    })),
+  };
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+import type { PDFDocument, PDFFont } from 'pdf-lib';
+
+const require = createRequire(import.meta.url);
+
+/** Noto Sans for Latin, Greek and Cyrillic; Noto Sans Arabic and SC only for what Noto Sans lacks. */
+export type FontFace = 'regular' | 'bold' | 'arabic' | 'chinese';
+
+const fontFiles: Record<FontFace, string> = {
+  regular: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+  bold: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf',
+  arabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  chinese: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+};
+
+// Read once per process: the Chinese file alone is 10 MB, and only a document that needs it reads it.
+const bytesCache = new Map<FontFace, Uint8Array>();
+const parsedCache = new Map<FontFace, fontkit.Font>();
+
+export function fontBytes(face: FontFace): Uint8Array {
+  let bytes = bytesCache.get(face);
+  if (!bytes) {
+    bytes = new Uint8Array(readFileSync(require.resolve(fontFiles[face])));
+    bytesCache.set(face, bytes);
+  }
+  return bytes;
+}
+
+/** A parsed font for coverage checks (which characters it has); parsed once per process. */
+function parsedFont(face: FontFace): fontkit.Font {
+  let font = parsedCache.get(face);
+  if (!font) {
+    font = fontkit.create(fontBytes(face) as Buffer);
+    if (face !== 'arabic') useDirectGlyphs(font as unknown as LayoutFont);
+    parsedCache.set(face, font);
+  }
+  return font;
+}
+
+const coverage = new Map<number, FontFace>();
+
+/**
+ * The face that draws one code point: Noto Sans when it has the glyph, else the first fallback that
+ * does, else Noto Sans (which shows its empty box, so a missing glyph is visible, not silently dropped).
+ */
+export function faceFor(codePoint: number): 'regular' | 'arabic' | 'chinese' {
+  const known = coverage.get(codePoint);
+  if (known) return known as 'regular' | 'arabic' | 'chinese';
+  let face: 'regular' | 'arabic' | 'chinese' = 'regular';
+  if (!parsedFont('regular').hasGlyphForCodePoint(codePoint)) {
+    if (parsedFont('arabic').hasGlyphForCodePoint(codePoint)) face = 'arabic';
+    else if (parsedFont('chinese').hasGlyphForCodePoint(codePoint)) face = 'chinese';
+  }
+  coverage.set(codePoint, face);
+  return face;
+}
+
+let subsetPatched = false;
+
+/**
+ * fontkit 1.1.1's TrueType subsetter copies each glyph's bytes as they are, then writes a short
+ * `loca` table (offsets stored halved) when the subset is small. Noto Sans stores many glyphs with
+ * an odd length, so every glyph after the first odd one points half a byte off and renders as
+ * nothing (pdf-lib issue 1232). Padding each copied glyph to an even length makes the halved
+ * offsets exact; the padding byte sits after the glyph's data, where no reader looks.
+ */
+function padSubsetGlyphs(): void {
+  if (subsetPatched) return;
+  subsetPatched = true;
+  type SubsetInternals = {
+    glyf: Uint8Array[];
+    offset: number;
+    _addGlyph(gid: number): number;
+  };
+  const proto = Object.getPrototypeOf(parsedFont('regular').createSubset()) as SubsetInternals;
+  const addGlyph = proto._addGlyph;
+  proto._addGlyph = function (this: SubsetInternals, gid: number) {
+    const index = addGlyph.call(this, gid);
+    const data = this.glyf[index]!;
+    if (data.length % 2 === 1) {
+      // fontkit encodes with its own Buffer class; a Node Buffer would be refused.
+      const BufferClass = data.constructor as unknown as { alloc(size: number): Uint8Array };
+      const padded = BufferClass.alloc(data.length + 1);
+      padded.set(data);
+      this.glyf[index] = padded;
+      this.offset += 1;
+    }
+    return index;
+  };
+}
+
+/**
+ * pdf-lib parses the font again for every document, and fontkit first copies the bytes (10 MB for
+ * the Chinese face). The parsed font holds no per-document state (each document makes its own
+ * subset), so every document shares the one parsed per process.
+ */
+const sharedFontkit = {
+  create(bytes: Uint8Array) {
+    for (const [face, cached] of bytesCache) if (cached === bytes) return parsedFont(face);
+    return fontkit.create(bytes as Buffer);
+  },
+} as unknown as typeof fontkit;
+
+/** Which faces a document needs: Noto Sans always, a fallback only when some text needs it. */
+export function facesNeeded(texts: Iterable<string>): Set<FontFace> {
+  const faces = new Set<FontFace>(['regular', 'bold']);
+  for (const text of texts) {
+    for (const char of text) {
+      const code = char.codePointAt(0)!;
+      if (code < 0x250) continue;
+      faces.add(faceFor(code));
+    }
+  }
+  return faces;
+}
+
+export type EmbeddedFonts = Partial<Record<FontFace, PDFFont>> & { regular: PDFFont; bold: PDFFont };
+
+/**
+ * Embeds the faces as subsets (only the glyphs drawn end up in the file). `texts` is every string
+ * the document will draw, so a Latin-only report carries no Arabic or Chinese font at all.
+ */
+export async function embedFonts(doc: PDFDocument, texts: Iterable<string>): Promise<EmbeddedFonts> {
+  padSubsetGlyphs();
+  doc.registerFontkit(sharedFontkit);
+  const faces = facesNeeded(texts);
+  const out: Partial<Record<FontFace, PDFFont>> = {};
+  for (const face of faces) out[face] = await doc.embedFont(fontBytes(face), { subset: true });
+  return out as EmbeddedFonts;
+}
+
+type LayoutFont = {
+  layout(text: string, features?: unknown): { glyphs: unknown[] };
+  glyphForCodePoint(codePoint: number): unknown;
+};
+
+/**
+ * Latin, Greek, Cyrillic and Chinese need no shaping: one character, one glyph. fontkit's full
+ * OpenType layout (every GSUB and GPOS lookup, for kerning and ligatures) took over 90% of the time
+ * to render a report, so these faces map characters straight to glyphs, for measuring and drawing
+ * alike (widths and drawn text agree). The cost is kerning and ligatures, which a report can do
+ * without; ligatures would also make copied text harder to search. Arabic keeps the full layout:
+ * its letters change shape with their neighbours.
+ */
+function useDirectGlyphs(font: LayoutFont): void {
+  const glyphs = new Map<number, unknown>();
+  font.layout = (text: string) => {
+    const out: unknown[] = [];
+    for (const char of text) {
+      const code = char.codePointAt(0)!;
+      let glyph = glyphs.get(code);
+      if (!glyph) {
+        glyph = font.glyphForCodePoint(code);
+        glyphs.set(code, glyph);
+      }
+      out.push(glyph);
+    }
+    return { glyphs: out };
+  };
+}
