@@ -23,7 +23,7 @@ export function pdfFileNames(parts: readonly (string | null | undefined)[]): {
   unicode: string;
   ascii: string;
 } {
-  const words = parts.filter((p): p is string => Boolean(p && p.trim()));
+  const words = parts.filter((p): p is string => Boolean(p?.trim()));
   const unicode = `${words.map((w) => w.trim().replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-')).join(' - ')}.pdf`;
   const ascii = `${
     words
