@@ -1,11 +1,12 @@
 import type { Db, DbOrTx } from '@sightline/db/client';
 import { device } from '@sightline/db/schema/devices';
-import { usageDaily, usageEvent } from '@sightline/db/schema/usage';
+import { usageDaily } from '@sightline/db/schema/usage';
 import type { EventBatchResult, UsageEvent } from '@sightline/shared/extension-api/usage-events';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { AuthedDevice } from './device-auth';
 import { refuseFutureEvents } from './event-clock';
+import { insertNewEvents } from './insert-events';
 import { dailyIncrements, type Increment } from './rollup';
 
 export type ValidBatch = { events: UsageEvent[]; dropped: number; extensionVersion?: string | undefined };
@@ -24,39 +25,7 @@ export async function ingestEvents(
   refuseFutureEvents(batch.events, deps.now);
   const unique = firstOfEachId(batch.events).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return deps.db.transaction(async (tx) => {
-    const stored =
-      unique.length === 0
-        ? []
-        : await tx
-            .insert(usageEvent)
-            .values(
-              unique.map((e) => ({
-                deviceId: dev.id,
-                clientEventId: e.id,
-                kind: e.kind,
-                serviceId: e.serviceId,
-                host: e.host,
-                matchedRule: e.matchedRule ?? null,
-                initiatorHost: e.initiatorHost ?? null,
-                userKey: dev.userKey,
-                accountHint: e.accountHint ?? null,
-                itemCount: e.count ?? null,
-                bytes: e.bytes ?? null,
-                fileTypes: e.fileTypes ?? null,
-                details: e.details ?? null,
-                occurredAt: new Date(e.occurredAt),
-                receivedAt: deps.now,
-              })),
-            )
-            .onConflictDoNothing({ target: [usageEvent.deviceId, usageEvent.clientEventId] })
-            .returning({
-              kind: usageEvent.kind,
-              serviceId: usageEvent.serviceId,
-              accountHint: usageEvent.accountHint,
-              itemCount: usageEvent.itemCount,
-              bytes: usageEvent.bytes,
-              occurredAt: usageEvent.occurredAt,
-            });
+    const stored = await insertNewEvents(tx, dev, unique, deps.now);
     await addToRollups(tx, dev, dailyIncrements(stored));
     await tx
       .update(device)

@@ -203,4 +203,33 @@ describe('POST /api/ext/events', () => {
     const [row] = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.clientEventId, e.id));
     expect(row).toMatchObject({ kind: 'api_call', host: 'api.openai.com', initiatorHost: 'shop.example' });
   });
+
+  it('stores every field of an event as sent, including file types, details and sizes past 2^31', async () => {
+    const occurredAt = new Date(t.clock.now().getTime() - 60_000).toISOString();
+    const upload = testEvent({
+      kind: 'upload',
+      count: 3,
+      bytes: 5_000_000_000,
+      fileTypes: ['application/pdf', 'text/csv'],
+      accountHint: 'personal',
+      details: { policyState: 'approved' },
+      matchedRule: undefined,
+      occurredAt,
+    });
+    expect((await post({ events: [upload] })).status).toBe(200);
+    const [row] = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.clientEventId, upload.id));
+    expect(row).toMatchObject({
+      kind: 'upload',
+      serviceId: 'openai-chatgpt',
+      host: 'chatgpt.com',
+      matchedRule: null,
+      initiatorHost: null,
+      accountHint: 'personal',
+      itemCount: 3,
+      bytes: 5_000_000_000,
+      fileTypes: ['application/pdf', 'text/csv'],
+      details: { policyState: 'approved' },
+    });
+    expect(row?.occurredAt.toISOString()).toBe(occurredAt);
+  });
 });

@@ -1,0 +1,245 @@
+/**
+ * `pnpm bench:ingest [--quick]`: how fast the portal takes usage events, against PostgreSQL's own limit.
+ *
+ * 1. The limit: the `postgres` driver inserting synthetic events straight into `usage_event`
+ *    (`ON CONFLICT DO NOTHING`, 500 rows a statement, as many connections as the portal's pool).
+ * 2. The portal, started as its own process like production, receiving 500-event batches from 50
+ *    simulated browsers (each its own enrolled device) over HTTP on loopback, driven by autocannon.
+ *
+ * Rounds alternate the two so both see the same machine load; medians are reported. Needs DATABASE_URL
+ * (a PostgreSQL server; a throwaway database is created on it and dropped after).
+ * Last line: {"rawEventsPerSec", "portalEventsPerSec", "ratio", "p99Ms"}.
+ */
+import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { type RunningPortal, startPortal } from '../e2e/support/portal-process';
+import { median } from './extension-bench-support';
+
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 1 : 3;
+const SECONDS = quick ? 4 : 10;
+const DEVICES = 50;
+const BATCH = 500;
+const POOL = 10; // the portal's default pool size
+const SERVICES = [
+  'openai-chatgpt',
+  'anthropic-claude',
+  'google-gemini',
+  'microsoft-copilot',
+  'perplexity',
+  'deepl',
+];
+const KINDS = ['visit', 'visit', 'visit', 'login', 'paste', 'upload', 'api_call', 'warning_shown'] as const;
+
+function syntheticEvent(now: number) {
+  const kind = KINDS[Math.floor(Math.random() * KINDS.length)]!;
+  const serviceId = SERVICES[Math.floor(Math.random() * SERVICES.length)]!;
+  return {
+    id: randomUUID(),
+    kind,
+    serviceId,
+    host: `${serviceId}.example`,
+    matchedRule: `domain:${serviceId}.example`,
+    occurredAt: new Date(now - Math.floor(Math.random() * 86_400_000)).toISOString(),
+    ...(kind === 'paste' || kind === 'upload'
+      ? { count: 1, bytes: 1 + Math.floor(Math.random() * 50_000) }
+      : {}),
+    ...(kind === 'login' ? { accountHint: Math.random() < 0.3 ? 'personal' : 'work' } : {}),
+  };
+}
+
+const batchBody = () =>
+  JSON.stringify({
+    events: Array.from({ length: BATCH }, () => syntheticEvent(Date.now())),
+    dropped: 0,
+    extensionVersion: 'bench',
+  });
+
+async function enrollDevices(portal: RunningPortal): Promise<string[]> {
+  const origin = { 'content-type': 'application/json', origin: portal.url };
+  const signIn = await fetch(`${portal.url}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: origin,
+    body: JSON.stringify(portal.admin),
+  });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const created = await fetch(`${portal.url}/api/enrollment-tokens`, {
+    method: 'POST',
+    headers: { ...origin, cookie },
+    body: JSON.stringify({ label: 'bench fleet' }),
+  });
+  const { token } = (await created.json()) as { token: string };
+  const credentials: string[] = [];
+  for (let i = 0; i < DEVICES; i++) {
+    const res = await fetch(`${portal.url}/api/ext/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        token,
+        userHint: `person${i}@example.com`,
+        browser: 'chrome',
+        platform: 'linux',
+        extensionVersion: 'bench',
+      }),
+    });
+    if (!res.ok) throw new Error(`enroll failed: ${res.status} ${await res.text()}`);
+    credentials.push(((await res.json()) as { credential: string }).credential);
+  }
+  return credentials;
+}
+
+/** The driver's ceiling: 500-row inserts on POOL connections for `seconds`, same table, same conflict rule. */
+async function rawInsertRate(databaseUrl: string, deviceIds: string[], seconds: number): Promise<number> {
+  const sql = postgres(databaseUrl, { max: POOL, onnotice: () => {} });
+  const until = Date.now() + seconds * 1000;
+  let inserted = 0;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: POOL }, async (_, worker) => {
+      while (Date.now() < until) {
+        const now = Date.now();
+        const rows = Array.from({ length: BATCH }, () => {
+          const e = syntheticEvent(now);
+          return {
+            device_id: deviceIds[worker % deviceIds.length]!,
+            client_event_id: e.id,
+            kind: e.kind,
+            service_id: e.serviceId,
+            host: e.host,
+            matched_rule: e.matchedRule,
+            account_hint: e.accountHint ?? null,
+            item_count: e.count ?? null,
+            bytes: e.bytes ?? null,
+            occurred_at: e.occurredAt,
+          };
+        });
+        const result = await sql`insert into usage_event ${sql(rows)} on conflict do nothing`;
+        inserted += result.count;
+      }
+    }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  await sql.end();
+  return inserted / elapsed;
+}
+
+/**
+ * 50 browsers posting fresh 500-event batches for `seconds`. Without `batchesPerSec` each posts its
+ * next batch as soon as the last is answered (the most the portal can take); with it, the fleet
+ * together sends that many a second (latency at a steady load, without the queueing a flat-out run
+ * adds to every request).
+ */
+async function portalRun(
+  portal: RunningPortal,
+  credentials: string[],
+  seconds: number,
+  batchesPerSec?: number,
+) {
+  let next = 0;
+  const result = await autocannon({
+    url: `${portal.url}/api/ext/events`,
+    connections: credentials.length,
+    duration: seconds,
+    ...(batchesPerSec ? { overallRate: batchesPerSec } : {}),
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req, context: { credential?: string }) => {
+          context.credential ??= credentials[next++ % credentials.length];
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${context.credential}` },
+            body: batchBody(),
+          };
+        },
+      },
+    ],
+  });
+  const accepted = result['2xx'];
+  return {
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    refused: result.non2xx,
+    errors: result.errors + result.timeouts,
+    accepted,
+  };
+}
+
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    console.log('bench:ingest needs DATABASE_URL (a PostgreSQL server); nothing measured.');
+    process.exit(2);
+  }
+  console.log(`cores: ${availableParallelism()}, load average: ${loadavg()[0]?.toFixed(1)}`);
+  console.log(
+    `command: pnpm bench:ingest${quick ? ' --quick' : ''}  (${ROUNDS} rounds × ${SECONDS} s each side)`,
+  );
+  const portal = await startPortal({
+    WORKERS: 'off',
+    ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),
+  });
+  try {
+    const credentials = await enrollDevices(portal);
+    const db = postgres(portal.databaseUrl!, { max: 1, onnotice: () => {} });
+    const deviceIds = (await db`select id from device order by enrolled_at`).map((r) => r.id as string);
+
+    const raw: number[] = [];
+    const served: number[] = [];
+    const p99: number[] = [];
+    let acceptedBatches = 0;
+    const count = async () => Number((await db`select count(*)::int as n from usage_event`)[0]!.n);
+    const before = await count();
+    for (let round = 1; round <= ROUNDS; round++) {
+      const rawRate = await rawInsertRate(portal.databaseUrl!, deviceIds, SECONDS);
+      // Flat out: events/s from what the database holds afterwards (batches still in flight when the
+      // load generator stops are stored too, so counting answered requests would under-count).
+      const fromCount = await count();
+      const started = performance.now();
+      const flatOut = await portalRun(portal, credentials, SECONDS);
+      const storedByPortal = (await count()) - fromCount;
+      const eventsPerSec = storedByPortal / ((performance.now() - started) / 1000);
+      // Steady: the same fleet at half that rate, for the latency a browser sees on a busy portal.
+      const steadyRate = Math.max(1, Math.round(eventsPerSec / BATCH / 2));
+      const steady = await portalRun(portal, credentials, SECONDS, steadyRate);
+      acceptedBatches += flatOut.accepted + steady.accepted;
+      raw.push(rawRate);
+      served.push(eventsPerSec);
+      p99.push(steady.p99Ms);
+      console.log(
+        `round ${round}: raw ${Math.round(rawRate)} ev/s | portal flat out ${Math.round(eventsPerSec)} ev/s ` +
+          `(p50 ${flatOut.p50Ms} ms, p99 ${flatOut.p99Ms} ms with 50 batches always in flight) | ` +
+          `steady ${steadyRate} batches/s: p50 ${steady.p50Ms} ms, p99 ${steady.p99Ms} ms | ` +
+          `refused ${flatOut.refused + steady.refused}, errors ${flatOut.errors + steady.errors}`,
+      );
+    }
+    const stored = Number((await db`select count(*)::int as n from usage_event`)[0]!.n) - before;
+    await db.end();
+    const rawMedian = median(raw);
+    const portalMedian = median(served);
+    console.log(
+      `raw insert (postgres driver, ${POOL} connections): median ${Math.round(rawMedian)} events/s`,
+    );
+    console.log(`portal (${DEVICES} browsers, HTTP): median ${Math.round(portalMedian)} events/s`);
+    console.log(
+      `ratio portal/raw: ${(portalMedian / rawMedian).toFixed(2)} (goal ≥ 0.5); p99 per batch at half the flat-out rate: ${median(p99)} ms (goal < 300)`,
+    );
+    console.log(`rows added (raw inserts + ${acceptedBatches} accepted batches of ${BATCH}): ${stored}`);
+    console.log(
+      JSON.stringify({
+        rawEventsPerSec: Math.round(rawMedian),
+        portalEventsPerSec: Math.round(portalMedian),
+        ratio: Number((portalMedian / rawMedian).toFixed(2)),
+        p99Ms: median(p99),
+      }),
+    );
+  } finally {
+    await portal.stop();
+  }
+}
+
+await main();
