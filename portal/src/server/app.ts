@@ -11,6 +11,7 @@ import { catalogRoutes } from './features/catalog/routes';
 import { decisionRoutes } from './features/decisions/routes';
 import { deviceRoutes } from './features/devices/routes';
 import { mountApiDocs } from './features/docs/routes';
+import { exportRoutes } from './features/exports/routes';
 import { extensionApiRoutes } from './features/extension-api/routes';
 import { findingRoutes } from './features/findings/routes';
 import { healthRoutes } from './features/health/routes';
@@ -41,6 +42,8 @@ function apiRoutes() {
       .route('/', healthRoutes)
       .route('/', authRoutes)
       .route('/', userRoutes)
+      // Before the features' own routes: `/api/vendors/export.csv` must not reach `/api/vendors/:id`.
+      .route('/', exportRoutes)
       .route('/', auditRoutes)
       .route('/', outboxRoutes)
       .route('/', templateRoutes)

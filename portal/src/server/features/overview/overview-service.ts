@@ -33,10 +33,11 @@ const waitsForAssessment = (a: ServiceAssessment | null) =>
 const TOP = 15;
 
 /**
- * The landing page's numbers for the last `days`: AI services in use ranked with the unassessed ones
- * first (what procurement should look at next), and the queues waiting for staff.
+ * Every AI service used in the last `days` (up to 200), the ones waiting for an assessment first,
+ * then by people using them: the procurement queue. The overview shows the top of it; the usage
+ * export carries all of it.
  */
-export async function loadOverview(db: Db, now: Date, days: number) {
+export async function listServicesInUse(db: Db, now: Date, days: number): Promise<OverviewService[]> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
   const usage = await db
     .select({
@@ -88,7 +89,15 @@ export async function loadOverview(db: Db, now: Date, days: number) {
       Number(waitsForAssessment(b.assessment)) - Number(waitsForAssessment(a.assessment)) ||
       b.users - a.users,
   );
+  return services;
+}
 
+/**
+ * The landing page's numbers for the last `days`: AI services in use ranked with the unassessed ones
+ * first (what procurement should look at next), and the queues waiting for staff.
+ */
+export async function loadOverview(db: Db, now: Date, days: number) {
+  const services = await listServicesInUse(db, now, days);
   const [activeDevices] = await db
     .select({ n: count() })
     .from(device)

@@ -1,0 +1,169 @@
+import { assessmentListQuerySchema } from '@sightline/shared/assessments/assessment-api';
+import { utcDay } from '@sightline/shared/assessments/dates';
+import { anyStaff } from '@sightline/shared/auth/roles';
+import { findingListQuerySchema } from '@sightline/shared/findings/findings-api';
+import { inventoryListQuerySchema } from '@sightline/shared/inventory/inventory-api';
+import { vendorListQuerySchema } from '@sightline/shared/vendors/vendor-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { csvResponse } from '../../csv/csv-response';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { rejectNulBytes } from '../evidence/reject-nul';
+import { assessmentColumns, assessmentRows } from './assessment-export';
+import { auditColumns, auditExportQuerySchema, auditRows, lastAuditSeq } from './audit-export';
+import { deviceColumns, deviceRows } from './device-export';
+import { findingColumns, findingRows } from './finding-export';
+import { inventoryColumns, inventoryRows } from './inventory-export';
+import { recordExport } from './record-export';
+import { requestColumns, requestRows } from './request-export';
+import { usageColumns, usageRows } from './usage-export';
+import { vendorColumns, vendorRows } from './vendor-export';
+
+/*
+ * CSV downloads of the staff tables. Each route allows the roles of the list it exports and takes
+ * that list's filters. These routes are mounted before the features' own, so `export.csv` is never
+ * read as an `/:id` and refused as a bad uuid.
+ */
+const tags = ['Exports'];
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+const csvFile = { 200: { description: 'A CSV file (UTF-8 with a byte order mark, CRLF line ends)' } };
+const describe = (summary: string) => describeRoute({ tags, summary, responses: csvFile });
+const noQuery = z.strictObject({});
+
+export const exportRoutes = new Hono<AppEnv>()
+  .use('/api/:table/export.csv', rejectNulBytes)
+  .get(
+    '/api/vendors/export.csv',
+    describe('The vendor register as CSV, with the vendors page filters'),
+    access(...readers),
+    validate('query', vendorListQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      await recordExport(db, currentStaff(c), 'vendors', { filters: query }, now());
+      return csvResponse({
+        name: 'vendors',
+        at: now(),
+        columns: vendorColumns,
+        pages: vendorRows(db, query),
+      });
+    },
+  )
+  .get(
+    '/api/assessments/export.csv',
+    describe('Assessments as CSV, with the assessments page filters'),
+    access(...readers),
+    validate('query', assessmentListQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      await recordExport(db, currentStaff(c), 'assessments', { filters: query }, now());
+      return csvResponse({
+        name: 'assessments',
+        at: now(),
+        columns: assessmentColumns,
+        pages: assessmentRows(db, query),
+      });
+    },
+  )
+  .get(
+    '/api/findings/export.csv',
+    describe('Findings as CSV, with the findings page filters'),
+    access(...readers),
+    validate('query', findingListQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      await recordExport(db, currentStaff(c), 'findings', { filters: query }, now());
+      return csvResponse({
+        name: 'findings',
+        at: now(),
+        columns: findingColumns,
+        pages: findingRows(db, query, utcDay(now())),
+      });
+    },
+  )
+  .get(
+    '/api/requests/export.csv',
+    describe("Employees' access requests as CSV, one line per request"),
+    access(...readers),
+    validate('query', noQuery),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      await recordExport(db, currentStaff(c), 'requests', {}, now());
+      return csvResponse({
+        name: 'access-requests',
+        at: now(),
+        columns: requestColumns,
+        pages: requestRows(db),
+      });
+    },
+  )
+  .get(
+    '/api/overview/export.csv',
+    describe('Usage by AI service over the last `days` as CSV (every service, not only the top)'),
+    access(...anyStaff),
+    validate('query', z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(30) })),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const { days } = c.req.valid('query');
+      await recordExport(db, currentStaff(c), 'usage', { days }, now());
+      return csvResponse({
+        name: `usage-${days}-days`,
+        at: now(),
+        columns: usageColumns,
+        pages: usageRows(db, now(), days),
+      });
+    },
+  )
+  .get(
+    '/api/devices/export.csv',
+    describe('Enrolled browsers as CSV (never their credentials)'),
+    access('admin', 'auditor'),
+    validate('query', noQuery),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      await recordExport(db, currentStaff(c), 'devices', {}, now());
+      return csvResponse({ name: 'devices', at: now(), columns: deviceColumns, pages: deviceRows(db) });
+    },
+  )
+  .get(
+    '/api/audit/export.csv',
+    describe('The audit trail as CSV, newest first, as it stood when the download started'),
+    access('admin', 'auditor'),
+    validate('query', auditExportQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      // The bound is read before the export's own entry is appended, so the file ends where the trail
+      // stood when it was asked for; the entry saying who took it is the next one.
+      const upToSeq = await lastAuditSeq(db);
+      await recordExport(db, currentStaff(c), 'audit', { filters: query, upToSeq }, now());
+      return csvResponse({
+        name: 'audit-trail',
+        at: now(),
+        columns: auditColumns,
+        pages: auditRows(db, query, upToSeq),
+      });
+    },
+  )
+  .get(
+    '/api/inventory/export.csv',
+    describe('The AI system register as CSV, one line per system, with the inventory page filters'),
+    access(...readers),
+    validate('query', inventoryListQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      await recordExport(db, currentStaff(c), 'inventory', { filters: query }, now());
+      return csvResponse({
+        name: 'ai-systems',
+        at: now(),
+        columns: inventoryColumns,
+        pages: inventoryRows(db, query, utcDay(now())),
+      });
+    },
+  );
