@@ -5,9 +5,10 @@ import { type CsvColumn, csvCell } from './csv-cell';
 export const CSV_BOM = '\uFEFF';
 
 /**
- * RFC 4180 text for some rows (and the header line when asked): csv-stringify quotes a cell only
- * when it holds a comma, a quote or a line break, doubles inner quotes, and ends every record
- * with CRLF.
+ * RFC 4180 text for some rows (and the header line when asked): csv-stringify quotes a cell when it
+ * holds a comma or a quote, doubles inner quotes, and ends every record with CRLF. With CRLF as the
+ * record end it leaves a lone LF or CR unquoted, which Excel and Python read as the end of a row, so
+ * every cell with either is quoted too.
  */
 export function csvText<Row>(
   columns: readonly CsvColumn<Row>[],
@@ -16,5 +17,5 @@ export function csvText<Row>(
 ): string {
   const records = rows.map((row) => columns.map((column) => csvCell(column.value(row))));
   if (header) records.unshift(columns.map((column) => column.header));
-  return stringify(records, { record_delimiter: 'windows' });
+  return stringify(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

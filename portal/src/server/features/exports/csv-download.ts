@@ -1,6 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { expect } from 'vitest';
 
+/** Any line break outside quotes ends a row, as Excel and Python's csv module read it. */
+const strictLineEnds = ['\r\n', '\n', '\r'];
+
 /**
  * A downloaded export checked as a spreadsheet program would open it, read back into rows. Read as
  * bytes: `Response.text()` would drop the byte order mark this checks for.
@@ -15,7 +18,7 @@ export async function readCsvDownload(res: Response, fileStem: string) {
   );
   expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(body.endsWith('\r\n')).toBe(true);
-  const [header, ...rows] = parse(body, { bom: true }) as string[][];
+  const [header, ...rows] = parse(body, { bom: true, record_delimiter: strictLineEnds }) as string[][];
   return { header: header ?? [], rows, body };
 }
 

@@ -48,6 +48,7 @@ describe('CSV exports', () => {
     expect(column(csv, 'Assessments')).toEqual(listed.vendors.map((v) => String(v.assessmentCount)));
     expect(csv.body).toContain('"The ""Quoted"" Co"');
     expect(csv.body).toContain("'-2+3");
+    expect(csv.body).toContain('"Two\nLines Ltd"');
   });
 
   it('honours the page filters', async () => {

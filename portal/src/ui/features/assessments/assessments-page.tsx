@@ -2,6 +2,7 @@ import { type AssessmentState, assessmentStates } from '@sightline/shared/assess
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
@@ -38,6 +39,9 @@ export function AssessmentsPage() {
           </Link>
         )}
       </div>
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/assessments/export.csv" filters={{ state }} />
+      </p>
       {list.error && (
         <p role="alert" className="error">
           {list.error.message}

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { api, unwrap } from '../../lib/api';
 
 export function AuditPage() {
@@ -22,6 +23,9 @@ export function AuditPage() {
             : `Chain broken at entry #${result.firstBrokenSeq}: ${result.reason} (${result.checked} entries before it verified).`}
         </p>
       )}
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/audit/export.csv" label="Download the whole trail (CSV)" />
+      </p>
       <table>
         <caption>Latest entries</caption>
         <thead>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
@@ -34,6 +35,9 @@ export function DevicesPage() {
       <p>
         {active} active browser{active === 1 ? '' : 's'} enrolled. Create enrollment tokens on the Settings
         page.
+      </p>
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/devices/export.csv" />
       </p>
       {error && (
         <p role="alert" className="error">

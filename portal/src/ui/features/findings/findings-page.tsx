@@ -2,6 +2,7 @@ import { findingStatuses, findingStatusLabels } from '@sightline/shared/findings
 import type { FindingListQuery } from '@sightline/shared/findings/findings-api';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { useMe } from '../../lib/session';
 import { fetchFindings, findingsKey } from './finding-queries';
 import { FindingsTable } from './findings-table';
@@ -70,6 +71,9 @@ export function FindingsPage() {
           Mine only
         </label>
       </div>
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/findings/export.csv" filters={query} />
+      </p>
       {findings.isPending && <p className="loading">Loading…</p>}
       {findings.error && (
         <p role="alert" className="error">

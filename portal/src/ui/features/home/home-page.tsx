@@ -3,6 +3,7 @@ import { stateLabels } from '@sightline/shared/assessments/assessment-transition
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
@@ -54,6 +55,15 @@ export function HomePage() {
               <strong>{data.openCandidates}</strong> unknown AI hosts to classify
             </Link>
           </div>
+          {data.services.length > 0 && (
+            <p className="table-actions">
+              <DownloadCsvLink
+                path="/api/overview/export.csv"
+                filters={{ days }}
+                label={`Download usage by service, last ${days} days (CSV)`}
+              />
+            </p>
+          )}
           {data.services.length === 0 ? (
             <EmptyState
               title={`No AI use recorded in the last ${days} days`}

@@ -8,6 +8,7 @@ import {
 } from '@sightline/shared/inventory/inventory-enums';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { hasRole, useMe } from '../../lib/session';
 import { fetchInventory, inventoryKey, inventoryWriters } from './inventory-queries';
 
@@ -112,6 +113,9 @@ export function InventoryPage() {
           Due for review
         </label>
       </div>
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/inventory/export.csv" filters={query} />
+      </p>
       {systems.isPending && <p className="loading">Loading…</p>}
       {systems.error && (
         <p role="alert" className="error">

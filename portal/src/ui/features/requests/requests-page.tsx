@@ -4,6 +4,7 @@ import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
@@ -26,6 +27,9 @@ export function RequestsPage() {
   return (
     <section>
       <h1>Access requests</h1>
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/requests/export.csv" />
+      </p>
       {error && (
         <p role="alert" className="error">
           {error}

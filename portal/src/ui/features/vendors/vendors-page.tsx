@@ -7,6 +7,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
@@ -78,6 +79,9 @@ export function VendorsPage() {
           </select>
         </label>
       </form>
+      <p className="table-actions">
+        <DownloadCsvLink path="/api/vendors/export.csv" filters={query} />
+      </p>
       {vendors.error && (
         <p role="alert" className="error">
           {vendors.error.message}
