@@ -27,7 +27,17 @@ describe('CSV text', () => {
     { header: 'Name', value: (r) => r.name },
     { header: 'Count', value: (r) => r.n },
   ];
-  const names = ['Comma, Inc.', 'Say "hi"', 'two\nlines', '深度求索', 'محمد', '🤖 bots', '=1+1', '-2+3', '\rx'];
+  const names = [
+    'Comma, Inc.',
+    'Say "hi"',
+    'two\nlines',
+    '深度求索',
+    'محمد',
+    '🤖 bots',
+    '=1+1',
+    '-2+3',
+    '\rx',
+  ];
 
   it('reads back as the same table, with CRLF line ends', () => {
     const text = csvText(
