@@ -10,6 +10,7 @@ import * as inventory from './schema/inventory';
 import * as mail from './schema/mail';
 import * as org from './schema/org';
 import * as policy from './schema/policy';
+import * as reviews from './schema/reviews';
 import * as throttle from './schema/throttle';
 import * as usage from './schema/usage';
 import * as vendors from './schema/vendors';
@@ -26,6 +27,7 @@ export const schema = {
   ...assessments,
   ...inventory,
   ...findings,
+  ...reviews,
   ...audit,
   ...mail,
   ...throttle,

@@ -3,7 +3,9 @@ import {
   decisionOutcomes,
   tokenKinds,
 } from '@sightline/shared/assessments/assessment-states';
+import { carriedAnswerStates } from '@sightline/shared/reviews/review-enums';
 import {
+  type AnyPgColumn,
   boolean,
   date,
   index,
@@ -25,6 +27,7 @@ import { riskTier, vendor } from './vendors';
 export const assessmentState = pgEnum('assessment_state', assessmentStates);
 export const tokenKind = pgEnum('assessment_token_kind', tokenKinds);
 export const decisionOutcome = pgEnum('decision_outcome', decisionOutcomes);
+export const carriedAnswerState = pgEnum('carried_answer_state', carriedAnswerStates);
 
 /** Versioned questionnaire templates; `definition` is validated by the shared template schema. */
 export const questionnaireTemplate = pgTable(
@@ -71,6 +74,12 @@ export const assessment = pgTable(
     reminder1SentAt: timestamp('reminder_1_sent_at', { withTimezone: true }),
     scoreResult: jsonb('score_result'),
     scoredAt: timestamp('scored_at', { withTimezone: true }),
+    /** 1 for a vendor and service's first assessment, one more for each reassessment. */
+    cycle: integer('cycle').notNull().default(1),
+    /** The cycle this one reassesses; its answers and evidence were carried over. */
+    previousAssessmentId: uuid('previous_assessment_id').references((): AnyPgColumn => assessment.id, {
+      onDelete: 'set null',
+    }),
     createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow().notNull(),
@@ -121,6 +130,8 @@ export const assessmentAnswer = pgTable(
      * links at once; a save names the revision it started from, so one cannot silently overwrite another.
      */
     revision: integer('revision').notNull().default(1),
+    /** In a reassessment: carried over and awaiting the vendor, confirmed, or changed (null otherwise). */
+    carriedState: carriedAnswerState('carried_state'),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.questionId] })],
 );
@@ -143,6 +154,8 @@ export const evidenceFile = pgTable(
     verifiedBy: text('verified_by').references(() => user.id, { onDelete: 'set null' }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** The previous cycle's evidence row this one was carried over from (same stored file). */
+    carriedFromId: uuid('carried_from_id'),
   },
   (t) => [index('evidence_file_assessment_idx').on(t.assessmentId, t.questionId)],
 );

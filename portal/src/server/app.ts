@@ -21,6 +21,7 @@ import { overviewRoutes } from './features/overview/routes';
 import { policyRoutes } from './features/policy/routes';
 import { reportRoutes } from './features/reports/routes';
 import { requestRoutes } from './features/requests/routes';
+import { reviewRoutes } from './features/reviews/routes';
 import { settingsRoutes } from './features/settings/routes';
 import { templateRoutes } from './features/templates/routes';
 import { userRoutes } from './features/users/routes';
@@ -50,6 +51,7 @@ function apiRoutes() {
       .route('/', vendorRoutes)
       .route('/', assessmentRoutes)
       .route('/', decisionRoutes)
+      .route('/', reviewRoutes)
       .route('/', findingRoutes)
       .route('/', vendorPageRoutes)
       .route('/', extensionApiRoutes)

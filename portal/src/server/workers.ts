@@ -1,6 +1,7 @@
 import type { AppDeps } from './context';
 import { runAssessmentSchedule } from './features/assessments/reminders';
 import { pruneRawEvents } from './features/extension-api/retention-service';
+import { sendReviewNotices } from './features/reviews/review-notices';
 import { loggableError } from './loggable-error';
 import { deliverDueMail } from './mail/outbox';
 
@@ -10,6 +11,8 @@ export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Pr
 export const workers: Worker[] = [
   { name: 'mail', everyMs: 5_000, run: (deps) => deliverDueMail(deps) },
   { name: 'assessment-schedule', everyMs: 60_000, run: (deps) => runAssessmentSchedule(deps) },
+  // Vendors falling due for review (cadence, expiries, incidents, usage, declared changes).
+  { name: 'review-notices', everyMs: 15 * 60_000, run: (deps) => sendReviewNotices(deps) },
   // Raw events past the org's retention go; the daily rollups keep the counts.
   {
     name: 'event-retention',

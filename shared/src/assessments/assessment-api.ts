@@ -5,7 +5,7 @@ import { serviceIdSchema } from '../vendors/vendor-api';
 import { assessmentStateSchema } from './assessment-states';
 import { calendarDateSchema } from './dates';
 
-const personName = z.string().trim().min(1, 'must not be empty').max(200);
+export const personName = z.string().trim().min(1, 'must not be empty').max(200);
 export const respondentEmailSchema = z
   .email()
   .max(254)

@@ -3,6 +3,7 @@ import { answerInputSchema } from '../questionnaire/answer-schema';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import { publicTemplateSchema } from '../questionnaire/public-view';
 import { publicUseContextSchema } from '../questionnaire/use-context';
+import { carriedAnswerStates, materialChangeKinds } from '../reviews/review-enums';
 import { assessmentStateSchema } from './assessment-states';
 import { calendarDateSchema } from './dates';
 
@@ -30,6 +31,8 @@ export const publicEvidenceSchema = z.strictObject({
   sizeBytes: z.number().int(),
   expiresOn: z.string().nullable(),
   uploadedAt: z.string(),
+  /** Carried over from the last assessment cycle (kept while its answer is confirmed unchanged). */
+  carriedOver: z.boolean().optional(),
 });
 export type PublicEvidence = z.infer<typeof publicEvidenceSchema>;
 
@@ -69,6 +72,21 @@ export const vendorViewSchema = z.strictObject({
   reviewComments: z.array(publicReviewCommentSchema),
   /** In "changes" mode, the only questions that can change. */
   editableQuestionIds: z.array(z.string()).nullable(),
+  /**
+   * In a reassessment: the answers carried over from the last cycle, and whether the vendor has
+   * confirmed or changed each one yet ("prefilled" still needs one or the other before submitting).
+   */
+  carried: z.record(z.string(), z.enum(carriedAnswerStates)).optional(),
+  /** Material changes the vendor declared on this questionnaire, newest first. */
+  materialChanges: z
+    .array(
+      z.strictObject({
+        kind: z.enum(materialChangeKinds),
+        description: z.string(),
+        declaredAt: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type VendorView = z.infer<typeof vendorViewSchema>;
 
@@ -122,7 +140,7 @@ export const evidenceFieldsSchema = z.strictObject({
 export const submitProblemSchema = z.strictObject({
   questionId: z.string(),
   sectionId: z.string(),
-  problem: z.enum(['unanswered', 'invalid', 'file_missing']),
+  problem: z.enum(['unanswered', 'invalid', 'file_missing', 'unconfirmed']),
   detail: z.string().optional(),
 });
 export type SubmitProblem = z.infer<typeof submitProblemSchema>;

@@ -10,15 +10,26 @@ import type { Actor } from '../../context';
 import { AppError } from '../../errors';
 import { defaultTemplateId } from '../templates/templates-service';
 import { linkService } from '../vendors/vendors-service';
+import { nextCycle, refuseSecondOpenCycle } from './assessment-cycles';
 import type { AssessmentDeps } from './assessment-deps';
 import { checkDueDate } from './assessment-records';
+
+type Tx = Parameters<Parameters<AssessmentDeps['db']['transaction']>[0]>[0];
 
 /**
  * Creates a draft. From an access request the service (and the employee's data categories) come
  * from the request; from a service the vendor is the one that provides it. The request moves to
- * "in assessment" and points at the new assessment, in the same transaction.
+ * "in assessment" and points at the new assessment, in the same transaction. A service with an
+ * assessment under way gets no second one (409), whichever way it is started. The new assessment
+ * is the next cycle after the service's latest decided one; `afterInsert` lets a reassessment carry
+ * that cycle's answers over in the same transaction.
  */
-export async function createAssessment(deps: AssessmentDeps, actor: Actor, input: CreateAssessmentInput) {
+export async function createAssessment(
+  deps: AssessmentDeps,
+  actor: Actor,
+  input: CreateAssessmentInput,
+  afterInsert?: (tx: Tx, created: { id: string; previousAssessmentId: string | null }) => Promise<void>,
+) {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     let serviceId = input.serviceId ?? null;
@@ -53,6 +64,8 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
     if (!vendorId) throw new AppError('bad_request', 'Choose the vendor to assess');
     const [vendorRow] = await tx.select({ id: vendor.id }).from(vendor).where(eq(vendor.id, vendorId));
     if (!vendorRow) throw new AppError('not_found', 'No vendor with this id');
+    if (serviceId || afterInsert) await refuseSecondOpenCycle(tx, vendorId, serviceId);
+    const cycle = await nextCycle(tx, vendorId, serviceId);
     if (serviceId) {
       await linkService(tx, vendorId, serviceId);
       if (useContext.observedUsers === undefined) {
@@ -81,6 +94,8 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
         respondentEmail: input.respondentEmail,
         dueOn: input.dueOn,
         useContext,
+        cycle: cycle.cycle,
+        previousAssessmentId: cycle.previousAssessmentId,
         createdBy: actor.type === 'staff' ? actor.user.id : null,
         createdAt: now,
         updatedAt: now,
@@ -93,6 +108,7 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
         .set({ status: 'in_assessment', assessmentId: id, updatedAt: now })
         .where(eq(accessRequest.id, input.accessRequestId));
     }
+    await afterInsert?.(tx, { id, previousAssessmentId: cycle.previousAssessmentId });
     await recordAudit(tx, {
       actor,
       action: 'assessment.created',
@@ -105,6 +121,8 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
         templateId,
         respondentEmail: input.respondentEmail,
         dueOn: input.dueOn,
+        cycle: cycle.cycle,
+        previousAssessmentId: cycle.previousAssessmentId,
       },
       at: now,
     });
@@ -112,10 +130,7 @@ export async function createAssessment(deps: AssessmentDeps, actor: Actor, input
   });
 }
 
-async function vendorForService(
-  tx: Parameters<Parameters<AssessmentDeps['db']['transaction']>[0]>[0],
-  serviceId: string,
-) {
+async function vendorForService(tx: Tx, serviceId: string) {
   const rows = await tx
     .select({ vendorId: vendorService.vendorId })
     .from(vendorService)

@@ -3,6 +3,7 @@ import {
   inviteColleagueSchema,
   saveAnswersSchema,
 } from '@sightline/shared/assessments/vendor-page-api';
+import { confirmAnswersSchema, declareMaterialChangeSchema } from '@sightline/shared/reviews/review-api';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -10,6 +11,8 @@ import type { AppEnv } from '../../context';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
 import { rejectNulBytes } from '../evidence/reject-nul';
+import { confirmCarriedAnswers } from './carried-answers';
+import { declareMaterialChange } from './material-changes';
 import { inviteColleague, saveAnswers, submitAnswers } from './vendor-answers-service';
 import { removeEvidence, uploadEvidence } from './vendor-evidence-service';
 import { currentVendor, vendorTokenAuth } from './vendor-token-auth';
@@ -87,4 +90,28 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     }),
     vendorTokenAuth,
     async (c) => c.json(await submitAnswers(c.get('deps'), currentVendor(c)), 200),
+  )
+  .post(
+    '/api/vendor/answers/confirm',
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'Confirm answers carried over from the last assessment are still true (their files stay)',
+    }),
+    vendorTokenAuth,
+    validate('json', confirmAnswersSchema),
+    async (c) =>
+      c.json(await confirmCarriedAnswers(c.get('deps'), currentVendor(c), c.req.valid('json')), 200),
+  )
+  .post(
+    '/api/vendor/material-changes',
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'Declare a material change (new model provider, new region, training practice, other)',
+    }),
+    vendorTokenAuth,
+    validate('json', declareMaterialChangeSchema),
+    async (c) =>
+      c.json(await declareMaterialChange(c.get('deps'), currentVendor(c), c.req.valid('json')), 201),
   );

@@ -25,6 +25,7 @@ import { mailContextFor } from '../assessments/mail-context';
 import { rescore } from '../assessments/score-service';
 import { storedUseContext } from '../assessments/stored-use-context';
 import { issueToken, linkHolderName, vendorMailLink } from '../assessments/tokens';
+import { markCarriedAnswersChanged, unconfirmedProblems } from './carried-answers';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
 import { toPublicAnswer } from './vendor-view-service';
 
@@ -84,6 +85,12 @@ export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, in
         .returning({ revision: assessmentAnswer.revision });
       revisions[answer.questionId] = saved!.revision;
     }
+    await markCarriedAnswersChanged(
+      tx,
+      row.id,
+      changed.map((a) => a.questionId),
+      now,
+    );
     const actor = { type: 'vendor' as const, ...caller };
     if (row.state === 'sent') row = await applyTransition(tx, row, 'start', actor, now);
     // Question ids only, never the answers themselves: the audit trail is no copy of the vendor's data.
@@ -217,10 +224,22 @@ export async function submitAnswers(deps: AssessmentDeps, caller: VendorCaller) 
       if (m.detail) problem.detail = m.detail;
       return problem;
     });
+    const answered = new Set(problems.map((p) => p.questionId));
+    for (const p of await unconfirmedProblems(
+      tx,
+      row.id,
+      template,
+      answers,
+      storedUseContext(row.useContext),
+    )) {
+      if (!answered.has(p.questionId)) problems.push(p);
+    }
     if (problems.length > 0) {
       throw new AppError(
         'bad_request',
-        `${problems.length} required question${problems.length === 1 ? ' is' : 's are'} still unanswered`,
+        problems.every((p) => p.problem === 'unconfirmed')
+          ? `${problems.length} answer${problems.length === 1 ? '' : 's'} from the last assessment still to confirm or change`
+          : `${problems.length} required question${problems.length === 1 ? ' is' : 's are'} still unanswered`,
         problems,
       );
     }

@@ -19,6 +19,7 @@ import {
   snapshotOf,
   vendorNameOf,
 } from '../assessments/assessment-records';
+import { declaredChanges } from './material-changes';
 import { modeOf, openComments, type VendorCaller } from './vendor-access';
 
 /** A stored answer as the vendor page shows it: only the fields that are set. */
@@ -40,12 +41,17 @@ export async function liveEvidence(db: AssessmentDeps['db'], assessmentId: strin
       fileName: storedFile.fileName,
       mediaType: storedFile.mediaType,
       sizeBytes: storedFile.sizeBytes,
+      carriedFromId: evidenceFile.carriedFromId,
     })
     .from(evidenceFile)
     .innerJoin(storedFile, eq(storedFile.id, evidenceFile.fileId))
     .where(and(eq(evidenceFile.assessmentId, assessmentId), isNull(evidenceFile.removedAt)))
     .orderBy(asc(evidenceFile.uploadedAt));
-  return rows.map((r) => ({ ...r, uploadedAt: r.uploadedAt.toISOString() }));
+  return rows.map(({ carriedFromId, ...r }) => ({
+    ...r,
+    uploadedAt: r.uploadedAt.toISOString(),
+    ...(carriedFromId ? { carriedOver: true } : {}),
+  }));
 }
 
 /**
@@ -85,10 +91,13 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
   const mode = modeOf(row);
   const answers: VendorView['answers'] = {};
   const revisions: VendorView['revisions'] = {};
+  const carried: NonNullable<VendorView['carried']> = {};
   for (const a of answerRows) {
     answers[a.questionId] = toPublicAnswer(a);
     revisions[a.questionId] = a.revision;
+    if (a.carriedState) carried[a.questionId] = a.carriedState;
   }
+  const changes = await declaredChanges(db, row.id);
   const view: VendorView = {
     assessment: {
       state: row.state,
@@ -110,6 +119,8 @@ export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller):
     reviewComments:
       mode === 'read_only' ? [] : comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
     editableQuestionIds: mode === 'changes' ? [...new Set(comments.map((c) => c.questionId))] : null,
+    ...(Object.keys(carried).length > 0 ? { carried } : {}),
+    ...(changes.length > 0 ? { materialChanges: changes } : {}),
   };
   // Strict schema: a field that is not meant for vendors fails here instead of leaking.
   return vendorViewSchema.parse(view);

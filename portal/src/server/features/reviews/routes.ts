@@ -1,0 +1,99 @@
+import { recordIncidentSchema, startReassessmentSchema } from '@sightline/shared/reviews/review-api';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access, currentStaff } from '../../middleware/access';
+import { validate } from '../../validation';
+import { rejectNulBytes } from '../evidence/reject-nul';
+import { cycleDiff } from './cycle-diff';
+import { dueForReview } from './due-list';
+import { listIncidents, listMaterialChanges, recordIncident } from './incidents-service';
+import { startReassessment } from './start-reassessment';
+
+const idParam = z.object({ id: z.uuid() });
+const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
+/** The roles that may create assessments may start a reassessment. */
+const senders = ['admin', 'procurement'] as const;
+const incidentWriters = ['admin', 'procurement', 'reviewer'] as const;
+
+const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
+  type: 'staff' as const,
+  user: currentStaff(c),
+});
+
+export const reviewRoutes = new Hono<AppEnv>()
+  .use('/api/vendors/:id/incidents', rejectNulBytes)
+  .use('/api/assessments/:id/reassessment', rejectNulBytes)
+  .get(
+    '/api/reviews/due',
+    describeRoute({
+      tags: ['Reassessment'],
+      summary:
+        'Vendors due for review: overdue first, then due within 30 days, each with its reasons (review date, expiring document or evidence, incident, usage spike, blocked use rising, declared change)',
+    }),
+    access(...readers),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await dueForReview(db, now()), 200);
+    },
+  )
+  .post(
+    '/api/assessments/:id/reassessment',
+    describeRoute({
+      tags: ['Reassessment'],
+      summary:
+        "Start the next cycle of a decided assessment: current template, last cycle's answers and evidence carried over, sent unless send is false",
+    }),
+    access(...senders),
+    validate('param', idParam),
+    validate('json', startReassessmentSchema),
+    async (c) =>
+      c.json(
+        await startReassessment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  )
+  .get(
+    '/api/assessments/:id/cycle-diff',
+    describeRoute({
+      tags: ['Reassessment'],
+      summary: 'What changed since the previous cycle: answers, evidence kept or replaced, and scores',
+    }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => c.json(await cycleDiff(c.get('deps').db, c.req.valid('param').id), 200),
+  )
+  .get(
+    '/api/vendors/:id/incidents',
+    describeRoute({ tags: ['Reassessment'], summary: "The vendor's recorded incidents, newest first" }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) => c.json({ incidents: await listIncidents(c.get('deps').db, c.req.valid('param').id) }, 200),
+  )
+  .post(
+    '/api/vendors/:id/incidents',
+    describeRoute({
+      tags: ['Reassessment'],
+      summary: 'Record an incident (date, description, severity, source); the vendor becomes due for review',
+    }),
+    access(...incidentWriters),
+    validate('param', idParam),
+    validate('json', recordIncidentSchema),
+    async (c) =>
+      c.json(
+        await recordIncident(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  )
+  .get(
+    '/api/vendors/:id/material-changes',
+    describeRoute({
+      tags: ['Reassessment'],
+      summary: 'Material changes the vendor declared on its questionnaire page, newest first',
+    }),
+    access(...readers),
+    validate('param', idParam),
+    async (c) =>
+      c.json({ changes: await listMaterialChanges(c.get('deps').db, c.req.valid('param').id) }, 200),
+  );

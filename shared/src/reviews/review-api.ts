@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { personName, respondentEmailSchema } from '../assessments/assessment-api';
+import { calendarDateSchema } from '../assessments/dates';
+import { questionIdSchema } from '../questionnaire/condition-schema';
+import { incidentSeverities, incidentSources, materialChangeKinds, reviewReasonSchema } from './review-enums';
+
+/**
+ * Starts the next cycle from a decided assessment: the current template, last cycle's answers and
+ * evidence carried over where the questions still exist. Respondent defaults to last cycle's.
+ */
+export const startReassessmentSchema = z.strictObject({
+  dueOn: calendarDateSchema,
+  respondentName: personName.optional(),
+  respondentEmail: respondentEmailSchema.optional(),
+  /** Defaults to the newest shipped A.10 template. */
+  templateId: z.uuid().optional(),
+  /** Send at once (the default) or keep a draft. */
+  send: z.boolean().optional(),
+});
+export type StartReassessmentInput = z.infer<typeof startReassessmentSchema>;
+
+export const recordIncidentSchema = z.strictObject({
+  occurredOn: calendarDateSchema,
+  description: z.string().trim().min(1, 'describe what happened').max(4000),
+  severity: z.enum(incidentSeverities),
+  source: z.enum(incidentSources),
+});
+export type RecordIncidentInput = z.infer<typeof recordIncidentSchema>;
+
+export const declareMaterialChangeSchema = z.strictObject({
+  kind: z.enum(materialChangeKinds),
+  description: z.string().trim().min(1, 'describe the change').max(4000),
+});
+export type DeclareMaterialChangeInput = z.infer<typeof declareMaterialChangeSchema>;
+
+/** The vendor confirms prefilled answers are still true (unchanged, evidence kept). */
+export const confirmAnswersSchema = z.strictObject({
+  questionIds: z.array(questionIdSchema).min(1, 'name at least one question').max(300),
+});
+export type ConfirmAnswersInput = z.infer<typeof confirmAnswersSchema>;
+
+export const dueReasonSchema = z.strictObject({
+  reason: reviewReasonSchema,
+  /** Names this occurrence (the document and its expiry, the incident …); one notice is mailed per key. */
+  key: z.string(),
+  /** Plain words, e.g. "Review date 2027-01-10 (tier high)" or "SOC 2 report expires 2027-01-02". */
+  label: z.string(),
+  /** The date the reason is counted from (due date, expiry, incident date, declaration). */
+  on: z.string(),
+  serviceId: z.string().nullable(),
+});
+export type DueReason = z.infer<typeof dueReasonSchema>;
+
+export const dueVendorSchema = z.strictObject({
+  vendorId: z.uuid(),
+  vendorName: z.string(),
+  tier: z.string().nullable(),
+  services: z.array(
+    z.strictObject({
+      serviceId: z.string().nullable(),
+      serviceName: z.string().nullable(),
+      /** The latest decided assessment: what "Start reassessment" carries over. */
+      latestDecidedAssessmentId: z.uuid().nullable(),
+      /** A cycle already under way for this service (no second one may start). */
+      openAssessmentId: z.uuid().nullable(),
+    }),
+  ),
+  reasons: z.array(dueReasonSchema),
+  /** The earliest date among the reasons, and how many days from today (negative: overdue). */
+  dueOn: z.string(),
+  daysUntilDue: z.number().int(),
+  overdue: z.boolean(),
+});
+export type DueVendor = z.infer<typeof dueVendorSchema>;
+
+export const dueListSchema = z.strictObject({
+  today: z.string(),
+  vendors: z.array(dueVendorSchema),
+});
+export type DueList = z.infer<typeof dueListSchema>;
