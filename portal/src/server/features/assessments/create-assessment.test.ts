@@ -90,19 +90,21 @@ describe('creating assessments', () => {
     );
     expect(full.assessment.serviceId).toBe('acme-writer');
     expect(full.assessment.useContext).toEqual({ dataCategories: ['internal', 'personal'] });
-    // From the service alone the vendor is now found.
-    await json(
-      await t.request('/api/assessments', {
-        method: 'POST',
-        cookie,
-        json: {
-          serviceId: 'acme-writer',
-          respondentName: 'V',
-          respondentEmail: 'v@acme.example',
-          dueOn: dueInDays(t, 10),
-        },
-      }),
-      201,
+    // From the service alone the vendor is now found, but the service already has an assessment under
+    // way: a second one is refused, whichever way it is started.
+    const duplicate = await t.request('/api/assessments', {
+      method: 'POST',
+      cookie,
+      json: {
+        serviceId: 'acme-writer',
+        respondentName: 'V',
+        respondentEmail: 'v@acme.example',
+        dueOn: dueInDays(t, 10),
+      },
+    });
+    expect(duplicate.status).toBe(409);
+    expect(((await duplicate.json()) as { error: { message: string } }).error.message).toMatch(
+      /already under way/,
     );
     // Revoking the assessment puts the request back in the queue.
     await staff('procurement', `/api/assessments/${created.id}/revoke`, 200, { method: 'POST', json: {} });

@@ -31,6 +31,7 @@ export async function createAssessment(
   afterInsert?: (tx: Tx, created: { id: string; previousAssessmentId: string | null }) => Promise<void>,
 ) {
   const now = deps.now();
+  checkDueDate(input.dueOn, now);
   return deps.db.transaction(async (tx) => {
     let serviceId = input.serviceId ?? null;
     let useContext: UseContext = { ...input.useContext };
@@ -82,7 +83,6 @@ export async function createAssessment(
       .from(questionnaireTemplate)
       .where(eq(questionnaireTemplate.id, templateId));
     if (!template) throw new AppError('not_found', 'No template with this id');
-    checkDueDate(input.dueOn, now);
     const [row] = await tx
       .insert(assessment)
       .values({

@@ -1,9 +1,10 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { assessment, assessmentAnswer, evidenceFile } from '@sightline/db/schema/assessments';
+import { utcDay } from '@sightline/shared/assessments/dates';
 import { validateAnswer } from '@sightline/shared/questionnaire/answer-schema';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
 import type { StartReassessmentInput } from '@sightline/shared/reviews/review-api';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
@@ -51,7 +52,7 @@ export async function startReassessment(
         throw new AppError('conflict', 'A later cycle of this service was decided; reassess that one');
       }
       const { template } = await loadTemplate(tx, input.templateId ?? (await defaultTemplateId(tx)));
-      const carried = await carryOver(tx, previous.id, next.id, template);
+      const carried = await carryOver(tx, previous.id, next.id, template, utcDay(deps.now()));
       await recordAudit(tx, {
         actor,
         action: 'assessment.reassessment_started',
@@ -66,10 +67,14 @@ export async function startReassessment(
   return sendAssessment(deps, actor, created.id);
 }
 
-/** Copies the answers (and their live evidence) whose question ids the new template still asks. */
-async function carryOver(tx: DbOrTx, fromId: string, toId: string, template: Template) {
+/**
+ * Copies the answers whose question ids the new template still asks (and whose values still fit the
+ * question), and the live, unexpired evidence of those questions and of file questions still asked.
+ * A file question's carried files stand for its answer, so it gets a carried answer row too.
+ */
+async function carryOver(tx: DbOrTx, fromId: string, toId: string, template: Template, today: string) {
   const answers = await tx.select().from(assessmentAnswer).where(eq(assessmentAnswer.assessmentId, fromId));
-  const kept: string[] = [];
+  const kept = new Set<string>();
   const dropped: string[] = [];
   for (const a of answers) {
     const question = findQuestion(template, a.questionId);
@@ -78,40 +83,42 @@ async function carryOver(tx: DbOrTx, fromId: string, toId: string, template: Tem
     if (a.notApplicable) input.notApplicable = true;
     if (a.comment) input.comment = a.comment;
     // A question whose options changed may no longer accept the old answer: ask it afresh.
-    if (!question || !validateAnswer(question, input).ok) {
-      dropped.push(a.questionId);
-      continue;
-    }
-    kept.push(a.questionId);
+    if (!question || !validateAnswer(question, input).ok) dropped.push(a.questionId);
+    else kept.add(a.questionId);
   }
-  if (kept.length > 0) {
-    const keptSet = new Set(kept);
-    await tx.insert(assessmentAnswer).values(
-      answers
-        .filter((a) => keptSet.has(a.questionId))
-        .map((a) => ({
-          assessmentId: toId,
-          questionId: a.questionId,
-          value: a.value,
-          notApplicable: a.notApplicable,
-          comment: a.comment,
-          carriedState: 'prefilled' as const,
-        })),
-    );
+  const evidence = (
+    await tx
+      .select()
+      .from(evidenceFile)
+      .where(and(eq(evidenceFile.assessmentId, fromId), isNull(evidenceFile.removedAt)))
+  ).filter((e) => {
+    if (e.expiresOn && e.expiresOn < today) return false;
+    const question = findQuestion(template, e.questionId);
+    return question !== undefined && (question.type === 'file' || kept.has(e.questionId));
+  });
+  const rows = answers
+    .filter((a) => kept.has(a.questionId))
+    .map((a) => ({
+      assessmentId: toId,
+      questionId: a.questionId,
+      value: a.value,
+      notApplicable: a.notApplicable,
+      comment: a.comment,
+      carriedState: 'prefilled' as const,
+    }));
+  for (const questionId of new Set(evidence.map((e) => e.questionId))) {
+    if (kept.has(questionId)) continue;
+    kept.add(questionId);
+    rows.push({
+      assessmentId: toId,
+      questionId,
+      value: null,
+      notApplicable: false,
+      comment: null,
+      carriedState: 'prefilled' as const,
+    });
   }
-  const evidence =
-    kept.length === 0
-      ? []
-      : await tx
-          .select()
-          .from(evidenceFile)
-          .where(
-            and(
-              eq(evidenceFile.assessmentId, fromId),
-              isNull(evidenceFile.removedAt),
-              inArray(evidenceFile.questionId, kept),
-            ),
-          );
+  if (rows.length > 0) await tx.insert(assessmentAnswer).values(rows);
   if (evidence.length > 0) {
     // The reviewer's verification travels with the file: it is the same bytes they checked.
     await tx.insert(evidenceFile).values(
@@ -128,5 +135,5 @@ async function carryOver(tx: DbOrTx, fromId: string, toId: string, template: Tem
       })),
     );
   }
-  return { carriedQuestionIds: kept, droppedQuestionIds: dropped, carriedEvidence: evidence.length };
+  return { carriedQuestionIds: [...kept], droppedQuestionIds: dropped, carriedEvidence: evidence.length };
 }

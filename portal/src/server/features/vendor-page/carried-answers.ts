@@ -120,3 +120,21 @@ export async function unconfirmedProblems(
     .filter((v) => ids.has(v.question.id))
     .map((v) => ({ questionId: v.question.id, sectionId: v.sectionId, problem: 'unconfirmed' as const }));
 }
+
+/**
+ * A file question's answer is its files: uploading or removing one changes a carried-over answer. The
+ * other carried files stay (removing one is the vendor's own choice), unlike a changed text or choice
+ * answer, whose carried files backed the old answer.
+ */
+export async function markCarriedFilesChanged(tx: DbOrTx, assessmentId: string, questionId: string) {
+  await tx
+    .update(assessmentAnswer)
+    .set({ carriedState: 'changed' })
+    .where(
+      and(
+        eq(assessmentAnswer.assessmentId, assessmentId),
+        eq(assessmentAnswer.questionId, questionId),
+        inArray(assessmentAnswer.carriedState, ['prefilled', 'confirmed']),
+      ),
+    );
+}

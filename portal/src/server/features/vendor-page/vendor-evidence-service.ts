@@ -8,6 +8,7 @@ import type { AssessmentDeps } from '../assessments/assessment-deps';
 import { applyTransition, lockAssessment, snapshotOf } from '../assessments/assessment-records';
 import { storeFile } from '../evidence/stored-files';
 import type { CheckedUpload } from '../evidence/upload-check';
+import { markCarriedFilesChanged } from './carried-answers';
 import { editableChecker, findQuestion, type VendorCaller } from './vendor-access';
 
 const MAX_FILES_PER_QUESTION = 20;
@@ -60,6 +61,7 @@ export async function uploadEvidence(
         uploadedByTokenId: caller.tokenId,
       })
       .returning({ id: evidenceFile.id });
+    if (question.type === 'file') await markCarriedFilesChanged(tx, row.id, question.id);
     const actor = { type: 'vendor' as const, ...caller };
     if (row.state === 'sent') row = await applyTransition(tx, row, 'start', actor, now);
     await recordAudit(tx, {
@@ -111,6 +113,9 @@ export async function removeEvidence(deps: AssessmentDeps, caller: VendorCaller,
     const locked = editable(file.questionId);
     if (locked) throw new AppError('conflict', `This question is ${locked}`);
     await tx.update(evidenceFile).set({ removedAt: now }).where(eq(evidenceFile.id, evidenceId));
+    if (findQuestion(snapshotOf(row), file.questionId)?.type === 'file') {
+      await markCarriedFilesChanged(tx, row.id, file.questionId);
+    }
     await recordAudit(tx, {
       actor: { type: 'vendor', ...caller },
       action: 'assessment.evidence_removed',

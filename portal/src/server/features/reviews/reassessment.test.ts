@@ -1,0 +1,315 @@
+import { assessment, assessmentAnswer, evidenceFile } from '@sightline/db/schema/assessments';
+import { auditLog } from '@sightline/db/schema/audit';
+import { storedFile } from '@sightline/db/schema/files';
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../testing/test-app';
+import {
+  assessmentTestApp,
+  freshAddress,
+  json,
+  tokenOf,
+  vendorCall,
+} from '../assessments/assessment-test-kit';
+import { decidedAssessment, dueInDays, uploadEvidence } from './review-test-kit';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await assessmentTestApp({ start: new Date('2027-02-01T09:00:00Z') });
+});
+afterAll(() => t?.close());
+
+const reassess = async (
+  id: string,
+  body: unknown = { dueOn: dueInDays(t, 21) },
+  role = 'procurement' as const,
+) =>
+  t.request(`/api/assessments/${id}/reassessment`, {
+    method: 'POST',
+    cookie: await t.signInAs(role),
+    json: body,
+  });
+const rows = async (table: typeof assessment | typeof storedFile) =>
+  (await t.deps.db.select({ n: count() }).from(table))[0]!.n;
+
+type View = {
+  answers: Record<string, { value?: unknown }>;
+  revisions: Record<string, number>;
+  carried?: Record<string, string>;
+  evidence: { id: string; questionId: string; fileName: string; carriedOver?: boolean }[];
+};
+
+describe('start reassessment', () => {
+  it('carries last cycle over for the vendor to confirm or change; staff see what changed and how the score moved', async () => {
+    const first = await decidedAssessment(t, {
+      serviceId: 'openai-chatgpt',
+      answers: { 'prov.models': 'GPT-4o from OpenAI' },
+      evidence: [
+        { questionId: 'evd.pen_test', name: 'pentest-2026.pdf' },
+        { questionId: 'evd.other_certificates', name: 'iso27701.pdf', expiresOn: '2028-01-31' },
+      ],
+    });
+    const filesBefore = await rows(storedFile);
+    t.clock.advanceDays(30);
+    const started = await json<{ id: string; state: string; link: string }>(await reassess(first.id), 201);
+    expect(started.state).toBe('sent');
+    const [stored] = await t.deps.db.select().from(assessment).where(eq(assessment.id, started.id));
+    expect(stored).toMatchObject({ cycle: 2, previousAssessmentId: first.id, serviceId: 'openai-chatgpt' });
+    // The evidence rows point at the same stored files: no bytes copied.
+    expect(await rows(storedFile)).toBe(filesBefore);
+
+    const token = tokenOf(started.link);
+    const call = (path: string, opts: Parameters<typeof vendorCall>[3] = {}) =>
+      vendorCall(t, token, path, { from: freshAddress(), ...opts });
+    const view = await json<View>(await call('/api/vendor/assessment'), 200);
+    expect(view.answers['prov.models']).toEqual({ value: 'GPT-4o from OpenAI' });
+    expect(view.carried?.['prov.models']).toBe('prefilled');
+    expect(view.carried?.['evd.pen_test']).toBe('prefilled');
+    expect(view.evidence.map((e) => [e.fileName, e.carriedOver])).toEqual(
+      expect.arrayContaining([
+        ['pentest-2026.pdf', true],
+        ['iso27701.pdf', true],
+      ]),
+    );
+
+    // Nothing confirmed yet: submitting is refused, listing what still needs a look.
+    const early = await call('/api/vendor/submit', { method: 'POST' });
+    expect(early.status).toBe(400);
+    const problems = (
+      (await early.json()) as { error: { details: { questionId: string; problem: string }[] } }
+    ).error.details;
+    expect(problems).toContainEqual(
+      expect.objectContaining({ questionId: 'prov.models', problem: 'unconfirmed' }),
+    );
+
+    // The pen test still stands (confirmed, file kept); the models changed (carried text answer
+    // changed: its own carried evidence, if any, would go); the certificates got a new file.
+    await json(
+      await call('/api/vendor/answers', {
+        method: 'PUT',
+        json: {
+          answers: { 'prov.models': { value: 'GPT-4o from OpenAI and Claude from Anthropic' } },
+          baseRevisions: { 'prov.models': view.revisions['prov.models']! },
+        },
+      }),
+      200,
+    );
+    await json(
+      await uploadEvidence(t, token, 'evd.other_certificates', 'iso27701-2027.pdf', '2029-01-31'),
+      201,
+    );
+    const others = Object.entries(view.carried ?? {})
+      .filter(
+        ([id, state]) => state === 'prefilled' && id !== 'prov.models' && id !== 'evd.other_certificates',
+      )
+      .map(([id]) => id);
+    expect(others).toContain('evd.pen_test');
+    await json(
+      await call('/api/vendor/answers/confirm', { method: 'POST', json: { questionIds: others } }),
+      200,
+    );
+    const after = await json<View>(await call('/api/vendor/assessment'), 200);
+    expect(after.carried).toMatchObject({
+      'evd.pen_test': 'confirmed',
+      'prov.models': 'changed',
+      'evd.other_certificates': 'changed',
+    });
+    expect(after.evidence.filter((e) => e.questionId === 'evd.pen_test').map((e) => e.fileName)).toEqual([
+      'pentest-2026.pdf',
+    ]);
+    await json(await call('/api/vendor/submit', { method: 'POST' }), 200);
+
+    const diff = await json<{
+      cycle: number;
+      previous: { id: string; cycle: number };
+      questions: {
+        questionId: string;
+        status: string;
+        carried: string | null;
+        previousAnswer: string | null;
+        answer: string | null;
+        evidence: { kept: string[]; dropped: string[]; added: string[] };
+      }[];
+      scores: {
+        previous: { residual: { score: number } } | null;
+        current: { residual: { score: number } } | null;
+      };
+    }>(
+      await t.request(`/api/assessments/${started.id}/cycle-diff`, { cookie: await t.signInAs('auditor') }),
+      200,
+    );
+    expect(diff.cycle).toBe(2);
+    expect(diff.previous).toMatchObject({ id: first.id, cycle: 1 });
+    const q = (id: string) => diff.questions.find((x) => x.questionId === id)!;
+    expect(q('prov.models')).toMatchObject({
+      status: 'changed',
+      carried: 'changed',
+      previousAnswer: 'GPT-4o from OpenAI',
+      answer: 'GPT-4o from OpenAI and Claude from Anthropic',
+    });
+    expect(q('evd.pen_test')).toMatchObject({
+      status: 'same',
+      carried: 'confirmed',
+      evidence: { kept: ['pentest-2026.pdf'], dropped: [], added: [] },
+    });
+    expect(q('evd.other_certificates').evidence).toEqual({
+      kept: ['iso27701.pdf'],
+      dropped: [],
+      added: ['iso27701-2027.pdf'],
+    });
+    expect(diff.scores.previous?.residual.score).toEqual(expect.any(Number));
+    expect(diff.scores.current?.residual.score).toEqual(expect.any(Number));
+  });
+
+  it('a changed answer drops the evidence carried with it; a re-attached file stays', async () => {
+    const first = await decidedAssessment(t, {
+      serviceId: 'anthropic-claude',
+      evidence: [{ questionId: 'gov.ai_policy', name: 'ai-policy-2026.pdf' }],
+    });
+    t.clock.advanceDays(1);
+    const started = await json<{ id: string; link: string }>(await reassess(first.id), 201);
+    const token = tokenOf(started.link);
+    const view = await json<View>(await vendorCall(t, token, '/api/vendor/assessment'), 200);
+    const carriedValue = view.answers['gov.ai_policy'];
+    expect(view.carried?.['gov.ai_policy']).toBe('prefilled');
+    expect(carriedValue?.value).toBeDefined();
+    // "No" now: the policy document carried over backed the old "yes" and no longer proves anything.
+    await json(
+      await vendorCall(t, token, '/api/vendor/answers', {
+        method: 'PUT',
+        json: { answers: { 'gov.ai_policy': { value: 'no' } } },
+        from: freshAddress(),
+      }),
+      200,
+    );
+    const after = await json<View>(await vendorCall(t, token, '/api/vendor/assessment'), 200);
+    expect(after.carried?.['gov.ai_policy']).toBe('changed');
+    expect(after.evidence.filter((e) => e.questionId === 'gov.ai_policy')).toEqual([]);
+    // Dropped, not deleted: the row stays (marked removed) for the audit trail and the cycle diff.
+    const rowsKept = await t.deps.db
+      .select()
+      .from(evidenceFile)
+      .where(eq(evidenceFile.assessmentId, started.id));
+    expect(rowsKept).toEqual([
+      expect.objectContaining({ questionId: 'gov.ai_policy', removedAt: expect.any(Date) }),
+    ]);
+    // Re-attached, it stays with the new answer.
+    await json(await uploadEvidence(t, token, 'gov.ai_policy', 'ai-policy-2026.pdf'), 201);
+    const reattached = await json<View>(await vendorCall(t, token, '/api/vendor/assessment'), 200);
+    expect(
+      reattached.evidence.filter((e) => e.questionId === 'gov.ai_policy').map((e) => e.carriedOver ?? false),
+    ).toEqual([false]);
+  });
+
+  it('refuses a second cycle while one is under way (409), from either path, and changes nothing', async () => {
+    const first = await decidedAssessment(t, { serviceId: 'google-gemini' });
+    t.clock.advanceDays(1);
+    await json(await reassess(first.id), 201);
+    const before = await rows(assessment);
+    const again = await reassess(first.id);
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(
+      /already under way/,
+    );
+    const direct = await t.request('/api/assessments', {
+      method: 'POST',
+      cookie: await t.signInAs('procurement'),
+      json: {
+        serviceId: 'google-gemini',
+        respondentName: 'V',
+        respondentEmail: 'v@example.com',
+        dueOn: dueInDays(t, 10),
+      },
+    });
+    expect(direct.status).toBe(409);
+    expect(await rows(assessment)).toBe(before);
+  });
+
+  it('two reassessments started at once make one cycle', async () => {
+    const first = await decidedAssessment(t, { serviceId: 'mistral-le-chat' });
+    t.clock.advanceDays(1);
+    const before = await rows(assessment);
+    const results = await Promise.all([reassess(first.id), reassess(first.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await rows(assessment)).toBe(before + 1);
+  });
+
+  it('bad input is a 4xx and changes nothing', async () => {
+    const first = await decidedAssessment(t, { serviceId: 'deepseek-chat' });
+    t.clock.advanceDays(1);
+    const started = await json<{ id: string; link: string }>(await reassess(first.id), 201);
+    const token = tokenOf(started.link);
+    const assessmentsBefore = await rows(assessment);
+    const auditCount = async () => (await t.deps.db.select({ n: count() }).from(auditLog))[0]!.n;
+    const auditBefore = await auditCount();
+    for (const body of [
+      {},
+      { dueOn: '2020-01-01' },
+      { dueOn: 'soon' },
+      { dueOn: dueInDays(t, 10), extra: 1 },
+    ]) {
+      expect((await reassess(first.id, body)).status).toBe(400);
+    }
+    expect((await reassess('00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const badId = await t.request('/api/assessments/not-an-id/reassessment', {
+      method: 'POST',
+      cookie: await t.signInAs('procurement'),
+      json: { dueOn: dueInDays(t, 10) },
+    });
+    expect(badId.status).toBe(400);
+    // Only a decided assessment starts a new cycle.
+    expect((await reassess(started.id)).status).toBe(409);
+    // Confirming nothing, something that was not carried over, or with a wrong body.
+    for (const body of [{ questionIds: [] }, { questionIds: ['no.such_question'] }, { ids: ['x'] }]) {
+      const res = await vendorCall(t, token, '/api/vendor/answers/confirm', {
+        method: 'POST',
+        json: body,
+        from: freshAddress(),
+      });
+      expect(res.status).toBe(400);
+    }
+    for (const body of [
+      { kind: 'new_owner', description: 'x' },
+      { kind: 'region', description: '  ' },
+    ]) {
+      const res = await vendorCall(t, token, '/api/vendor/material-changes', {
+        method: 'POST',
+        json: body,
+        from: freshAddress(),
+      });
+      expect(res.status).toBe(400);
+    }
+    const cookie = await t.signInAs('reviewer');
+    for (const body of [
+      { occurredOn: dueInDays(t, -1), description: 'x', severity: 'apocalyptic', source: 'news' },
+      { occurredOn: dueInDays(t, 5), description: 'Future', severity: 'low', source: 'news' },
+      { occurredOn: dueInDays(t, -1), description: '', severity: 'low', source: 'news' },
+      { occurredOn: dueInDays(t, -1), description: 'x', severity: 'low', source: 'rumour' },
+    ]) {
+      const res = await t.request(`/api/vendors/${first.vendorId}/incidents`, {
+        method: 'POST',
+        cookie,
+        json: body,
+      });
+      expect(res.status).toBe(400);
+    }
+    const missingVendor = await t.request('/api/vendors/00000000-0000-4000-8000-000000000000/incidents', {
+      method: 'POST',
+      cookie,
+      json: { occurredOn: dueInDays(t, -1), description: 'x', severity: 'low', source: 'news' },
+    });
+    expect(missingVendor.status).toBe(404);
+    expect(await rows(assessment)).toBe(assessmentsBefore);
+    const confirmed = await t.deps.db
+      .select({ n: count() })
+      .from(assessmentAnswer)
+      .where(eq(assessmentAnswer.assessmentId, started.id));
+    const stillPrefilled = await t.deps.db
+      .select({ state: assessmentAnswer.carriedState })
+      .from(assessmentAnswer)
+      .where(eq(assessmentAnswer.assessmentId, started.id));
+    expect(confirmed[0]!.n).toBeGreaterThan(0);
+    expect(new Set(stillPrefilled.map((r) => r.state))).toEqual(new Set(['prefilled']));
+    expect(await auditCount()).toBe(auditBefore);
+  });
+});
