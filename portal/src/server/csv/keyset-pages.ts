@@ -24,3 +24,6 @@ export async function* keysetPages<Row, Key>(
 export async function* onePage<Row>(load: () => Promise<Row[]>): AsyncGenerator<Row[]> {
   yield await load();
 }
+
+/** The row type of a page source. */
+export type PageRow<Pages> = Pages extends AsyncIterable<(infer Row)[]> ? Row : never;

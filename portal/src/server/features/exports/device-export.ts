@@ -1,11 +1,36 @@
 import type { Db } from '@sightline/db/client';
+import { device } from '@sightline/db/schema/devices';
 import type { CsvColumn } from '../../csv/csv-cell';
-import { onePage } from '../../csv/keyset-pages';
-import { listDevices } from '../devices/devices-service';
+import type { PageRow } from '../../csv/keyset-pages';
+import { exactTimestamp, newestFirstPages } from '../../csv/newest-first-pages';
 
-type DeviceRow = Awaited<ReturnType<typeof listDevices>>[number];
+/** The devices page's fields, selected one by one: the credential hash is never read. */
+function pageOfDevices(db: Db) {
+  return newestFirstPages(device.enrolledAt, device.id, (before, orderBy, limit) =>
+    db
+      .select({
+        id: device.id,
+        atKey: exactTimestamp(device.enrolledAt),
+        userKey: device.userKey,
+        userLabel: device.userLabel,
+        browser: device.browser,
+        platform: device.platform,
+        extensionVersion: device.extensionVersion,
+        enrolledAt: device.enrolledAt,
+        lastSeenAt: device.lastSeenAt,
+        lastPolicySyncAt: device.lastPolicySyncAt,
+        revokedAt: device.revokedAt,
+        droppedEvents: device.droppedEvents,
+      })
+      .from(device)
+      .where(before)
+      .orderBy(...orderBy)
+      .limit(limit),
+  );
+}
 
-/** What the devices page shows; the credential hash is not selected by the list at all. */
+type DeviceRow = PageRow<ReturnType<typeof pageOfDevices>>;
+
 export const deviceColumns: readonly CsvColumn<DeviceRow>[] = [
   { header: 'User', value: (d) => d.userLabel ?? d.userKey },
   { header: 'Browser', value: (d) => d.browser },
@@ -19,4 +44,5 @@ export const deviceColumns: readonly CsvColumn<DeviceRow>[] = [
   { header: 'Device id', value: (d) => d.id },
 ];
 
-export const deviceRows = (db: Db) => onePage(() => listDevices(db));
+/** Every enrolled browser, newest enrolment first, read a page at a time (a fleet can be large). */
+export const deviceRows = (db: Db) => pageOfDevices(db);

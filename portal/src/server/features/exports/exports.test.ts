@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { auditLog } from '@sightline/db/schema/audit';
+import { accessRequest } from '@sightline/db/schema/usage';
 import { vendor } from '@sightline/db/schema/vendors';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import { assessmentTestApp, json } from '../assessments/assessment-test-kit';
@@ -150,6 +151,22 @@ describe('CSV exports', () => {
     for (const body of [devices.body, requests.body]) {
       for (const secret of [device.credential, device.token]) expect(body).not.toContain(secret);
     }
+  });
+
+  it('reads a long table page by page, newest first, without repeating or dropping a row', async () => {
+    // 4,500 requests over a few milliseconds, seven to a microsecond: ties on the timestamp fall
+    // across the 2,000-row page boundaries, and a key cut to JS milliseconds would skip rows.
+    await t.deps.db.execute(sql`
+      insert into access_request (client_request_id, service_id, justification, intended_use, created_at)
+      select gen_random_uuid(), 'openai-chatgpt', 'Bulk request ' || s, 'Testing', 
+             timestamp with time zone '2026-06-01T00:00:00Z' + (s / 7) * interval '1 microsecond'
+      from generate_series(1, 4500) as s`);
+    const stored = await t.deps.db
+      .select({ id: accessRequest.id })
+      .from(accessRequest)
+      .orderBy(desc(accessRequest.createdAt), desc(accessRequest.id));
+    const csv = await readCsvDownload(await download('/api/requests/export.csv'), 'access-requests');
+    expect(column(csv, 'Request id')).toEqual(stored.map((r) => r.id));
   });
 
   it('exports every table its list route serves, row for row', async () => {

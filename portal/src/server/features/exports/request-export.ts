@@ -1,10 +1,52 @@
 import type { Db } from '@sightline/db/client';
+import { accessRequest } from '@sightline/db/schema/usage';
+import { isOpenAssessment } from '@sightline/shared/assessments/open-assessments';
 import type { CsvColumn } from '../../csv/csv-cell';
-import { onePage } from '../../csv/keyset-pages';
-import { listRequestsWithOpenAssessments } from '../requests/requests-with-assessments';
+import { exactTimestamp, newestFirstPages } from '../../csv/newest-first-pages';
+import { loadCatalog } from '../catalog/catalog-source';
+import { assessmentPerService } from '../overview/service-assessments';
 
-type Group = Awaited<ReturnType<typeof listRequestsWithOpenAssessments>>[number];
-type RequestRow = Group['requests'][number] & Pick<Group, 'serviceName' | 'vendor'>;
+/** Every access request, newest first, a page at a time, each with its service's catalog name. */
+async function* requestPages(db: Db) {
+  const catalog = await loadCatalog(db);
+  const pages = newestFirstPages(accessRequest.createdAt, accessRequest.id, (before, orderBy, limit) =>
+    db
+      .select({
+        id: accessRequest.id,
+        atKey: exactTimestamp(accessRequest.createdAt),
+        serviceId: accessRequest.serviceId,
+        status: accessRequest.status,
+        userKey: accessRequest.userKey,
+        userLabel: accessRequest.userLabel,
+        justification: accessRequest.justification,
+        intendedUse: accessRequest.intendedUse,
+        dataCategories: accessRequest.dataCategories,
+        outcomeNote: accessRequest.outcomeNote,
+        closedAt: accessRequest.closedAt,
+        createdAt: accessRequest.createdAt,
+      })
+      .from(accessRequest)
+      .where(before)
+      .orderBy(...orderBy)
+      .limit(limit),
+  );
+  for await (const page of pages) {
+    // The assessment under way for the service, as the requests page shows it beside each request.
+    const current = await assessmentPerService(db, [...new Set(page.map((r) => r.serviceId))]);
+    yield page.map((r) => {
+      const entry = catalog.byId.get(r.serviceId);
+      const latest = current.get(r.serviceId);
+      return {
+        ...r,
+        serviceName: entry?.name ?? r.serviceId,
+        vendor: entry?.vendor ?? null,
+        openAssessmentId: latest && isOpenAssessment(latest.state) ? latest.id : null,
+      };
+    });
+  }
+}
+
+type RequestRow = typeof requestPages extends (db: Db) => AsyncGenerator<(infer R)[]> ? R : never;
 
 export const requestColumns: readonly CsvColumn<RequestRow>[] = [
   { header: 'Service', value: (r) => r.serviceName },
@@ -17,14 +59,9 @@ export const requestColumns: readonly CsvColumn<RequestRow>[] = [
   { header: 'Requested', value: (r) => r.createdAt },
   { header: 'Closed', value: (r) => r.closedAt },
   { header: 'Outcome told to the requester', value: (r) => r.outcomeNote },
-  { header: 'Assessment under way', value: (r) => r.openAssessment?.id },
+  { header: 'Assessment under way', value: (r) => r.openAssessmentId },
+  { header: 'Service id', value: (r) => r.serviceId },
   { header: 'Request id', value: (r) => r.id },
 ];
 
-/** One line per request, grouped per service in the order the requests page shows them. */
-export const requestRows = (db: Db) =>
-  onePage(async () =>
-    (await listRequestsWithOpenAssessments(db)).flatMap((g) =>
-      g.requests.map((r) => ({ ...r, serviceName: g.serviceName, vendor: g.vendor })),
-    ),
-  );
+export const requestRows = (db: Db) => requestPages(db);
