@@ -20,10 +20,19 @@ export async function* keysetPages<Row, Key>(
   }
 }
 
-/** A list that is read whole (a register the page shows in full) as a single page. */
+/** A list read whole, as a single page (see WHOLE_REGISTER). */
 export async function* onePage<Row>(load: () => Promise<Row[]>): AsyncGenerator<Row[]> {
   yield await load();
 }
 
 /** The row type of a page source. */
 export type PageRow<Pages> = Pages extends AsyncIterable<(infer Row)[]> ? Row : never;
+
+/**
+ * The row cap an export passes to a register's list query (vendors, assessments, findings, AI
+ * systems), which the page caps at a few hundred. Those registers hold hundreds to a few thousand
+ * rows, with joins and orderings a keyset would not follow, so they are read whole as one page; the
+ * cap only stops a runaway table from filling the memory (and keeps the follow-up `in (...)` lookups
+ * under PostgreSQL's 65,535 parameters).
+ */
+export const WHOLE_REGISTER = 20_000;

@@ -28,6 +28,8 @@ import { linkHolderName } from './tokens';
 export async function listAssessments(
   db: Db,
   query: { state?: AssessmentState | undefined; vendorId?: string | undefined },
+  /** The page shows the newest 500; the CSV export asks for all. */
+  limit = 500,
 ) {
   const filters: SQL[] = [];
   if (query.state) filters.push(eq(assessment.state, query.state));
@@ -54,7 +56,7 @@ export async function listAssessments(
     .innerJoin(questionnaireTemplate, eq(questionnaireTemplate.id, assessment.templateId))
     .where(and(...filters))
     .orderBy(desc(assessment.createdAt))
-    .limit(500);
+    .limit(limit);
   return rows;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from '@sightline/db/client';
 import type { CsvColumn } from '../../csv/csv-cell';
-import { onePage } from '../../csv/keyset-pages';
+import { onePage, WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { listAssessments } from '../assessments/assessment-queries';
 
 type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>[number];
@@ -22,4 +22,4 @@ export const assessmentColumns: readonly CsvColumn<AssessmentRow>[] = [
 ];
 
 export const assessmentRows = (db: Db, query: Parameters<typeof listAssessments>[1]) =>
-  onePage(() => listAssessments(db, query));
+  onePage(() => listAssessments(db, query, WHOLE_REGISTER));

@@ -222,6 +222,20 @@ describe('CSV exports', () => {
     expect(onlyExports.rows).toHaveLength(entries.length - 1);
   });
 
+  it('exports the whole register where the page shows only the first 500', async () => {
+    await t.deps.db
+      .insert(vendor)
+      .values(Array.from({ length: 600 }, (_, i) => ({ name: `Bulk vendor ${String(i).padStart(3, '0')}` })));
+    const total = (await t.deps.db.select({ id: vendor.id }).from(vendor)).length;
+    const listed = await json<{ vendors: unknown[] }>(
+      await t.request('/api/vendors', { cookie: admin }),
+      200,
+    );
+    expect(listed.vendors).toHaveLength(500);
+    const csv = await readCsvDownload(await download('/api/vendors/export.csv'), 'vendors');
+    expect(csv.rows).toHaveLength(total);
+  });
+
   it('refuses roles the list refuses', async () => {
     expect((await download('/api/audit/export.csv', 'procurement')).status).toBe(403);
     expect((await download('/api/vendors/export.csv', 'viewer')).status).toBe(403);

@@ -1,7 +1,7 @@
 import type { Db } from '@sightline/db/client';
 import type { FindingListQuery, FindingView } from '@sightline/shared/findings/findings-api';
 import type { CsvColumn } from '../../csv/csv-cell';
-import { onePage } from '../../csv/keyset-pages';
+import { onePage, WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { listFindings } from '../findings/finding-queries';
 
 export const findingColumns: readonly CsvColumn<FindingView>[] = [
@@ -26,4 +26,4 @@ export const findingColumns: readonly CsvColumn<FindingView>[] = [
 ];
 
 export const findingRows = (db: Db, query: FindingListQuery, today: string) =>
-  onePage(() => listFindings(db, query, today));
+  onePage(() => listFindings(db, query, today, WHOLE_REGISTER));

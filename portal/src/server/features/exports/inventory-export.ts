@@ -6,7 +6,7 @@ import {
   responsibilityActivityLabels,
 } from '@sightline/shared/inventory/responsibilities';
 import type { CsvColumn } from '../../csv/csv-cell';
-import { onePage } from '../../csv/keyset-pages';
+import { onePage, WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { listSystems } from '../inventory/inventory-queries';
 
 /** One supplier on one line: who, its tier, and who does what (with any note). */
@@ -41,4 +41,4 @@ export const inventoryColumns: readonly CsvColumn<AiSystemView>[] = [
 ];
 
 export const inventoryRows = (db: Db, query: InventoryListQuery, today: string) =>
-  onePage(() => listSystems(db, query, today));
+  onePage(() => listSystems(db, query, today, WHOLE_REGISTER));

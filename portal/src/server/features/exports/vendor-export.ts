@@ -1,6 +1,6 @@
 import type { Db } from '@sightline/db/client';
 import type { CsvColumn } from '../../csv/csv-cell';
-import { onePage } from '../../csv/keyset-pages';
+import { onePage, WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { listVendors, type VendorListQuery } from '../vendors/vendors-service';
 
 type VendorRow = Awaited<ReturnType<typeof listVendors>>[number];
@@ -18,4 +18,5 @@ export const vendorColumns: readonly CsvColumn<VendorRow>[] = [
 ];
 
 /** The register as the vendors page lists it, same filters and order. */
-export const vendorRows = (db: Db, query: VendorListQuery) => onePage(() => listVendors(db, query));
+export const vendorRows = (db: Db, query: VendorListQuery) =>
+  onePage(() => listVendors(db, query, WHOLE_REGISTER));

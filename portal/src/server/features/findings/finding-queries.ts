@@ -51,7 +51,12 @@ function filtersFor(query: FindingListQuery, today: string): SQL[] {
   return filters;
 }
 
-async function findingViews(db: DbOrTx, where: SQL | undefined, today: string): Promise<FindingView[]> {
+async function findingViews(
+  db: DbOrTx,
+  where: SQL | undefined,
+  today: string,
+  limit = 500,
+): Promise<FindingView[]> {
   const rows = await db
     .select({
       f: finding,
@@ -69,7 +74,7 @@ async function findingViews(db: DbOrTx, where: SQL | undefined, today: string): 
     .where(where)
     // Most severe first (the enum runs low → critical), then the newest.
     .orderBy(desc(finding.severity), desc(finding.createdAt), asc(finding.sourceKey))
-    .limit(500);
+    .limit(limit);
   const ids = rows.map((r) => r.f.id);
   const events =
     ids.length === 0
@@ -119,9 +124,12 @@ async function findingViews(db: DbOrTx, where: SQL | undefined, today: string): 
   }));
 }
 
-/** Findings across assessments and vendors, most severe first; `today` (a UTC day) decides overdue. */
-export async function listFindings(db: DbOrTx, query: FindingListQuery, today: string) {
-  return findingViews(db, and(...filtersFor(query, today)), today);
+/**
+ * Findings across assessments and vendors, most severe first; `today` (a UTC day) decides overdue.
+ * The page shows the first `limit`; the CSV export asks for all of them.
+ */
+export async function listFindings(db: DbOrTx, query: FindingListQuery, today: string, limit = 500) {
+  return findingViews(db, and(...filtersFor(query, today)), today, limit);
 }
 
 export async function getFinding(db: DbOrTx, id: string, today: string): Promise<FindingView> {

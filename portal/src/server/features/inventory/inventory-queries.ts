@@ -34,6 +34,8 @@ export async function listSystems(
   db: DbOrTx,
   query: InventoryListQuery,
   today: string,
+  /** The page shows the first 1,000; the CSV export asks for all. */
+  limit = 1000,
 ): Promise<AiSystemView[]> {
   const filters: SQL[] = [];
   if (query.lifecycleStage) filters.push(eq(aiSystem.lifecycleStage, query.lifecycleStage));
@@ -57,7 +59,7 @@ export async function listSystems(
     .from(aiSystem)
     .where(and(...filters))
     .orderBy(asc(aiSystem.name), asc(aiSystem.createdAt))
-    .limit(1000);
+    .limit(limit);
   const suppliers = await suppliersOf(
     db,
     rows.map((r) => r.id),

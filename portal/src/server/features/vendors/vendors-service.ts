@@ -23,7 +23,8 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-export async function listVendors(db: Db, query: VendorListQuery) {
+/** The vendor register, by name; the page shows the first `limit`, the CSV export asks for all. */
+export async function listVendors(db: Db, query: VendorListQuery, limit = 500) {
   const summary = assessmentSummary(db);
   const status = shownStatusSql(summary);
   const filters: SQL[] = [];
@@ -71,7 +72,7 @@ export async function listVendors(db: Db, query: VendorListQuery) {
     .leftJoin(summary, eq(summary.vendorId, vendor.id))
     .where(and(...filters))
     .orderBy(asc(vendor.name))
-    .limit(500);
+    .limit(limit);
   const services = rows.length
     ? await db
         .select()
