@@ -52,6 +52,9 @@ export const usageEvent = pgTable(
     uniqueIndex('usage_event_device_client_uq').on(t.deviceId, t.clientEventId),
     index('usage_event_service_time_idx').on(t.serviceId, t.occurredAt),
     index('usage_event_time_idx').on(t.occurredAt),
+    // A browser's latest events (the devices page): without it PostgreSQL walks the time index of
+    // every browser's events backwards and filters, 317 ms for the busiest of 5,500 browsers at 10M.
+    index('usage_event_device_time_idx').on(t.deviceId, t.occurredAt, t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "usage_event_device_time_idx" ON "usage_event" USING btree ("device_id","occurred_at","id");
