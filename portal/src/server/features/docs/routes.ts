@@ -27,6 +27,10 @@ export function mountApiDocs(app: Hono<AppEnv>): void {
     '/api/openapi.json',
     publicAccess,
     openAPIRouteHandler(app, {
+      // The API has file routes (`/api/vendors/export.csv`, `/api/inventory/register.pdf`) that the
+      // default "looks like a static file" rule would leave out; the UI's own files are not under /api.
+      excludeStaticFile: false,
+      exclude: [/^(?!\/api\/)/],
       documentation: {
         info: {
           title: 'Sightline API',

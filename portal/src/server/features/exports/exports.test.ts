@@ -236,6 +236,21 @@ describe('CSV exports', () => {
     expect(csv.rows).toHaveLength(total);
   });
 
+  it('describes every export in the API document as a CSV file', async () => {
+    const doc = (await (await t.request('/api/openapi.json')).json()) as {
+      paths: Record<string, { get?: { responses?: Record<string, { content?: object }> } }>;
+    };
+    const exports = Object.keys(doc.paths).filter((p) => p.endsWith('/export.csv'));
+    expect(exports.sort()).toEqual(
+      ['assessments', 'audit', 'devices', 'findings', 'inventory', 'overview', 'requests', 'vendors'].map(
+        (table) => `/api/${table}/export.csv`,
+      ),
+    );
+    for (const path of exports) {
+      expect(Object.keys(doc.paths[path]?.get?.responses?.['200']?.content ?? {})).toEqual(['text/csv']);
+    }
+  });
+
   it('refuses roles the list refuses', async () => {
     expect((await download('/api/audit/export.csv', 'procurement')).status).toBe(403);
     expect((await download('/api/vendors/export.csv', 'viewer')).status).toBe(403);

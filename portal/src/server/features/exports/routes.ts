@@ -29,7 +29,12 @@ import { vendorColumns, vendorRows } from './vendor-export';
  */
 const tags = ['Exports'];
 const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as const;
-const csvFile = { 200: { description: 'A CSV file (UTF-8 with a byte order mark, CRLF line ends)' } };
+const csvFile = {
+  200: {
+    description: 'A CSV file (UTF-8 with a byte order mark, CRLF line ends), sent as a download',
+    content: { 'text/csv': { schema: { type: 'string' as const } } },
+  },
+};
 const describe = (summary: string) => describeRoute({ tags, summary, responses: csvFile });
 const noQuery = z.strictObject({});
 
