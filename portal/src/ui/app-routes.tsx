@@ -18,6 +18,7 @@ import { InventoryPage } from './features/inventory/inventory-page';
 import { OutboxPage } from './features/outbox/outbox-page';
 import { PolicyPage } from './features/policy/policy-page';
 import { RequestsPage } from './features/requests/requests-page';
+import { DueForReviewPage } from './features/reviews/due-for-review-page';
 import { SettingsPage } from './features/settings/settings-page';
 import { TemplateDetailPage } from './features/templates/template-detail-page';
 import { TemplatesPage } from './features/templates/templates-page';
@@ -53,6 +54,7 @@ export function AppRoutes() {
           <Route path="candidates" element={<CandidatesPage />} />
           <Route path="vendors" element={<VendorsPage />} />
           <Route path="vendors/:id" element={<VendorDetailPage />} />
+          <Route path="reviews/due" element={<DueForReviewPage />} />
           <Route path="assessments" element={<AssessmentsPage />} />
           <Route path="assessments/new" element={<NewAssessmentPage />} />
           <Route path="assessments/:id" element={<AssessmentDetailPage />} />

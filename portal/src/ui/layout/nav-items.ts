@@ -18,6 +18,12 @@ export const navItems: NavItem[] = [
     group: 'Assess',
   },
   {
+    to: '/reviews/due',
+    label: 'Due for review',
+    roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
+    group: 'Assess',
+  },
+  {
     to: '/assessments',
     label: 'Assessments',
     roles: ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],

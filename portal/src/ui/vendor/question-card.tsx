@@ -1,7 +1,9 @@
 import type { AnswerConflict, PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
+import type { CarriedAnswerState } from '@sightline/shared/reviews/review-enums';
 import { AnswerControl, fieldId } from './answer-input';
+import { CarriedAnswerBar } from './carried-answer-bar';
 import { ConflictNotice } from './conflict-notice';
 import { EvidenceField } from './evidence-field';
 import type { VendorApi } from './vendor-api';
@@ -21,6 +23,8 @@ type Props = {
   flush: () => Promise<void>;
   onChange: (next: AnswerInput) => void;
   onEvidenceChange: () => void;
+  /** On a reassessment: this answer came from the last assessment, and where it stands now. */
+  carried?: { state: CarriedAnswerState; busy: boolean; onConfirm: () => void } | undefined;
 };
 
 export function QuestionCard(props: Props) {
@@ -33,7 +37,7 @@ export function QuestionCard(props: Props) {
   const wantsEvidence = question.type === 'file' || question.evidence?.requested === true;
   return (
     <div
-      className={`question${error ? ' has-error' : ''}${props.reviewComments.length ? ' questioned' : ''}`}
+      className={`question${error ? ' has-error' : ''}${props.reviewComments.length ? ' questioned' : ''}${props.carried?.state === 'prefilled' ? ' prefilled' : ''}`}
     >
       {props.reviewComments.map((c) => (
         <div key={c.createdAt + c.comment} className="review-comment" role="note">
@@ -104,6 +108,15 @@ export function QuestionCard(props: Props) {
           api={props.api}
           flush={props.flush}
           onChange={props.onEvidenceChange}
+        />
+      )}
+      {props.carried && (
+        <CarriedAnswerBar
+          state={props.carried.state}
+          editable={editable}
+          busy={props.carried.busy}
+          hasCarriedFiles={props.evidence.some((e) => e.carriedOver)}
+          onConfirm={props.carried.onConfirm}
         />
       )}
       {props.lockedReason && <p className="locked-note">{props.lockedReason}</p>}

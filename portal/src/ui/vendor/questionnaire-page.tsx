@@ -2,10 +2,12 @@ import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
 import { progress } from '@sightline/shared/questionnaire/completeness';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
-import { useEffect, useMemo } from 'react';
+import type { CarriedAnswerState } from '@sightline/shared/reviews/review-enums';
+import { useEffect, useMemo, useState } from 'react';
 import { UseContextSummary } from '../components/use-context-summary';
 import type { Autosave } from './autosave-store';
 import { ColleagueForm } from './colleague-form';
+import { MaterialChangeForm } from './material-change-form';
 import { QuestionCard } from './question-card';
 import { SaveIndicator } from './save-indicator';
 import { SectionContents } from './section-contents';
@@ -27,6 +29,33 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
   }, [template.title, assessment.vendorName]);
   const autosave = useAutosave(store, questions);
   const { answers } = autosave;
+  // Carried-over answers on a reassessment: the server's word, updated here as the vendor acts.
+  const [carried, setCarried] = useState<Record<string, CarriedAnswerState>>(view.carried ?? {});
+  useEffect(() => setCarried(view.carried ?? {}), [view.carried]);
+  const [confirming, setConfirming] = useState(false);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const confirm = async (ids: string[]) => {
+    setConfirming(true);
+    setConfirmError(null);
+    try {
+      await autosave.flush();
+      await api.confirm(ids);
+      setCarried((c) => ({ ...c, ...Object.fromEntries(ids.map((id) => [id, 'confirmed' as const])) }));
+    } catch (e) {
+      setConfirmError(e instanceof Error ? e.message : 'Could not confirm.');
+    } finally {
+      setConfirming(false);
+    }
+  };
+  const onAnswerChange = (q: PublicQuestion, next: Parameters<typeof autosave.update>[1]) => {
+    autosave.update(q, next);
+    const state = carried[q.id];
+    if (state === 'prefilled' || state === 'confirmed') {
+      setCarried((c) => ({ ...c, [q.id]: 'changed' }));
+      // The server drops the files that backed the old answer once it saves; show that.
+      if (view.evidence.some((e) => e.questionId === q.id && e.carriedOver)) void reload();
+    }
+  };
 
   const evidenceSummary = useMemo(() => {
     const summary: Record<string, { count: number; verified: number }> = {};
@@ -48,6 +77,9 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
     assessment.mode === 'answering' || (assessment.mode === 'changes' && editableIds?.has(id) === true);
   const visibleIds = new Set(visibility.questions.map((v) => v.question.id));
   const percent = done.total === 0 ? 0 : Math.round((done.answered / done.total) * 100);
+  const pendingIds = (ids: Iterable<string>) =>
+    [...ids].filter((id) => carried[id] === 'prefilled' && visibleIds.has(id) && canEdit(id));
+  const pendingCount = pendingIds(Object.keys(carried)).length;
 
   return (
     <>
@@ -88,6 +120,19 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
             marked below and are the only ones you can change; then submit again.
           </p>
         )}
+        {Object.keys(carried).length > 0 && assessment.mode !== 'read_only' && (
+          <p className="notice reassessment-notice" role="status">
+            This is a reassessment: your answers from last time are filled in.{' '}
+            {pendingCount > 0
+              ? `${pendingCount} still need you to confirm they are still true, or to change them, before you can submit.`
+              : 'You have confirmed or changed each of them.'}
+          </p>
+        )}
+        {confirmError && (
+          <p className="notice" role="alert">
+            {confirmError}
+          </p>
+        )}
         <div className="progress-row">
           <label htmlFor="progress">
             {done.answered} of {done.total} questions answered
@@ -125,6 +170,19 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
             <section key={section.id} className="q-section" aria-labelledby={`s-${section.id}`}>
               <h2 id={`s-${section.id}`}>{section.title}</h2>
               {section.description && <p className="section-intro">{section.description}</p>}
+              {pendingIds(shown.map((q) => q.id)).length > 1 && (
+                <p>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={confirming}
+                    onClick={() => void confirm(pendingIds(shown.map((q) => q.id)))}
+                  >
+                    Confirm the {pendingIds(shown.map((q) => q.id)).length} answers from last time in this
+                    section
+                  </button>
+                </p>
+              )}
               {shown.map((q) => (
                 <QuestionCard
                   key={q.id}
@@ -141,8 +199,13 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
                   evidence={view.evidence.filter((e) => e.questionId === q.id)}
                   api={api}
                   flush={autosave.flush}
-                  onChange={(next) => autosave.update(q, next)}
+                  onChange={(next) => onAnswerChange(q, next)}
                   onEvidenceChange={() => void reload()}
+                  carried={
+                    carried[q.id]
+                      ? { state: carried[q.id]!, busy: confirming, onConfirm: () => void confirm([q.id]) }
+                      : undefined
+                  }
                 />
               ))}
             </section>
@@ -161,6 +224,7 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
             <ColleagueForm api={api} />
           </>
         )}
+        <MaterialChangeForm api={api} changes={view.materialChanges} onDeclared={reload} />
       </main>
     </>
   );

@@ -10,6 +10,7 @@ const problemText: Record<string, string> = {
   unanswered: 'needs an answer',
   invalid: 'has an answer that is not valid',
   file_missing: 'needs a file',
+  unconfirmed: 'is from your last assessment: confirm it is still true, or change it',
 };
 
 type Props = {

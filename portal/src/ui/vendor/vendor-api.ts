@@ -4,6 +4,7 @@ import {
   type VendorView,
 } from '@sightline/shared/assessments/vendor-page-api';
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
+import type { MaterialChangeKind } from '@sightline/shared/reviews/review-enums';
 
 /** A refusal from the server, in the API's one error shape. */
 export class VendorApiError extends Error {
@@ -75,6 +76,10 @@ export function createVendorApi(token: string) {
     inviteColleague: (input: { name: string; email: string }) =>
       call<{ invited: string }>('/api/vendor/colleagues', json('POST', input)),
     submit: () => call<{ state: string; submittedAt: string }>('/api/vendor/submit', { method: 'POST' }),
+    confirm: (questionIds: string[]) =>
+      call<{ confirmed: string[] }>('/api/vendor/answers/confirm', json('POST', { questionIds })),
+    declareChange: (input: { kind: MaterialChangeKind; description: string }) =>
+      call<{ id: string }>('/api/vendor/material-changes', json('POST', input)),
   };
 }
 

@@ -27,7 +27,7 @@ type EvidenceRow = {
 export async function cycleDiff(db: Db, id: string) {
   const [current] = await db.select().from(assessment).where(eq(assessment.id, id));
   if (!current) throw new AppError('not_found', 'No assessment with this id');
-  const base = { cycle: current.cycle, previous: null, questions: [], scores: null };
+  const base = { cycle: current.cycle, previous: null, questions: [], scores: null, sectionTitles: {} };
   if (!current.previousAssessmentId) return base;
   const [previous] = await db
     .select()
@@ -66,6 +66,9 @@ export async function cycleDiff(db: Db, id: string) {
     previous: { id: previous.id, cycle: previous.cycle, decidedAt: previous.updatedAt.toISOString() },
     questions,
     scores: { previous: scoresOf(previous), current: scoresOf(current) },
+    sectionTitles: Object.fromEntries(
+      [...thenSide.template.sections, ...nowSide.template.sections].map((s) => [s.id, s.title]),
+    ),
   };
 }
 

@@ -212,6 +212,7 @@ export async function getVendor(db: Db, id: string) {
         sentAt: assessment.sentAt,
         submittedAt: assessment.submittedAt,
         createdAt: assessment.createdAt,
+        cycle: assessment.cycle,
         templateTitle: questionnaireTemplate.title,
         templateVersion: questionnaireTemplate.version,
       })

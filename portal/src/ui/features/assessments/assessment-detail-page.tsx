@@ -7,6 +7,7 @@ import { UseContextSummary } from '../../components/use-context-summary';
 import { hasRole, useMe } from '../../lib/session';
 import { DecisionPanel } from '../decisions/decision-panel';
 import { AssessmentFindings } from '../findings/assessment-findings';
+import { CycleDiffPanel } from '../reviews/cycle-diff-panel';
 import { AssessmentActions } from './assessment-actions';
 import { AssessmentAnswers } from './assessment-answers';
 import { AssessmentMails } from './assessment-mails';
@@ -100,6 +101,7 @@ export function AssessmentDetailPage() {
         canReview={hasRole(me, ['admin', 'reviewer'])}
         onHandOver={setHandOver}
       />
+      <CycleDiffPanel assessmentId={a.id} />
       <AssessmentScore detail={d} canReview={hasRole(me, ['admin', 'reviewer'])} />
       {me && <AssessmentFindings assessmentId={a.id} me={me} />}
       <DecisionPanel detail={d} canDecide={hasRole(me, ['admin', 'approver'])} />

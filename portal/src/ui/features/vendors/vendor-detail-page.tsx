@@ -1,5 +1,6 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import { isOpenAssessment } from '@sightline/shared/assessments/open-assessments';
 import {
   type ChosenVendorStatus,
   chosenVendorStatuses,
@@ -12,6 +13,8 @@ import { EmptyState } from '../../components/empty-state';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { VendorFindings } from '../findings/vendor-findings';
+import { StartReassessmentButton } from '../reviews/start-reassessment-button';
+import { VendorIncidents, VendorMaterialChanges } from '../reviews/vendor-incidents';
 import { CatalogSuggestions } from './catalog-services';
 import { splitList } from './list-field';
 import { VendorContacts } from './vendor-contacts';
@@ -31,6 +34,7 @@ export function VendorDetailPage() {
       </p>
     );
   const data = vendor.data;
+  const reassessable = reassessableIds(data.assessments);
   return (
     <section>
       <p>
@@ -73,8 +77,14 @@ export function VendorDetailPage() {
               <th scope="col">Questionnaire</th>
               <th scope="col">Service</th>
               <th scope="col">Respondent</th>
+              <th scope="col">Cycle</th>
               <th scope="col">State</th>
               <th scope="col">Due</th>
+              {canWrite && (
+                <th scope="col">
+                  <span className="visually-hidden">Next cycle</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -87,15 +97,28 @@ export function VendorDetailPage() {
                 </td>
                 <td>{a.serviceId ?? '—'}</td>
                 <td>{a.respondentEmail}</td>
+                <td>{a.cycle}</td>
                 <td>
                   <span className={`badge state-${a.state}`}>{stateLabels[a.state]}</span>
                 </td>
                 <td>{a.dueOn}</td>
+                {canWrite && (
+                  <td>
+                    {reassessable.has(a.id) && (
+                      <StartReassessmentButton
+                        assessmentId={a.id}
+                        label={`${data.vendor.name} ${a.serviceId ?? ''}`.trim()}
+                      />
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <VendorMaterialChanges vendorId={id} />
+      <VendorIncidents vendorId={id} canRecord={hasRole(me, ['admin', 'procurement', 'reviewer'])} />
       {me && <VendorFindings vendorId={id} me={me} />}
       {canWrite && data.assessments.length > 0 && (
         <p>
@@ -106,6 +129,26 @@ export function VendorDetailPage() {
       )}
     </section>
   );
+}
+
+/**
+ * The decided assessments a new cycle may start from: the newest decided one per service, while no
+ * assessment of that service is under way (the server refuses a second one with 409 anyway).
+ */
+function reassessableIds(assessments: VendorDetail['assessments']): Set<string> {
+  const ids = new Set<string>();
+  const seen = new Set<string>();
+  // Newest first: the first decided one per service is the latest.
+  for (const a of assessments) {
+    const service = a.serviceId ?? '';
+    if (seen.has(service)) continue;
+    if (isOpenAssessment(a.state)) seen.add(service);
+    else if (a.state === 'decided') {
+      seen.add(service);
+      ids.add(a.id);
+    }
+  }
+  return ids;
 }
 
 function recordedStatus(shown: string): ChosenVendorStatus {
