@@ -5,6 +5,8 @@ type Props = {
   editable: boolean;
   busy: boolean;
   hasCarriedFiles: boolean;
+  /** A text or choice answer that takes supporting files (a file question's answer is its files). */
+  backedByFiles: boolean;
   onConfirm: () => void;
 };
 
@@ -12,7 +14,14 @@ type Props = {
  * On a reassessment, under each answer carried over from the last assessment: confirm it is still
  * true (it and its files stay), or change it (files that backed the old answer are dropped).
  */
-export function CarriedAnswerBar({ state, editable, busy, hasCarriedFiles, onConfirm }: Props) {
+export function CarriedAnswerBar({
+  state,
+  editable,
+  busy,
+  hasCarriedFiles,
+  backedByFiles,
+  onConfirm,
+}: Props) {
   if (state === 'confirmed') {
     return (
       <p className="carried carried-confirmed" role="status">
@@ -24,8 +33,9 @@ export function CarriedAnswerBar({ state, editable, busy, hasCarriedFiles, onCon
   if (state === 'changed') {
     return (
       <p className="carried carried-changed">
-        Changed since your last assessment. Files from last time no longer count for this answer; attach them
-        again if they still apply.
+        Changed since your last assessment.
+        {backedByFiles &&
+          ' Files attached to the old answer no longer count for this one; attach them again if they still apply.'}
       </p>
     );
   }

@@ -116,6 +116,7 @@ export function QuestionCard(props: Props) {
           editable={editable}
           busy={props.carried.busy}
           hasCarriedFiles={props.evidence.some((e) => e.carriedOver)}
+          backedByFiles={question.type !== 'file' && question.evidence?.requested === true}
           onConfirm={props.carried.onConfirm}
         />
       )}

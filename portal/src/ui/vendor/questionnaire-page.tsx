@@ -92,16 +92,6 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
           Due <strong>{assessment.dueOn}</strong>. Questions? Contact {assessment.contact.name} (
           <a href={`mailto:${assessment.contact.email}`}>{assessment.contact.email}</a>).
         </p>
-        {view.useContext && (
-          <section
-            className="notice use-context-notice"
-            aria-label="How the organisation intends to use the service"
-          >
-            <h2>How {assessment.organisationName} intends to use the service</h2>
-            <p>For context only: you are not asked about this.</p>
-            <UseContextSummary context={view.useContext} />
-          </section>
-        )}
         {autosave.status.kind === 'error' && autosave.status.linkDead && (
           <p className="notice dead-link" role="alert">
             {autosave.status.message} Your latest changes on this page were not saved.
@@ -120,6 +110,29 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
             marked below and are the only ones you can change; then submit again.
           </p>
         )}
+        <div className="progress-row">
+          <label htmlFor="progress">
+            {done.answered} of {done.total} questions answered
+          </label>
+          <progress id="progress" max={done.total || 1} value={done.answered}>
+            {percent}%
+          </progress>
+          {assessment.mode !== 'read_only' && <SaveIndicator status={autosave.status} />}
+        </div>
+      </header>
+
+      <main id="main">
+        {/* Below the sticky header, not in it: on a small screen it would cover the questions. */}
+        {view.useContext && (
+          <section
+            className="notice use-context-notice"
+            aria-label="How the organisation intends to use the service"
+          >
+            <h2>How {assessment.organisationName} intends to use the service</h2>
+            <p>For context only: you are not asked about this.</p>
+            <UseContextSummary context={view.useContext} />
+          </section>
+        )}
         {Object.keys(carried).length > 0 && assessment.mode !== 'read_only' && (
           <p className="notice reassessment-notice" role="status">
             This is a reassessment: your answers from last time are filled in.{' '}
@@ -133,18 +146,6 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
             {confirmError}
           </p>
         )}
-        <div className="progress-row">
-          <label htmlFor="progress">
-            {done.answered} of {done.total} questions answered
-          </label>
-          <progress id="progress" max={done.total || 1} value={done.answered}>
-            {percent}%
-          </progress>
-          {assessment.mode !== 'read_only' && <SaveIndicator status={autosave.status} />}
-        </div>
-      </header>
-
-      <main id="main">
         <p className="intro">{template.description}</p>
         {assessment.you.colleague && (
           <p className="hint">

@@ -119,7 +119,7 @@ describe('due for review: earlier triggers', () => {
     await json(res, 201);
     const row = (await dueList(t)).find((v) => v.vendorId === decided.vendorId)!;
     expect(row.reasons).toEqual([expect.objectContaining({ reason: 'incident' })]);
-    expect(row.reasons[0]!.label).toContain('(high)');
+    expect(row.reasons[0]!.label).toMatch(/^High severity, on \d{4}-\d{2}-\d{2}: Prompts of other customers/);
     expect(row.daysUntilDue).toBe(0);
     t.clock.advanceDays(1);
     await json(

@@ -5,7 +5,7 @@ import { loadCatalog } from '../catalog/catalog-source';
 import { type DueSignals, loadDueSignals } from './due-signals';
 import { isBlockedUseRising, isUsageSpike } from './usage-triggers';
 
-const severityWords = { low: 'low', medium: 'medium', high: 'high', critical: 'critical' } as const;
+const severityWords = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' } as const;
 const changeWords = {
   model_provider: 'new model provider',
   region: 'new region',
@@ -42,7 +42,7 @@ export function assembleDueList(
       add(d.vendorId, {
         reason: 'review_date',
         key: `review:${d.serviceId ?? '-'}:${d.nextReviewOn}`,
-        label: `Review date ${d.nextReviewOn}${d.tier ? ` (tier ${d.tier})` : ''}`,
+        label: `Next review ${d.nextReviewOn}${d.tier ? `, set by the ${d.tier}-tier cadence` : ''}`,
         on: d.nextReviewOn,
         serviceId: d.serviceId,
       });
@@ -55,7 +55,7 @@ export function assembleDueList(
       add(v.id, {
         reason: 'review_date',
         key: `review:-:${v.nextReviewOn}`,
-        label: `Review date ${v.nextReviewOn}`,
+        label: `Next review ${v.nextReviewOn}, set on the vendor`,
         on: v.nextReviewOn,
         serviceId: null,
       });
@@ -92,7 +92,7 @@ export function assembleDueList(
     add(i.vendorId, {
       reason: 'incident',
       key: `incident:${i.id}`,
-      label: `Incident on ${i.occurredOn} (${severityWords[i.severity]}): ${clip(i.description)}`,
+      label: `${severityWords[i.severity]} severity, on ${i.occurredOn}: ${clip(i.description)}`,
       on: utcDay(i.createdAt),
       serviceId: null,
     });

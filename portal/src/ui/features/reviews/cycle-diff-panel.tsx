@@ -101,6 +101,14 @@ function EvidenceMoves({ evidence }: { evidence: Question['evidence'] }) {
   return <>{parts.length ? parts.join('; ') : '—'}</>;
 }
 
+/** "+4.5 riskier", "−2 less risky", "no change"; blank when either side has no score. */
+function delta(before: number | null | undefined, after: number | null | undefined): string {
+  if (before === null || before === undefined || after === null || after === undefined) return '';
+  const d = Math.round((after - before) * 10) / 10;
+  if (d === 0) return 'no change';
+  return d > 0 ? `+${d} riskier` : `−${-d} less risky`;
+}
+
 function ScoreMove({
   scores,
   sectionTitles,
@@ -124,6 +132,7 @@ function ScoreMove({
           <th scope="col">Score</th>
           <th scope="col">Previous cycle</th>
           <th scope="col">This cycle</th>
+          <th scope="col">Change</th>
         </tr>
       </thead>
       <tbody>
@@ -133,6 +142,7 @@ function ScoreMove({
             {fmt(previous?.inherent.score)} {previous && `(${previous.inherent.tier})`}
           </td>
           <td>{current ? `${fmt(current.inherent.score)} (${current.inherent.tier})` : 'not scored yet'}</td>
+          <td>{delta(previous?.inherent.score, current?.inherent.score)}</td>
         </tr>
         <tr>
           <th scope="row">Residual risk</th>
@@ -144,6 +154,7 @@ function ScoreMove({
               ? `${fmt(current.residual.score)}${current.residual.tier ? ` (${current.residual.tier})` : ''}`
               : 'not scored yet'}
           </td>
+          <td>{delta(previous?.residual.score, current?.residual.score)}</td>
         </tr>
         {sections.map((s) => (
           <tr key={s}>
@@ -152,6 +163,7 @@ function ScoreMove({
             </th>
             <td>{fmt(previous?.bySection[s])}</td>
             <td>{current ? fmt(current.bySection[s]) : '—'}</td>
+            <td>{delta(previous?.bySection[s], current?.bySection[s])}</td>
           </tr>
         ))}
       </tbody>
