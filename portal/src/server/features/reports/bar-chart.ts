@@ -30,7 +30,7 @@ export function drawBarChart(doc: ReportDocument, bars: readonly Bar[], bands: B
   const bottom = top - bars.length * rowHeight;
   for (const tick of [0, bands.medium, bands.high, bands.critical, 100]) {
     const x = plotX + (plotWidth * tick) / 100;
-    doc.page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, thickness: 0.4, color: colours.rule });
+    doc.line(x, top, x, bottom, 0.4, colours.rule);
     const label = String(tick);
     doc.drawLine(label, x - doc.measure(label, 7) / 2, bottom - 9, { size: 7, colour: colours.muted });
   }
@@ -42,13 +42,7 @@ export function drawBarChart(doc: ReportDocument, bars: readonly Bar[], bands: B
       return;
     }
     const value = Math.max(0, Math.min(100, bar.value));
-    doc.page.drawRectangle({
-      x: plotX,
-      y: y + 2,
-      width: Math.max(0.5, (plotWidth * value) / 100),
-      height: rowHeight - 5,
-      color: barColour(value, bands),
-    });
+    doc.rect(plotX, y + 2, Math.max(0.5, (plotWidth * value) / 100), rowHeight - 5, barColour(value, bands));
     doc.drawLine(value.toFixed(0), plotX + plotWidth + 6, y + 4, { size });
   });
   doc.y = bottom - 18;

@@ -12,18 +12,23 @@ import { listSystems } from '../inventory/inventory-queries';
 import type { InventoryRegisterData } from './inventory-register';
 import { inWords } from './report-words';
 
-const partyWords = {
-  organisation: 'we',
-  supplier: 'supplier',
-  shared: 'shared',
-  not_applicable: 'n/a',
-} as const;
+const parties = [
+  ['organisation', 'We'],
+  ['supplier', 'Supplier'],
+  ['shared', 'Shared'],
+] as const;
 
-/** "Providing data: we; Deploying the system: shared; …" */
-function responsibilitiesInWords(matrix: ResponsibilityMatrix): string {
-  return responsibilityActivities
-    .map((a) => `${responsibilityActivityLabels[a]}: ${partyWords[matrix[a].party]}`)
-    .join('; ');
+/** "We: providing data, … Supplier: developing … Shared: …", grouped so a row stays short. */
+export function responsibilitiesInWords(matrix: ResponsibilityMatrix): string {
+  return parties
+    .map(([party, label]) => {
+      const activities = responsibilityActivities.filter((a) => matrix[a].party === party);
+      return activities.length === 0
+        ? null
+        : `${label}: ${activities.map((a) => responsibilityActivityLabels[a].toLowerCase()).join(', ')}.`;
+    })
+    .filter(Boolean)
+    .join(' ');
 }
 
 export async function loadInventoryRegisterData(db: Db, now: Date): Promise<InventoryRegisterData> {

@@ -67,9 +67,9 @@ export async function renderInventoryRegister(data: InventoryRegisterData): Prom
         : s.suppliers
             .map(
               (p) =>
-                `${p.vendor}${p.service ? `, ${p.service}` : ''} (${p.tier ? `tier ${p.tier}` : 'no tier yet'}): ${p.responsibilities}`,
+                `${p.vendor}${p.service ? `, ${p.service}` : ''} (${p.tier ? `risk tier ${p.tier}` : 'no tier yet'})\n${p.responsibilities}`,
             )
-            .join('\n'),
+            .join('\n\n'),
       s.nextReviewOn ? `${s.nextReviewOn}${s.dueForReview ? ' (due)' : ''}` : 'Not set',
     ]),
   );

@@ -1,5 +1,6 @@
-import { PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib';
-import { type EmbeddedFonts, embedFonts, type FontFace } from './report-fonts';
+import { PDFDocument, type PDFFont, type RGB, rgb } from 'pdf-lib';
+import { PageCanvas } from './page-canvas';
+import { type EmbeddedFonts, embedFonts, type FontFace, textWidth } from './report-fonts';
 import { visualRuns } from './text-runs';
 import { wrapText } from './text-wrap';
 
@@ -32,12 +33,15 @@ const footerBand = 30;
  * fit. Running header, footer and "Page n of N" are stamped at the end, when N is known.
  */
 export class ReportDocument {
-  page!: PDFPage;
+  /** The page being drawn on. */
+  canvas!: PageCanvas;
+  private readonly canvases: PageCanvas[] = [];
   /** The baseline cursor: the top of the next thing drawn. */
   y = 0;
   readonly width: number;
   readonly height: number;
   private readonly widthCache = new Map<string, number>();
+  private readonly encoded = new Map<string, string>();
 
   private constructor(
     readonly doc: PDFDocument,
@@ -74,7 +78,8 @@ export class ReportDocument {
   }
 
   newPage(): void {
-    this.page = this.doc.addPage([this.width, this.height]);
+    this.canvas = new PageCanvas(this.doc.addPage([this.width, this.height]));
+    this.canvases.push(this.canvas);
     this.y = this.top;
   }
 
@@ -86,7 +91,34 @@ export class ReportDocument {
   }
 
   font(face: FontFace): PDFFont {
-    return this.fonts[face] ?? this.fonts.regular;
+    return this.fonts[this.faceOf(face)]!;
+  }
+
+  /** The face itself when the document embedded it, else Noto Sans (which shows a missing glyph). */
+  private faceOf(face: FontFace): FontFace {
+    return this.fonts[face] ? face : 'regular';
+  }
+
+  /**
+   * The glyph ids of a run in the document's subset, as hex. Arabic runs go through pdf-lib's
+   * encoder whole (shaping joins letters); the other faces map one character to one glyph, so each
+   * distinct character is encoded once per document and a run is the concatenation.
+   */
+  private encode(face: FontFace, text: string): string {
+    if (face === 'arabic') return this.encodeOnce(face, text);
+    let hex = '';
+    for (const char of text) hex += this.encodeOnce(face, char);
+    return hex;
+  }
+
+  private encodeOnce(face: FontFace, text: string): string {
+    const key = `${face}|${text}`;
+    let glyphs = this.encoded.get(key);
+    if (glyphs === undefined) {
+      glyphs = this.font(face).encodeText(text).asString();
+      this.encoded.set(key, glyphs);
+    }
+    return glyphs;
   }
 
   /** Width of a line in points, summed over its font runs. */
@@ -95,7 +127,7 @@ export class ReportDocument {
     const cached = this.widthCache.get(key);
     if (cached !== undefined) return cached;
     let width = 0;
-    for (const run of visualRuns(text, bold)) width += this.font(run.face).widthOfTextAtSize(run.text, size);
+    for (const run of visualRuns(text, bold)) width += textWidth(this.faceOf(run.face), run.text, size);
     this.widthCache.set(key, width);
     return width;
   }
@@ -109,15 +141,39 @@ export class ReportDocument {
   }
 
   /** Draws one line with its baseline at `y`, each run in its font, in visual order. */
-  drawLine(text: string, x: number, y: number, style: TextStyle = {}, page = this.page): void {
+  drawLine(text: string, x: number, y: number, style: TextStyle = {}, canvas = this.canvas): void {
     const size = style.size ?? 10;
     const bold = style.bold ?? false;
+    const runs = visualRuns(text, bold);
     let cursor = x;
-    for (const run of visualRuns(text, bold)) {
-      const font = this.font(run.face);
-      page.drawText(run.text, { x: cursor, y, size, font, color: style.colour ?? colours.text });
-      cursor += font.widthOfTextAtSize(run.text, size);
+    for (const run of runs) {
+      const face = this.faceOf(run.face);
+      canvas.text(
+        this.font(face),
+        this.encode(face, run.text),
+        cursor,
+        y,
+        size,
+        style.colour ?? colours.text,
+      );
+      if (runs.length > 1) cursor += textWidth(face, run.text, size);
     }
+  }
+
+  rect(x: number, y: number, width: number, height: number, fill: RGB): void {
+    this.canvas.rect(x, y, width, height, fill);
+  }
+
+  line(
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    thickness: number,
+    stroke: RGB,
+    canvas = this.canvas,
+  ): void {
+    canvas.line(x1, y1, x2, y2, thickness, stroke);
   }
 
   /** Wrapped text at the cursor, flowing onto new pages line by line. */
@@ -195,29 +251,19 @@ export class ReportDocument {
   rule(): void {
     this.ensure(8);
     this.y -= 4;
-    this.page.drawLine({
-      start: { x: margin, y: this.y },
-      end: { x: this.width - margin, y: this.y },
-      thickness: 0.5,
-      color: colours.rule,
-    });
+    this.line(margin, this.y, this.width - margin, this.y, 0.5, colours.rule);
     this.y -= 4;
   }
 
   /** Stamps the running header and footer with page numbers, then serialises the PDF. */
   async save(): Promise<Uint8Array> {
-    const pages = this.doc.getPages();
+    const pages = this.canvases;
     const size = 7.5;
     pages.forEach((page, i) => {
       const headerY = this.height - margin + 6;
       const header = this.fit(this.options.runningHeader, this.contentWidth, size);
       this.drawLine(header, margin, headerY, { size, colour: colours.muted }, page);
-      page.drawLine({
-        start: { x: margin, y: headerY - 5 },
-        end: { x: this.width - margin, y: headerY - 5 },
-        thickness: 0.4,
-        color: colours.rule,
-      });
+      this.line(margin, headerY - 5, this.width - margin, headerY - 5, 0.4, colours.rule, page);
       const footerY = margin - 14;
       const pageLabel = `Page ${i + 1} of ${pages.length}`;
       const labelWidth = this.measure(pageLabel, size);
@@ -230,6 +276,7 @@ export class ReportDocument {
       );
       const footer = this.fit(this.options.runningFooter, this.contentWidth - labelWidth - 20, size);
       this.drawLine(footer, margin, footerY, { size, colour: colours.muted }, page);
+      page.finish(this.doc);
     });
     return this.doc.save();
   }

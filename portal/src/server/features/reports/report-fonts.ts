@@ -33,7 +33,8 @@ function parsedFont(face: FontFace): fontkit.Font {
   let font = parsedCache.get(face);
   if (!font) {
     font = fontkit.create(fontBytes(face) as Buffer);
-    if (face !== 'arabic') useDirectGlyphs(font as unknown as LayoutFont);
+    if (face === 'arabic') memoiseLayout(font as unknown as LayoutFont);
+    else useDirectGlyphs(font as unknown as LayoutFont);
     parsedCache.set(face, font);
   }
   return font;
@@ -131,9 +132,11 @@ export async function embedFonts(doc: PDFDocument, texts: Iterable<string>): Pro
   return out as EmbeddedFonts;
 }
 
+type Glyph = { id: number; advanceWidth: number };
 type LayoutFont = {
-  layout(text: string, features?: unknown): { glyphs: unknown[] };
-  glyphForCodePoint(codePoint: number): unknown;
+  layout(text: string, features?: unknown): { glyphs: Glyph[] };
+  glyphForCodePoint(codePoint: number): Glyph;
+  unitsPerEm: number;
 };
 
 /**
@@ -145,9 +148,9 @@ type LayoutFont = {
  * its letters change shape with their neighbours.
  */
 function useDirectGlyphs(font: LayoutFont): void {
-  const glyphs = new Map<number, unknown>();
+  const glyphs = new Map<number, Glyph>();
   font.layout = (text: string) => {
-    const out: unknown[] = [];
+    const out: Glyph[] = [];
     for (const char of text) {
       const code = char.codePointAt(0)!;
       let glyph = glyphs.get(code);
@@ -159,4 +162,58 @@ function useDirectGlyphs(font: LayoutFont): void {
     }
     return { glyphs: out };
   };
+}
+
+const MEMO_LIMIT = 5000;
+
+/**
+ * Arabic keeps fontkit's full layout (shaping), remembered per string: a report prints the same
+ * names many times, and the shaped glyphs of a string do not depend on the document. pdf-lib reads
+ * only the glyphs, so sharing them between documents is safe. Bounded, cleared when full.
+ */
+function memoiseLayout(font: LayoutFont): void {
+  const layout = font.layout.bind(font);
+  const memo = new Map<string, { glyphs: Glyph[] }>();
+  font.layout = (text: string, features?: unknown) => {
+    if (features !== undefined) return layout(text, features);
+    let run = memo.get(text);
+    if (!run) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      run = { glyphs: layout(text).glyphs };
+      memo.set(text, run);
+    }
+    return run;
+  };
+}
+
+/** The advance width of a run in points, as pdf-lib computes it (sum of glyph advances). */
+export function textWidth(face: FontFace, text: string, size: number): number {
+  const font = parsedFont(face) as unknown as LayoutFont;
+  let units = 0;
+  if (face === 'arabic') {
+    for (const glyph of font.layout(text).glyphs) units += glyph.advanceWidth;
+  } else {
+    const advances = advanceCache(face);
+    for (let i = 0; i < text.length; i++) {
+      const code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+      let advance = advances.get(code);
+      if (advance === undefined) {
+        advance = font.glyphForCodePoint(code).advanceWidth;
+        advances.set(code, advance);
+      }
+      units += advance;
+    }
+  }
+  return (units * size) / font.unitsPerEm;
+}
+
+const advanceCaches = new Map<FontFace, Map<number, number>>();
+function advanceCache(face: FontFace): Map<number, number> {
+  let cache = advanceCaches.get(face);
+  if (!cache) {
+    cache = new Map();
+    advanceCaches.set(face, cache);
+  }
+  return cache;
 }

@@ -73,13 +73,7 @@ function drawRow(
 ): void {
   const top = doc.y;
   if (isHeader) {
-    doc.page.drawRectangle({
-      x: margin,
-      y: top - height,
-      width: doc.contentWidth,
-      height,
-      color: colours.fill,
-    });
+    doc.rect(margin, top - height, doc.contentWidth, height, colours.fill);
   }
   let x = margin;
   cells.forEach((lines, i) => {
@@ -93,11 +87,6 @@ function drawRow(
     });
     x += widths[i] ?? 0;
   });
-  doc.page.drawLine({
-    start: { x: margin, y: top - height },
-    end: { x: margin + doc.contentWidth, y: top - height },
-    thickness: 0.4,
-    color: colours.rule,
-  });
+  doc.line(margin, top - height, margin + doc.contentWidth, top - height, 0.4, colours.rule);
   doc.y = top - height;
 }

@@ -12,7 +12,11 @@ const neutralChar = /\s/u;
  * Arabic or Chinese fallback for the characters it lacks. Spaces between two characters of the same
  * fallback stay in that run, so "محمد العلي" is shaped as one run.
  */
+const latinOnly = /^[\u0000-\u024f]*$/u;
+
 export function runsOf(text: string, bold: boolean): TextRun[] {
+  // Most text is Latin: one run, no per-character work.
+  if (latinOnly.test(text)) return [{ face: bold ? 'bold' : 'regular', text, rtl: false }];
   // Composed form: an accent typed as a separate mark becomes one glyph, drawn without GPOS.
   const chars = Array.from(text.normalize('NFC'));
   const faces: (FontFace | null)[] = chars.map((c) =>

@@ -35,11 +35,18 @@ export function wrapText(text: string, maxWidth: number, measure: (text: string)
 function breakWord(word: string, maxWidth: number, measure: (text: string) => number): string[] {
   const pieces: string[] = [];
   let piece = '';
+  let width = 0;
+  // Character by character, adding widths (not re-measuring the piece, which made this quadratic).
   for (const char of word) {
-    if (piece && measure(piece + char) > maxWidth) {
+    const charWidth = measure(char);
+    if (piece && width + charWidth > maxWidth) {
       pieces.push(piece);
       piece = char;
-    } else piece += char;
+      width = charWidth;
+    } else {
+      piece += char;
+      width += charWidth;
+    }
   }
   pieces.push(piece);
   return pieces;
