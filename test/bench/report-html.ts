@@ -2,15 +2,15 @@
 // sections, tables and chart as the PDF renderer draws, laid out by the browser instead.
 import type { AssessmentReportData } from '@sightline/portal/server/features/reports/assessment-report-data';
 
-const escape = (value: unknown): string =>
+const escapeHtml = (value: unknown): string =>
   String(value ?? '—').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
 const table = (headers: string[], rows: unknown[][]) =>
-  `<table><thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+  `<table><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
 export function reportHtml(data: AssessmentReportData): string {
@@ -20,22 +20,22 @@ export function reportHtml(data: AssessmentReportData): string {
     ? Object.entries(score.residual.bySection)
         .map(
           ([id, v]) =>
-            `<div class="bar"><span>${escape(titles.get(id) ?? id)}</span><i style="width:${v ?? 0}%"></i><b>${escape(v ?? 'not scored')}</b></div>`,
+            `<div class="bar"><span>${escapeHtml(titles.get(id) ?? id)}</span><i style="width:${v ?? 0}%"></i><b>${escapeHtml(v ?? 'not scored')}</b></div>`,
         )
         .join('')
     : '';
   const questions = data.sections
     .map(
       (s) =>
-        `<h2>${escape(s.title)}</h2>${s.questions
+        `<h2>${escapeHtml(s.title)}</h2>${s.questions
           .map(
             (
               q,
-            ) => `<div class="q"><b>${escape(q.id)} ${escape(q.text)}</b><p>Answer: ${escape(q.answer ?? 'not answered')}</p>
-${q.vendorComment ? `<p>Vendor's comment: ${escape(q.vendorComment)}</p>` : ''}
-<p class="m">Evidence: ${escape(q.evidenceState)} · Points: ${escape(q.points)} · Weight: ${q.weight}</p>
-${q.override ? `<p>Override: ${escape(q.override.points)} by ${escape(q.override.by)}, because ${escape(q.override.reason)}</p>` : ''}
-${q.reviewComments.map((c) => `<p>Review comment by ${escape(c.author)}: ${escape(c.text)}</p>`).join('')}</div>`,
+            ) => `<div class="q"><b>${escapeHtml(q.id)} ${escapeHtml(q.text)}</b><p>Answer: ${escapeHtml(q.answer ?? 'not answered')}</p>
+${q.vendorComment ? `<p>Vendor's comment: ${escapeHtml(q.vendorComment)}</p>` : ''}
+<p class="m">Evidence: ${escapeHtml(q.evidenceState)} · Points: ${escapeHtml(q.points)} · Weight: ${q.weight}</p>
+${q.override ? `<p>Override: ${escapeHtml(q.override.points)} by ${escapeHtml(q.override.by)}, because ${escapeHtml(q.override.reason)}</p>` : ''}
+${q.reviewComments.map((c) => `<p>Review comment by ${escapeHtml(c.author)}: ${escapeHtml(c.text)}</p>`).join('')}</div>`,
           )
           .join('')}`,
     )
@@ -50,8 +50,8 @@ thead{display:table-header-group}tr{break-inside:avoid}.q{break-inside:avoid;mar
 .bar span{width:200px}.bar i{display:block;height:10px;background:#d96b1a}.bar b{margin-left:6px;font-weight:normal}
 .page{break-after:page}
 </style></head><body>
-<div class="page"><p>AI vendor assessment report</p><h1 style="font-size:24pt;color:#000">${escape(data.vendor)}</h1>
-<p>${escape(data.service)}</p>
+<div class="page"><p>AI vendor assessment report</p><h1 style="font-size:24pt;color:#000">${escapeHtml(data.vendor)}</h1>
+<p>${escapeHtml(data.service)}</p>
 ${table(
   ['Field', 'Value'],
   [
@@ -64,9 +64,9 @@ ${table(
     ['Decided', data.dates.decided],
   ],
 )}
-<p><b>Answers digest (SHA-256)</b><br>${escape(data.digest)}</p></div>
-<h1>Summary</h1><p>Recommendation: ${escape(score?.recommendation)}</p>
-<ul>${(score?.reasons ?? []).map((r) => `<li>${escape(r)}</li>`).join('')}</ul>
+<p><b>Answers digest (SHA-256)</b><br>${escapeHtml(data.digest)}</p></div>
+<h1>Summary</h1><p>Recommendation: ${escapeHtml(score?.recommendation)}</p>
+<ul>${(score?.reasons ?? []).map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>
 ${table(
   ['Question', 'Answer', 'What would close the gap'],
   (score?.conditions ?? []).map((c) => [c.questionId, c.answer, c.fix]),
