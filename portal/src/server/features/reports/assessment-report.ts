@@ -210,7 +210,6 @@ function questionParts(q: ReportQuestion) {
 }
 
 function questions(doc: ReportDocument, data: AssessmentReportData): void {
-  doc.newPage();
   doc.heading('Questions and answers');
   for (const section of data.sections) {
     doc.heading(section.title, 2);

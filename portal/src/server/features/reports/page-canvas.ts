@@ -13,22 +13,39 @@ const colour = (c: RGB, op: 'rg' | 'RG') => `${n(c.red)} ${n(c.green)} ${n(c.blu
 export class PageCanvas {
   private readonly ops: string[] = [];
   private readonly fontKeys = new Map<PDFFont, string>();
+  // Font, size and colours are graphics state, which BT/ET keep: set them only when they change.
+  private font = '';
+  private fill = '';
+  private stroke = '';
 
   constructor(readonly page: PDFPage) {}
 
   /** `glyphs`: the font's encoding of the text (hex glyph ids, from PDFFont.encodeText). */
   text(font: PDFFont, glyphs: string, x: number, y: number, size: number, fill: RGB): void {
-    this.ops.push(
-      `BT /${this.fontKey(font)} ${n(size)} Tf ${colour(fill, 'rg')} ${n(x)} ${n(y)} Td <${glyphs}> Tj ET`,
-    );
+    const fontOp = `/${this.fontKey(font)} ${n(size)} Tf`;
+    const setFont = fontOp === this.font ? '' : `${fontOp} `;
+    this.font = fontOp;
+    this.ops.push(`BT ${setFont}${this.setFill(fill)}${n(x)} ${n(y)} Td <${glyphs}> Tj ET`);
   }
 
   rect(x: number, y: number, width: number, height: number, fill: RGB): void {
-    this.ops.push(`${colour(fill, 'rg')} ${n(x)} ${n(y)} ${n(width)} ${n(height)} re f`);
+    this.ops.push(`${this.setFill(fill)}${n(x)} ${n(y)} ${n(width)} ${n(height)} re f`);
   }
 
   line(x1: number, y1: number, x2: number, y2: number, thickness: number, stroke: RGB): void {
-    this.ops.push(`${n(thickness)} w ${colour(stroke, 'RG')} ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S`);
+    const strokeOp = `${n(thickness)} w ${colour(stroke, 'RG')}`;
+    this.ops.push(
+      `${strokeOp === this.stroke ? '' : `${strokeOp} `}${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S`,
+    );
+    this.stroke = strokeOp;
+  }
+
+  /** The fill colour operator followed by a space, or nothing when it is already set. */
+  private setFill(fill: RGB): string {
+    const op = colour(fill, 'rg');
+    if (op === this.fill) return '';
+    this.fill = op;
+    return `${op} `;
   }
 
   /** Writes the operators as the page's content stream. */

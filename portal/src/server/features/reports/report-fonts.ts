@@ -128,7 +128,11 @@ export async function embedFonts(doc: PDFDocument, texts: Iterable<string>): Pro
   doc.registerFontkit(sharedFontkit);
   const faces = facesNeeded(texts);
   const out: Partial<Record<FontFace, PDFFont>> = {};
-  for (const face of faces) out[face] = await doc.embedFont(fontBytes(face), { subset: true });
+  for (const face of faces) {
+    const font = await doc.embedFont(fontBytes(face), { subset: true });
+    serializeSynchronously(font);
+    out[face] = font;
+  }
   return out as EmbeddedFonts;
 }
 
@@ -216,4 +220,41 @@ function advanceCache(face: FontFace): Map<number, number> {
     advanceCaches.set(face, cache);
   }
   return cache;
+}
+
+type EncodeStream = { push(chunk: Uint8Array | null): boolean; flush(): void };
+type SubsetWithEncoder = { encode(stream: EncodeStream): void; encodeStream(): EncodeStream };
+let EncodeStreamClass: (new () => EncodeStream) | undefined;
+
+/**
+ * pdf-lib writes a subset through fontkit's encodeStream, which starts on a browser-style
+ * nextTick and emits its data on later ones; in this bundle each tick is a setTimeout, at least
+ * 1 ms in Node, and a report with four fonts spent about 6 ms of every render waiting on them.
+ * The same encoder writes into a stream whose chunks are collected as they are pushed, with no
+ * ticks. The stream class is taken once from a throwaway subset (encoding .notdef alone).
+ */
+function serializeSynchronously(pdfFont: PDFFont): void {
+  const embedder = (
+    pdfFont as unknown as { embedder: { subset: SubsetWithEncoder; serializeFont(): Promise<Uint8Array> } }
+  ).embedder;
+  EncodeStreamClass ??= (parsedFont('regular').createSubset() as unknown as SubsetWithEncoder).encodeStream()
+    .constructor as new () => EncodeStream;
+  const StreamClass = EncodeStreamClass;
+  embedder.serializeFont = async () => {
+    const chunks: Uint8Array[] = [];
+    const stream = new StreamClass();
+    stream.push = (chunk) => {
+      if (chunk) chunks.push(chunk);
+      return true;
+    };
+    embedder.subset.encode(stream);
+    stream.flush();
+    const bytes = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  };
 }
