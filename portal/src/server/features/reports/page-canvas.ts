@@ -50,7 +50,7 @@ export class PageCanvas {
 
   /** Writes the operators as the page's content stream. */
   finish(doc: PDFDocument): void {
-    const bytes = deflateSync(Buffer.from(this.ops.join('\n'), 'latin1'), { level: 3 });
+    const bytes = deflateSync(Buffer.from(this.ops.join('\n'), 'latin1'), { level: 1 });
     const stream = doc.context.stream(bytes, { Filter: 'FlateDecode' });
     this.page.node.addContentStream(doc.context.register(stream));
   }

@@ -31,10 +31,13 @@ export type ReportDocumentOptions = {
 function compressWithNodeZlib(doc: PDFDocument): void {
   const context = doc.context;
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
-      ...dict,
-      Filter: 'FlateDecode',
-    });
+    context.stream(
+      deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, { level: 1 }),
+      {
+        ...dict,
+        Filter: 'FlateDecode',
+      },
+    );
 }
 
 const A4: [number, number] = [595.28, 841.89];
@@ -54,7 +57,8 @@ export class ReportDocument {
   y = 0;
   readonly width: number;
   readonly height: number;
-  private readonly widthCache = new Map<string, number>();
+  private readonly regularWidths = new Map<string, number>();
+  private readonly boldWidths = new Map<string, number>();
   private readonly encoded = new Map<FontFace, Map<string, string>>();
 
   private constructor(
@@ -142,13 +146,15 @@ export class ReportDocument {
 
   /** Width of a line in points, summed over its font runs. */
   measure(text: string, size: number, bold = false): number {
-    const key = `${size}|${bold ? 'b' : 'r'}|${text}`;
-    const cached = this.widthCache.get(key);
-    if (cached !== undefined) return cached;
-    let width = 0;
-    for (const run of visualRuns(text, bold)) width += textWidth(this.faceOf(run.face), run.text, size);
-    this.widthCache.set(key, width);
-    return width;
+    // Widths scale with the size, so one cache at size 1 per weight serves every size.
+    const cache = bold ? this.boldWidths : this.regularWidths;
+    let width = cache.get(text);
+    if (width === undefined) {
+      width = 0;
+      for (const run of visualRuns(text, bold)) width += textWidth(this.faceOf(run.face), run.text, 1);
+      cache.set(text, width);
+    }
+    return width * size;
   }
 
   wrap(text: string, maxWidth: number, size: number, bold = false): string[] {
