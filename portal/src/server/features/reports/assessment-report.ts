@@ -82,9 +82,9 @@ function summary(doc: ReportDocument, data: AssessmentReportData): void {
       drawTable(
         doc,
         [
-          { header: 'Question', share: 0.14 },
-          { header: 'Answer', share: 0.3 },
-          { header: 'What would close the gap', share: 0.56 },
+          { header: 'Question', share: 0.2 },
+          { header: 'Answer', share: 0.28 },
+          { header: 'What would close the gap', share: 0.52 },
         ],
         score.conditions.map((c) => [c.questionId, c.answer, c.fix]),
       );
@@ -160,15 +160,15 @@ function risk(doc: ReportDocument, data: AssessmentReportData): void {
     ],
     score.inherent.factors.map((f) => [inWords(f.factor), f.value, String(f.points), inWords(f.source)]),
   );
-  // The heading stays with its chart.
-  doc.ensure(Object.keys(score.residual.bySection).length * 15 + 60);
-  doc.heading('Residual risk by section', 2);
   const titles = new Map(data.sections.map((s) => [s.id, s.title]));
-  drawBarChart(
-    doc,
-    Object.entries(score.residual.bySection).map(([id, value]) => ({ label: titles.get(id) ?? id, value })),
-    score.thresholds,
-  );
+  // A section the vendor was not asked (its condition hid it) has no title here and no score.
+  const bars = Object.entries(score.residual.bySection)
+    .filter(([id, value]) => titles.has(id) || value !== null)
+    .map(([id, value]) => ({ label: titles.get(id) ?? id, value }));
+  // The heading stays with its chart.
+  doc.ensure(bars.length * 15 + 60);
+  doc.heading('Residual risk by section', 2);
+  drawBarChart(doc, bars, score.thresholds);
   if (score.knockOuts.length > 0) {
     doc.heading('Knock-outs', 2);
     for (const k of score.knockOuts)
