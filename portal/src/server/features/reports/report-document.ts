@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument, type PDFFont, type RGB, rgb } from 'pdf-lib';
 import { PageCanvas } from './page-canvas';
 import { type EmbeddedFonts, embedFonts, type FontFace, textWidth } from './report-fonts';
-import { visualRuns } from './text-runs';
+import { latinOnly, visualRuns } from './text-runs';
 import { wrapText } from './text-wrap';
 
 export const colours = {
@@ -150,8 +150,11 @@ export class ReportDocument {
     const cache = bold ? this.boldWidths : this.regularWidths;
     let width = cache.get(text);
     if (width === undefined) {
-      width = 0;
-      for (const run of visualRuns(text, bold)) width += textWidth(this.faceOf(run.face), run.text, 1);
+      if (latinOnly.test(text)) width = textWidth(bold ? 'bold' : 'regular', text, 1);
+      else {
+        width = 0;
+        for (const run of visualRuns(text, bold)) width += textWidth(this.faceOf(run.face), run.text, 1);
+      }
       cache.set(text, width);
     }
     return width * size;

@@ -12,7 +12,8 @@ const neutralChar = /\s/u;
  * Arabic or Chinese fallback for the characters it lacks. Spaces between two characters of the same
  * fallback stay in that run, so "محمد العلي" is shaped as one run.
  */
-const latinOnly = /^[\u0020-\u024f]*$/u;
+/** Text that Noto Sans draws alone, left to right: no fallback font, no direction to work out. */
+export const latinOnly = /^[\u0020-\u024f]*$/u;
 
 export function runsOf(text: string, bold: boolean): TextRun[] {
   // Most text is Latin: one run, no per-character work.
