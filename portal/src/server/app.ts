@@ -10,6 +10,7 @@ import { customCatalogRoutes } from './features/catalog/custom-entries-routes';
 import { catalogRoutes } from './features/catalog/routes';
 import { decisionRoutes } from './features/decisions/routes';
 import { deviceRoutes } from './features/devices/routes';
+import { discoveryRoutes } from './features/discovery/routes';
 import { mountApiDocs } from './features/docs/routes';
 import { exportRoutes } from './features/exports/routes';
 import { extensionApiRoutes } from './features/extension-api/routes';
@@ -63,6 +64,7 @@ function apiRoutes() {
       .route('/', catalogRoutes)
       .route('/', customCatalogRoutes)
       .route('/', overviewRoutes)
+      .route('/', discoveryRoutes)
       // Before the inventory's /:id, which would take "register.pdf" for an id.
       .route('/', reportRoutes)
       .route('/', inventoryRoutes)

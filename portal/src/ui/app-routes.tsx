@@ -10,6 +10,7 @@ import { SignInPage } from './features/auth/sign-in-page';
 import { CandidatesPage } from './features/catalog/candidates-page';
 import { CatalogPage } from './features/catalog/catalog-page';
 import { DevicesPage } from './features/devices/devices-page';
+import { ServicePage } from './features/discovery/service-page';
 import { FindingsPage } from './features/findings/findings-page';
 import { HomePage } from './features/home/home-page';
 import { InventoryDetailPage } from './features/inventory/inventory-detail-page';
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route element={<Shell me={me.data} />}>
           <Route index element={<HomePage />} />
           <Route path="policy" element={<PolicyPage />} />
+          <Route path="services/:serviceId" element={<ServicePage />} />
           <Route path="requests" element={<RequestsPage />} />
           <Route path="devices" element={<DevicesPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -8,8 +8,9 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
+import { loadCatalog } from '../catalog/catalog-source';
 import { defaultTemplateId } from '../templates/templates-service';
-import { linkService } from '../vendors/vendors-service';
+import { insertVendor, linkService } from '../vendors/vendors-service';
 import { nextCycle, refuseSecondOpenCycle } from './assessment-cycles';
 import type { AssessmentDeps } from './assessment-deps';
 import { checkDueDate } from './assessment-records';
@@ -61,7 +62,7 @@ export async function createAssessment(
         useContext = { ...useContext, dataCategories: categories };
       }
     }
-    const vendorId = input.vendorId ?? (serviceId ? await vendorForService(tx, serviceId) : null);
+    const vendorId = input.vendorId ?? (serviceId ? await vendorForService(tx, actor, serviceId, now) : null);
     if (!vendorId) throw new AppError('bad_request', 'Choose the vendor to assess');
     const [vendorRow] = await tx.select({ id: vendor.id }).from(vendor).where(eq(vendor.id, vendorId));
     if (!vendorRow) throw new AppError('not_found', 'No vendor with this id');
@@ -130,19 +131,45 @@ export async function createAssessment(
   });
 }
 
-async function vendorForService(tx: Tx, serviceId: string) {
+/**
+ * The vendor that provides the service. When none does yet but the catalog knows the service, the
+ * catalog's vendor is used: an existing vendor of that name is linked, otherwise it is created
+ * (audited) so starting an assessment from the dashboard takes one click.
+ */
+async function vendorForService(tx: Tx, actor: Actor, serviceId: string, now: Date) {
   const rows = await tx
     .select({ vendorId: vendorService.vendorId })
     .from(vendorService)
     .where(eq(vendorService.serviceId, serviceId));
-  if (rows.length === 0) {
+  if (rows.length > 1) {
+    throw new AppError('bad_request', `Several vendors provide "${serviceId}": choose which one to assess`);
+  }
+  if (rows.length === 1) return rows[0]!.vendorId;
+  const entry = (await loadCatalog(tx)).byId.get(serviceId);
+  if (!entry) {
     throw new AppError(
       'bad_request',
       `No vendor provides "${serviceId}" yet: choose the vendor (it will be linked)`,
     );
   }
-  if (rows.length > 1) {
-    throw new AppError('bad_request', `Several vendors provide "${serviceId}": choose which one to assess`);
+  const sameName = await tx
+    .select({ id: vendor.id })
+    .from(vendor)
+    .where(sql`lower(${vendor.name}) = lower(${entry.vendor})`)
+    .limit(2);
+  if (sameName.length === 1) return sameName[0]!.id;
+  if (sameName.length > 1) {
+    throw new AppError(
+      'bad_request',
+      `Several vendors are named "${entry.vendor}": choose which one to assess`,
+    );
   }
-  return rows[0]!.vendorId;
+  const created = await insertVendor(
+    tx,
+    actor,
+    { name: entry.vendor, website: new URL(entry.website).origin, services: [serviceId] },
+    now,
+    { fromCatalogService: serviceId },
+  );
+  return created.id;
 }

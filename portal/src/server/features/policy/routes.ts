@@ -1,4 +1,5 @@
 import { anyStaff } from '@sightline/shared/auth/roles';
+import { bulkServicePolicySchema } from '@sightline/shared/discovery/discovery-api';
 import { serviceIdSchema } from '@sightline/shared/extension-api/access-requests';
 import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
 import { Hono } from 'hono';
@@ -7,7 +8,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { listServicePolicies, setServicePolicy } from './policy-service';
+import { listServicePolicies, setServicePolicies, setServicePolicy } from './policy-service';
 
 const tags = ['Policy'];
 
@@ -34,5 +35,20 @@ export const policyRoutes = new Hono<AppEnv>()
         c.req.valid('json'),
       );
       return c.json(result, 200);
+    },
+  )
+  .post(
+    '/api/policy/services/bulk',
+    describeRoute({
+      tags,
+      summary: 'Set one state, conditions and alternative for many services at once (one policy version)',
+    }),
+    access('admin', 'procurement'),
+    validate('json', bulkServicePolicySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const { serviceIds, policy } = c.req.valid('json');
+      return c.json(await setServicePolicies({ db, now: now() }, actor, serviceIds, policy), 200);
     },
   );

@@ -91,35 +91,45 @@ export async function listVendors(db: Db, query: VendorListQuery, limit = 500) {
 }
 
 export async function createVendor(db: Db, actor: Actor, input: CreateVendorInput, now: Date) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(vendor)
-      .values({
-        name: input.name,
-        website: input.website ?? null,
-        status: input.status ?? 'prospect',
-        tier: input.tier ?? null,
-        nextReviewOn: input.nextReviewOn ?? null,
-        modelProviders: dedupe(input.modelProviders ?? []),
-        subProcessors: dedupe(input.subProcessors ?? []),
-        notes: input.notes ?? null,
-        createdBy: actor.type === 'staff' ? actor.user.id : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: vendor.id });
-    const id = row!.id;
-    if (input.services?.length) await setServices(tx, id, input.services);
-    await recordAudit(tx, {
-      actor,
-      action: 'vendor.created',
-      targetType: 'vendor',
-      targetId: id,
-      details: { name: input.name },
-      at: now,
-    });
-    return { id };
+  return db.transaction((tx) => insertVendor(tx, actor, input, now));
+}
+
+/** Creates a vendor inside the caller's transaction (e.g. an assessment that names an unknown vendor). */
+export async function insertVendor(
+  tx: DbOrTx,
+  actor: Actor,
+  input: CreateVendorInput,
+  now: Date,
+  /** Why the vendor was created, when not by hand (e.g. from the catalog entry of a service). */
+  origin?: Record<string, unknown>,
+) {
+  const [row] = await tx
+    .insert(vendor)
+    .values({
+      name: input.name,
+      website: input.website ?? null,
+      status: input.status ?? 'prospect',
+      tier: input.tier ?? null,
+      nextReviewOn: input.nextReviewOn ?? null,
+      modelProviders: dedupe(input.modelProviders ?? []),
+      subProcessors: dedupe(input.subProcessors ?? []),
+      notes: input.notes ?? null,
+      createdBy: actor.type === 'staff' ? actor.user.id : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: vendor.id });
+  const id = row!.id;
+  if (input.services?.length) await setServices(tx, id, input.services);
+  await recordAudit(tx, {
+    actor,
+    action: 'vendor.created',
+    targetType: 'vendor',
+    targetId: id,
+    details: { name: input.name, ...origin },
+    at: now,
   });
+  return { id };
 }
 
 export async function updateVendor(db: Db, actor: Actor, id: string, input: UpdateVendorInput, now: Date) {

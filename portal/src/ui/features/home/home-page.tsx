@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { useQuery } from '@tanstack/react-query';
@@ -10,22 +11,16 @@ import { hasRole, useMe } from '../../lib/session';
 
 const PERIODS = [7, 30, 90] as const;
 const IN_FLIGHT = ['sent', 'in_progress', 'submitted', 'changes_requested', 'under_review'];
+=======
+import { DiscoveryDashboard } from '../discovery/discovery-dashboard';
+>>>>>>> 99f6f62 (Discovery dashboard (issue 13): headline figures against the previous period, people per day per service, visits by policy state and category, new services, assess-first service table with bulk policy, service page; POST /api/policy/services/bulk (one version bump, each change audited); starting an assessment for a service whose vendor is unknown creates the vendor from the catalog)
 
+/** The landing page: the work queues and the discovery dashboard. */
 export function HomePage() {
-  const me = useMe().data;
-  const canAssess = hasRole(me, ['admin', 'procurement']);
-  const isAdmin = hasRole(me, ['admin']);
-  const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
-  const overview = useQuery({
-    queryKey: ['overview', days],
-    queryFn: () => unwrap(api.api.overview.$get({ query: { days: String(days) } })),
-  });
-  const data = overview.data;
-  const inFlight = data ? IN_FLIGHT.reduce((n, s) => n + (data.assessments[s] ?? 0), 0) : 0;
-
   return (
     <section>
       <h1>Overview</h1>
+<<<<<<< HEAD
       <label className="period">
         Period
         <select value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof PERIODS)[number])}>
@@ -126,33 +121,9 @@ export function HomePage() {
           )}
         </>
       )}
+=======
+      <DiscoveryDashboard />
+>>>>>>> 99f6f62 (Discovery dashboard (issue 13): headline figures against the previous period, people per day per service, visits by policy state and category, new services, assess-first service table with bulk policy, service page; POST /api/policy/services/bulk (one version bump, each change audited); starting an assessment for a service whose vendor is unknown creates the vendor from the catalog)
     </section>
-  );
-}
-
-type Assessment = { id: string; state: AssessmentState };
-
-/** The assessment's own state (under review is not assessed); a way to start one when none is under way. */
-function ServiceAssessment({
-  serviceId,
-  assessment,
-  canAssess,
-}: {
-  serviceId: string;
-  assessment: Assessment | null;
-  canAssess: boolean;
-}) {
-  const finishedWithoutDecision = assessment?.state === 'expired' || assessment?.state === 'revoked';
-  const start = canAssess && (!assessment || finishedWithoutDecision) && (
-    <Link to={`/assessments/new?serviceId=${encodeURIComponent(serviceId)}`}>Start one</Link>
-  );
-  if (!assessment) return start || 'none yet';
-  return (
-    <>
-      <Link to={`/assessments/${assessment.id}`}>
-        <span className={`badge state-${assessment.state}`}>{stateLabels[assessment.state]}</span>
-      </Link>
-      {start && <> · {start}</>}
-    </>
   );
 }

@@ -1,0 +1,151 @@
+import type { Db } from '@sightline/db/client';
+import { device } from '@sightline/db/schema/devices';
+import { servicePolicy } from '@sightline/db/schema/policy';
+import { usageDaily } from '@sightline/db/schema/usage';
+import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
+import type { PolicyState } from '@sightline/shared/policy/policy-states';
+import { policyStates } from '@sightline/shared/policy/policy-states';
+import { count, isNull } from 'drizzle-orm';
+import { loadCatalog } from '../catalog/catalog-source';
+import { headlineFigures } from './headline-figures';
+import type { Period } from './period';
+import { loadQueues } from './queues';
+import {
+  distinctPeople,
+  firstSeenPerService,
+  peoplePerDayOutside,
+  usagePerDayAndService,
+  usagePerService,
+} from './usage-queries';
+
+/** How many services get their own line in the people-per-day chart; the rest are "Other services". */
+const TOP_SERVICES = 6;
+
+export async function policyStateLookup(db: Db) {
+  const rows = await db
+    .select({ serviceId: servicePolicy.serviceId, state: servicePolicy.state })
+    .from(servicePolicy);
+  const byId = new Map(rows.map((r) => [r.serviceId, r.state]));
+  return (serviceId: string): PolicyState => byId.get(serviceId) ?? 'unreviewed';
+}
+
+/** Everything on the dashboard but the service table: figures against the previous period, and charts. */
+export async function loadDashboard(db: Db, period: Period) {
+  const { from, to, previous } = period;
+  const [catalog, stateOf, current, currentDistinct, before, beforeDistinct, daily, firstSeen] =
+    await Promise.all([
+      loadCatalog(db),
+      policyStateLookup(db),
+      usagePerService(db, from, to),
+      distinctPeople(db, from, to),
+      usagePerService(db, previous.from, previous.to),
+      distinctPeople(db, previous.from, previous.to),
+      usagePerDayAndService(db, from, to),
+      firstSeenPerService(db),
+    ]);
+  const nameOf = (id: string) => catalog.byId.get(id)?.name ?? id;
+
+  const top = [...current]
+    .sort((a, b) => b.people - a.people || a.serviceId.localeCompare(b.serviceId))
+    .slice(0, TOP_SERVICES)
+    .map((s) => s.serviceId);
+  const others = current.length > top.length ? await peoplePerDayOutside(db, from, to, top) : [];
+
+  return {
+    period,
+    figures: headlineFigures(current, currentDistinct, stateOf),
+    previousFigures: headlineFigures(before, beforeDistinct, stateOf),
+    peoplePerDay: peoplePerDaySeries(period, daily, top, others),
+    topServices: top.map((serviceId) => ({ serviceId, name: nameOf(serviceId) })),
+    visitsByState: visitsByStatePerDay(period, daily, stateOf),
+    byCategory: byCategory(current, (id) => catalog.byId.get(id)?.category ?? 'other'),
+    newServices: current
+      .filter((s) => {
+        const first = firstSeen.get(s.serviceId);
+        return first !== undefined && first >= from && first <= to;
+      })
+      .map((s) => ({
+        serviceId: s.serviceId,
+        name: nameOf(s.serviceId),
+        firstSeen: firstSeen.get(s.serviceId)!,
+        people: s.people,
+        state: stateOf(s.serviceId),
+      }))
+      .sort((a, b) => b.firstSeen.localeCompare(a.firstSeen) || b.people - a.people),
+    setup: await setupState(db),
+    queues: await loadQueues(db),
+  };
+}
+
+/** Every day of the period, so a quiet day is a zero on the chart rather than a missing point. */
+export function daysOf(period: Period): string[] {
+  const days: string[] = [];
+  const start = Date.parse(`${period.from}T00:00:00Z`);
+  for (let i = 0; i < period.days; i++)
+    days.push(new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+  return days;
+}
+
+type DailyRow = { day: string; serviceId: string; people: number; visits: number };
+
+function peoplePerDaySeries(
+  period: Period,
+  daily: readonly DailyRow[],
+  top: readonly string[],
+  others: readonly { day: string; people: number }[],
+) {
+  const rows = new Map(
+    daysOf(period).map((day) => [day, { day, other: 0 } as Record<string, string | number>]),
+  );
+  for (const r of daily) {
+    if (!top.includes(r.serviceId)) continue;
+    const row = rows.get(r.day);
+    if (row) row[r.serviceId] = r.people;
+  }
+  for (const r of others) {
+    const row = rows.get(r.day);
+    if (row) row.other = r.people;
+  }
+  // Days without use on a top service show 0, not a gap.
+  for (const row of rows.values()) for (const id of top) row[id] ??= 0;
+  return [...rows.values()];
+}
+
+function visitsByStatePerDay(
+  period: Period,
+  daily: readonly DailyRow[],
+  stateOf: (id: string) => PolicyState,
+) {
+  const rows = new Map(
+    daysOf(period).map((day) => [day, { day, ...Object.fromEntries(policyStates.map((s) => [s, 0])) }]),
+  );
+  for (const r of daily) {
+    const row = rows.get(r.day) as Record<string, number> | undefined;
+    if (row) row[stateOf(r.serviceId)] = (row[stateOf(r.serviceId)] ?? 0) + r.visits;
+  }
+  return [...rows.values()] as ({ day: string } & Record<PolicyState, number>)[];
+}
+
+function byCategory(
+  perService: readonly { serviceId: string; visits: number }[],
+  categoryOf: (id: string) => ServiceCategory,
+) {
+  const totals = new Map<ServiceCategory, { visits: number; services: number }>();
+  for (const s of perService) {
+    const c = categoryOf(s.serviceId);
+    const t = totals.get(c) ?? { visits: 0, services: 0 };
+    t.visits += s.visits;
+    t.services += 1;
+    totals.set(c, t);
+  }
+  return [...totals]
+    .map(([category, t]) => ({ category, label: categoryLabels[category], ...t }))
+    .sort((a, b) => b.visits - a.visits);
+}
+
+/** What a newcomer needs next: enroll browsers, wait for the first report, or review services. */
+async function setupState(db: Db) {
+  const [enrolled] = await db.select({ n: count() }).from(device).where(isNull(device.revokedAt));
+  const [anyUsage] = await db.select({ n: count() }).from(usageDaily).limit(1);
+  return { enrolledBrowsers: enrolled?.n ?? 0, anyUsageEver: (anyUsage?.n ?? 0) > 0 };
+}

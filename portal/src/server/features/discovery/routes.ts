@@ -1,0 +1,61 @@
+import { anyStaff } from '@sightline/shared/auth/roles';
+import { rangeQuerySchema, serviceTableQuerySchema } from '@sightline/shared/discovery/discovery-api';
+import { serviceIdSchema } from '@sightline/shared/extension-api/access-requests';
+import { Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import type { AppEnv } from '../../context';
+import { access } from '../../middleware/access';
+import { validate } from '../../validation';
+import { loadDashboard } from './dashboard-service';
+import { resolvePeriod } from './period';
+import { loadServiceDetail } from './service-detail-service';
+import { loadServiceTable } from './service-table';
+
+const tags = ['Discovery'];
+
+export const discoveryRoutes = new Hono<AppEnv>()
+  .get(
+    '/api/discovery/dashboard',
+    describeRoute({
+      tags,
+      summary:
+        'Headline figures against the previous period, people per day, use by policy state and category, new services',
+    }),
+    access(...anyStaff),
+    validate('query', rangeQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      return c.json(await loadDashboard(db, resolvePeriod(c.req.valid('query'), now())), 200);
+    },
+  )
+  .get(
+    '/api/discovery/services',
+    describeRoute({
+      tags,
+      summary: 'Every AI service used in the period, sorted and paged (assess first by default)',
+    }),
+    access(...anyStaff),
+    validate('query', serviceTableQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      return c.json(await loadServiceTable(db, resolvePeriod(query, now()), query), 200);
+    },
+  )
+  .get(
+    '/api/discovery/services/:serviceId',
+    describeRoute({
+      tags,
+      summary:
+        'One service: people per day, people, events by kind, pages calling its API, access requests, policy and its history, vendor and assessments',
+    }),
+    access(...anyStaff),
+    validate('param', z.object({ serviceId: serviceIdSchema })),
+    validate('query', rangeQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const period = resolvePeriod(c.req.valid('query'), now());
+      return c.json(await loadServiceDetail(db, c.req.valid('param').serviceId, period), 200);
+    },
+  );

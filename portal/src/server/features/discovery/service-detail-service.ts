@@ -1,0 +1,242 @@
+import type { Db } from '@sightline/db/client';
+import { assessment } from '@sightline/db/schema/assessments';
+import { auditLog } from '@sightline/db/schema/audit';
+import { device } from '@sightline/db/schema/devices';
+import { orgSettings } from '@sightline/db/schema/org';
+import { servicePolicy } from '@sightline/db/schema/policy';
+import { accessRequest, usageDaily, usageEvent } from '@sightline/db/schema/usage';
+import { vendor, vendorService } from '@sightline/db/schema/vendors';
+import { and, count, countDistinct, desc, eq, gte, lt, lte, max, sum } from 'drizzle-orm';
+import { AppError } from '../../errors';
+import { loadCatalog } from '../catalog/catalog-source';
+import { daysOf } from './dashboard-service';
+import type { Period } from './period';
+import { personKey, usagePerDayAndService, usagePerService, visitsSql } from './usage-queries';
+
+/** The people list shows the most active first; beyond this the page says how many more there are. */
+const PEOPLE_SHOWN = 100;
+const HISTORY_SHOWN = 50;
+
+/**
+ * One service as a CISO looks at it: who uses it and how, which intranet pages call its API, who asked
+ * for access, what the policy is and how it got there, and the vendor with its assessments.
+ */
+export async function loadServiceDetail(db: Db, serviceId: string, period: Period) {
+  const catalog = await loadCatalog(db);
+  const entry = catalog.byId.get(serviceId);
+  if (!entry) {
+    const [seen] = await db
+      .select({ n: count() })
+      .from(usageDaily)
+      .where(eq(usageDaily.serviceId, serviceId))
+      .limit(1);
+    if (!seen?.n) throw new AppError('not_found', 'No service with this id in the catalog or in the usage');
+  }
+  const { from, to } = period;
+  const [
+    totals,
+    daily,
+    people,
+    peopleCount,
+    apiCallers,
+    retention,
+    requests,
+    policy,
+    history,
+    vendors,
+    assessments,
+  ] = await Promise.all([
+    usagePerService(db, from, to).then((rows) => rows.find((r) => r.serviceId === serviceId) ?? null),
+    usagePerDayAndService(db, from, to, serviceId),
+    peopleOf(db, serviceId, period),
+    db
+      .select({ n: countDistinct(personKey) })
+      .from(usageDaily)
+      .where(and(eq(usageDaily.serviceId, serviceId), gte(usageDaily.day, from), lte(usageDaily.day, to)))
+      .then(([r]) => r?.n ?? 0),
+    apiCallersOf(db, serviceId, period),
+    db
+      .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })
+      .from(orgSettings)
+      .where(eq(orgSettings.id, 1))
+      .then(([r]) => r ?? { days: 180, pseudonymised: true }),
+    db
+      .select({
+        id: accessRequest.id,
+        status: accessRequest.status,
+        userKey: accessRequest.userKey,
+        userLabel: accessRequest.userLabel,
+        intendedUse: accessRequest.intendedUse,
+        createdAt: accessRequest.createdAt,
+        assessmentId: accessRequest.assessmentId,
+      })
+      .from(accessRequest)
+      .where(eq(accessRequest.serviceId, serviceId))
+      .orderBy(desc(accessRequest.createdAt))
+      .limit(100),
+    db
+      .select()
+      .from(servicePolicy)
+      .where(eq(servicePolicy.serviceId, serviceId))
+      .then(([r]) => r ?? null),
+    db
+      .select({
+        at: auditLog.at,
+        actorLabel: auditLog.actorLabel,
+        actorType: auditLog.actorType,
+        details: auditLog.details,
+      })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'policy.changed'),
+          eq(auditLog.targetType, 'service'),
+          eq(auditLog.targetId, serviceId),
+        ),
+      )
+      .orderBy(desc(auditLog.seq))
+      .limit(HISTORY_SHOWN),
+    db
+      .select({ id: vendor.id, name: vendor.name, status: vendor.status, tier: vendor.tier })
+      .from(vendorService)
+      .innerJoin(vendor, eq(vendor.id, vendorService.vendorId))
+      .where(eq(vendorService.serviceId, serviceId))
+      .orderBy(vendor.name),
+    db
+      .select({
+        id: assessment.id,
+        state: assessment.state,
+        vendorId: assessment.vendorId,
+        createdAt: assessment.createdAt,
+        dueOn: assessment.dueOn,
+      })
+      .from(assessment)
+      .where(eq(assessment.serviceId, serviceId))
+      .orderBy(desc(assessment.createdAt))
+      .limit(50),
+  ]);
+  const perDay = new Map(daily.map((d) => [d.day, d]));
+  const alternative = policy?.alternativeServiceId
+    ? catalog.byId.get(policy.alternativeServiceId)
+    : undefined;
+  return {
+    period,
+    service: {
+      serviceId,
+      name: entry?.name ?? serviceId,
+      vendor: entry?.vendor ?? '',
+      category: entry?.category ?? 'other',
+      website: entry?.website ?? null,
+      inCatalog: entry !== undefined,
+    },
+    totals: totals ?? emptyTotals(serviceId),
+    peoplePerDay: daysOf(period).map((day) => ({
+      day,
+      people: perDay.get(day)?.people ?? 0,
+      visits: perDay.get(day)?.visits ?? 0,
+    })),
+    people,
+    peopleCount,
+    pseudonymised: retention.pseudonymised,
+    apiCallers,
+    rawRetentionDays: retention.days,
+    accessRequests: requests,
+    policy: {
+      state: policy?.state ?? 'unreviewed',
+      conditions: policy?.conditions ?? null,
+      alternativeServiceId: policy?.alternativeServiceId ?? null,
+      alternativeName: alternative?.name ?? null,
+      alternativeUrl: policy?.alternativeUrl ?? null,
+      note: policy?.note ?? null,
+      decisionId: policy?.decisionId ?? null,
+      updatedAt: policy?.updatedAt ?? null,
+    },
+    policyHistory: history.map((h) => ({
+      at: h.at,
+      by: h.actorLabel ?? h.actorType,
+      from: typeof h.details.from === 'string' ? h.details.from : null,
+      to: typeof h.details.to === 'string' ? h.details.to : null,
+      conditions: typeof h.details.conditions === 'string' ? h.details.conditions : null,
+      decisionId: typeof h.details.decisionId === 'string' ? h.details.decisionId : null,
+      bulk: h.details.bulk === true,
+    })),
+    vendors,
+    assessments,
+  };
+}
+
+function emptyTotals(serviceId: string) {
+  return {
+    serviceId,
+    people: 0,
+    browsers: 0,
+    visits: 0,
+    warnings: 0,
+    proceeds: 0,
+    blocks: 0,
+    logins: 0,
+    personalAccountEvents: 0,
+    pastes: 0,
+    uploads: 0,
+    apiCalls: 0,
+  };
+}
+
+/**
+ * People as stored: the user key (a pseudonym unless the org turned pseudonymisation off) and the
+ * label the browser enrolled with, which is only kept when pseudonymisation is off. A browser without
+ * a user is listed as that browser.
+ */
+async function peopleOf(db: Db, serviceId: string, period: Period) {
+  const rows = await db
+    .select({
+      person: personKey,
+      userKey: usageDaily.userKey,
+      label: max(device.userLabel),
+      browsers: countDistinct(usageDaily.deviceId),
+      days: countDistinct(usageDaily.day),
+      visits: visitsSql.mapWith(Number),
+      pastes: sum(usageDaily.pastes).mapWith(Number),
+      uploads: sum(usageDaily.uploads).mapWith(Number),
+      lastDay: max(usageDaily.day),
+    })
+    .from(usageDaily)
+    .leftJoin(device, eq(device.id, usageDaily.deviceId))
+    .where(
+      and(
+        eq(usageDaily.serviceId, serviceId),
+        gte(usageDaily.day, period.from),
+        lte(usageDaily.day, period.to),
+      ),
+    )
+    .groupBy(personKey, usageDaily.userKey)
+    .orderBy(desc(countDistinct(usageDaily.day)), desc(visitsSql), personKey)
+    .limit(PEOPLE_SHOWN);
+  return rows.map(({ person, ...r }) => ({ ...r, browserOnly: r.userKey === null, person }));
+}
+
+/** Pages that call the service's API, from raw api_call events (only as far back as raw retention). */
+async function apiCallersOf(db: Db, serviceId: string, period: Period) {
+  const start = new Date(`${period.from}T00:00:00Z`);
+  const end = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000);
+  return db
+    .select({
+      initiatorHost: usageEvent.initiatorHost,
+      apiHost: usageEvent.host,
+      calls: count(),
+      browsers: countDistinct(usageEvent.deviceId),
+      lastAt: max(usageEvent.occurredAt),
+    })
+    .from(usageEvent)
+    .where(
+      and(
+        eq(usageEvent.serviceId, serviceId),
+        eq(usageEvent.kind, 'api_call'),
+        gte(usageEvent.occurredAt, start),
+        lt(usageEvent.occurredAt, end),
+      ),
+    )
+    .groupBy(usageEvent.initiatorHost, usageEvent.host)
+    .orderBy(desc(count()))
+    .limit(100);
+}
