@@ -24,7 +24,6 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/auth/*': 'public',
   'GET /api/me': ALL,
   'GET /api/overview': ALL,
-<<<<<<< HEAD
   // CSV downloads: the roles of the list each one exports.
   'GET /api/overview/export.csv': ALL,
   'GET /api/vendors/export.csv': READ_ASSESS,
@@ -34,11 +33,9 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/devices/export.csv': ['admin', 'auditor'],
   'GET /api/audit/export.csv': ['admin', 'auditor'],
   'GET /api/inventory/export.csv': READ_ASSESS,
-=======
   'GET /api/discovery/dashboard': ALL,
   'GET /api/discovery/services': ALL,
   'GET /api/discovery/services/:serviceId': ALL,
->>>>>>> 99f6f62 (Discovery dashboard (issue 13): headline figures against the previous period, people per day per service, visits by policy state and category, new services, assess-first service table with bulk policy, service page; POST /api/policy/services/bulk (one version bump, each change audited); starting an assessment for a service whose vendor is unknown creates the vendor from the catalog)
   'POST /api/catalog/custom': ['admin', 'procurement'],
   'PUT /api/catalog/custom/:id': ['admin', 'procurement'],
   'DELETE /api/catalog/custom/:id': ['admin', 'procurement'],

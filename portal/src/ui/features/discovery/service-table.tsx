@@ -5,6 +5,7 @@ import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DownloadCsvLink } from '../../components/download-csv-link';
 import { api, unwrap } from '../../lib/api';
 import { stateLabels } from '../policy/policy-page';
 import { BulkPolicyForm } from './bulk-policy-form';
@@ -80,6 +81,14 @@ export function ServiceTable({
             ))}
           </select>
         </label>
+        {'days' in period && Number(period.days) <= 365 && (
+          // The usage export covers the last n days (every service, like this table).
+          <DownloadCsvLink
+            path="/api/overview/export.csv"
+            filters={{ days: period.days }}
+            label={`Download usage by service, last ${period.days} days (CSV)`}
+          />
+        )}
         {canAssess && selected.length > 0 && !bulk && (
           <button type="button" onClick={() => setBulk(true)}>
             Set policy for {selected.length} selected
