@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import { assessmentTestApp, json } from '../assessments/assessment-test-kit';
 import { enrollTestDevice } from '../extension-api/test-helpers';
-import { column, readCsvDownload } from './csv-download';
+import { column, readCsvDownload } from './csv-download-test-kit';
 
 let t: TestApp;
 let admin: string;
