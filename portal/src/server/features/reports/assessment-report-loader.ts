@@ -74,7 +74,8 @@ export async function loadAssessmentReportData(db: Db, id: string, now: Date): P
     respondent: { name: row.respondentName, email: row.respondentEmail },
     template: { title: detail.template.title, version: detail.template.version },
     state: row.state,
-    ...cycleOf(row),
+    cycle: row.cycle,
+    previousAssessmentId: row.previousAssessmentId,
     dates: {
       sent: row.sentAt?.toISOString() ?? null,
       submitted: row.submittedAt?.toISOString() ?? null,
@@ -175,13 +176,4 @@ async function decisionOf(db: Db, id: string): Promise<ReportDecision | null> {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
   }
-}
-
-/** Reassessment cycles are being added to the schema; print them when the row has them. */
-function cycleOf(row: object): Pick<AssessmentReportData, 'cycle' | 'previousAssessmentId'> {
-  const r = row as { cycle?: unknown; previousAssessmentId?: unknown };
-  return {
-    ...(typeof r.cycle === 'number' ? { cycle: r.cycle } : {}),
-    ...(typeof r.previousAssessmentId === 'string' ? { previousAssessmentId: r.previousAssessmentId } : {}),
-  };
 }

@@ -84,7 +84,9 @@ describe('GET /api/assessments/:id/report.pdf', () => {
     await save(answers);
     const pdf = async () =>
       new Uint8Array(await (await download(`/api/assessments/${sent.id}/report.pdf`)).arrayBuffer());
-    const first = digestOf(await pdf());
+    const firstPdf = await pdf();
+    expect(pdfPages(firstPdf)[0]).toMatch(/Cycle\s+1/);
+    const first = digestOf(firstPdf);
     t.clock.advanceDays(1);
     expect(digestOf(await pdf())).toBe(first);
     await save({ ...answers, 'prov.models': { value: 'Our own model, version 7, fine-tuned in house' } });
