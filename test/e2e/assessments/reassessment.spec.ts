@@ -60,6 +60,16 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   expect(
     (await admin.post('/api/invitations/accept', { data: { token, password: PASSWORD } })).status(),
   ).toBe(201);
+  // Nothing is due yet: the page says what would put a vendor there.
+  const staff = await browser.newPage();
+  await staff.goto(`${portal.url}/sign-in`);
+  await staff.getByLabel('Email').fill(PAT);
+  await staff.getByLabel('Password').fill(PASSWORD);
+  await staff.getByRole('button', { name: 'Sign in' }).click();
+  await staff.getByRole('link', { name: 'Due for review' }).click();
+  await expect(staff.getByText('Nothing is due for review')).toBeVisible();
+  await staff.screenshot({ path: `${screenshots}/reassessment-0-nothing-due.png` });
+
   // One admin plays reviewer and approver in this small organisation.
   expect(
     (await admin.patch('/api/settings', { data: { separateApproverFromReviewer: false } })).status(),
@@ -130,12 +140,7 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   await admin.dispose();
 
   // Procurement opens Due for review and starts the next cycle.
-  const staff = await browser.newPage();
-  await staff.goto(`${portal.url}/sign-in`);
-  await staff.getByLabel('Email').fill(PAT);
-  await staff.getByLabel('Password').fill(PASSWORD);
-  await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.getByRole('link', { name: 'Due for review' }).click();
+  await staff.reload();
   const row = staff.getByRole('row', { name: /Acme AI Ltd/ });
   await expect(row.getByText('Incident', { exact: true })).toBeVisible();
   await expect(row).toContainText('Six-hour outage');

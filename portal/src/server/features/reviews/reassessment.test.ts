@@ -1,6 +1,7 @@
 import { assessment, assessmentAnswer, evidenceFile } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { storedFile } from '@sightline/db/schema/files';
+import { accessRequest } from '@sightline/db/schema/usage';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
@@ -222,6 +223,30 @@ describe('start reassessment', () => {
       },
     });
     expect(direct.status).toBe(409);
+    // From an employee's access request for the same service: refused too, and the request stays open.
+    const [request] = await t.deps.db
+      .insert(accessRequest)
+      .values({
+        clientRequestId: crypto.randomUUID(),
+        serviceId: 'google-gemini',
+        justification: 'Summaries',
+        intendedUse: 'Meeting notes',
+      })
+      .returning();
+    const fromRequest = await t.request('/api/assessments', {
+      method: 'POST',
+      cookie: await t.signInAs('procurement'),
+      json: {
+        accessRequestId: request!.id,
+        vendorId: first.vendorId,
+        respondentName: 'V',
+        respondentEmail: 'v@example.com',
+        dueOn: dueInDays(t, 10),
+      },
+    });
+    expect(fromRequest.status).toBe(409);
+    const [after] = await t.deps.db.select().from(accessRequest).where(eq(accessRequest.id, request!.id));
+    expect(after).toMatchObject({ status: 'open', assessmentId: null });
     expect(await rows(assessment)).toBe(before);
   });
 
