@@ -51,6 +51,36 @@ describe('due for review: the tier cadence', () => {
   });
 });
 
+describe('due for review: an AI system review date moved by hand', () => {
+  it('puts its supplier on the list once, without repeating the date the decision set', async () => {
+    t.clock.set(start);
+    const decided = await decidedAssessment(t, { serviceId: 'perplexity', vendorName: 'Systems AI' });
+    const decision = await json<{ aiSystemId: string; nextReviewOn: string }>(
+      await t.request(`/api/assessments/${decided.id}/decision`, { cookie: await t.signInAs('auditor') }),
+      200,
+    );
+    expect(decision.aiSystemId).toEqual(expect.any(String));
+    t.clock.set(new Date(`${decision.nextReviewOn}T09:00:00Z`));
+    const row = (await dueList(t)).find((v) => v.vendorId === decided.vendorId)!;
+    expect(row.reasons.map((r) => r.reason)).toEqual(['review_date']);
+    t.clock.set(start);
+    await json(
+      await t.request(`/api/inventory/${decision.aiSystemId}`, {
+        method: 'PATCH',
+        cookie: await t.signInAs('approver'),
+        json: { nextReviewOn: dueInDays(t, 5) },
+      }),
+      200,
+    );
+    const moved = (await dueList(t)).find((v) => v.vendorId === decided.vendorId)!;
+    expect(moved.reasons).toEqual([
+      expect.objectContaining({ reason: 'review_date', on: dueInDays(t, 5), serviceId: null }),
+    ]);
+    expect(moved.reasons[0]!.label).toMatch(/^Next review of the AI system ".+" \d{4}-\d{2}-\d{2}$/);
+    expect(moved.daysUntilDue).toBe(5);
+  });
+});
+
 describe('due for review: earlier triggers', () => {
   it('a vendor document expiring within 30 days, or expired, puts the vendor on the list', async () => {
     t.clock.set(start);

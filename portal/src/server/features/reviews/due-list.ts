@@ -61,6 +61,20 @@ export function assembleDueList(
       });
     }
   }
+  for (const sys of s.systems) {
+    // The same date a decision set for the vendor is already on the list; a date changed by hand is news.
+    const dated = reasons
+      .get(sys.vendorId)
+      ?.some((r) => r.reason === 'review_date' && r.on === sys.nextReviewOn);
+    if (dated) continue;
+    add(sys.vendorId, {
+      reason: 'review_date',
+      key: `system:${sys.id}:${sys.nextReviewOn}`,
+      label: `Next review of the AI system "${sys.name}" ${sys.nextReviewOn}`,
+      on: sys.nextReviewOn!,
+      serviceId: null,
+    });
+  }
   for (const doc of s.documents) {
     add(doc.vendorId, {
       reason: 'document_expiry',

@@ -1,13 +1,14 @@
 import type { Db } from '@sightline/db/client';
 import { assessment, decision, evidenceFile } from '@sightline/db/schema/assessments';
 import { storedFile } from '@sightline/db/schema/files';
+import { aiSystem, aiSystemSupplier } from '@sightline/db/schema/inventory';
 import { servicePolicy } from '@sightline/db/schema/policy';
 import { vendorIncident, vendorMaterialChange } from '@sightline/db/schema/reviews';
 import { usageDaily } from '@sightline/db/schema/usage';
 import { vendor, vendorDocument, vendorService } from '@sightline/db/schema/vendors';
 import { addDays } from '@sightline/shared/assessments/dates';
 import { openAssessmentStates } from '@sightline/shared/assessments/open-assessments';
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lte, max, ne, sql } from 'drizzle-orm';
 
 /** How far ahead the list looks: due dates and expiries within this many days. */
 export const DUE_WINDOW_DAYS = 30;
@@ -53,6 +54,23 @@ export async function loadDueSignals(db: Db, today: string) {
     db.select().from(vendorIncident),
     db.select().from(vendorMaterialChange),
   ]);
+  // Systems in the inventory whose own review date (set by a decision, or by hand) comes up.
+  const systems = await db
+    .select({
+      id: aiSystem.id,
+      name: aiSystem.name,
+      nextReviewOn: aiSystem.nextReviewOn,
+      vendorId: aiSystemSupplier.vendorId,
+    })
+    .from(aiSystem)
+    .innerJoin(aiSystemSupplier, eq(aiSystemSupplier.aiSystemId, aiSystem.id))
+    .where(
+      and(
+        isNotNull(aiSystem.nextReviewOn),
+        lte(aiSystem.nextReviewOn, horizon),
+        ne(aiSystem.lifecycleStage, 'retirement'),
+      ),
+    );
   const decidedIds = decided.map((d) => d.assessmentId);
   const evidence =
     decidedIds.length === 0
@@ -81,6 +99,7 @@ export async function loadDueSignals(db: Db, today: string) {
     open,
     latestCycleStart: new Map(latestCycleStart.map((r) => [r.vendorId, r.at])),
     documents,
+    systems,
     evidence,
     incidents,
     changes,

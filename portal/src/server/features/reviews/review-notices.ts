@@ -22,15 +22,21 @@ export async function sendReviewNotices(deps: AppDeps): Promise<number> {
   let mailed = 0;
   for (const due of vendors) {
     const sent = await deps.db.transaction(async (tx) => {
-      const claimed: DueVendor['reasons'] = [];
-      for (const r of due.reasons) {
+      const won = new Set<string>();
+      // Claimed in one fixed order, so two instances racing over several reasons of one vendor wait
+      // for each other instead of deadlocking.
+      const inOrder = [...due.reasons].sort((a, b) =>
+        `${a.reason}|${a.key}`.localeCompare(`${b.reason}|${b.key}`),
+      );
+      for (const r of inOrder) {
         const rows = await tx
           .insert(reviewNotice)
           .values({ vendorId: due.vendorId, reason: r.reason, subject: r.key, sentAt: now })
           .onConflictDoNothing()
           .returning({ id: reviewNotice.id });
-        if (rows.length > 0) claimed.push(r);
+        if (rows.length > 0) won.add(`${r.reason}|${r.key}`);
       }
+      const claimed = due.reasons.filter((r) => won.has(`${r.reason}|${r.key}`));
       if (claimed.length === 0) return 0;
       const recipients = await noticeRecipients(tx, deps.env.MAIL_FROM);
       const org = await organisationName(tx);
