@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { patchSubsetter } from './subset-glyphs';
 
 const require = createRequire(import.meta.url);
 
@@ -58,40 +59,6 @@ export function faceFor(codePoint: number): 'regular' | 'arabic' | 'chinese' {
   return face;
 }
 
-let subsetPatched = false;
-
-/**
- * fontkit 1.1.1's TrueType subsetter copies each glyph's bytes as they are, then writes a short
- * `loca` table (offsets stored halved) when the subset is small. Noto Sans stores many glyphs with
- * an odd length, so every glyph after the first odd one points half a byte off and renders as
- * nothing (pdf-lib issue 1232). Padding each copied glyph to an even length makes the halved
- * offsets exact; the padding byte sits after the glyph's data, where no reader looks.
- */
-function padSubsetGlyphs(): void {
-  if (subsetPatched) return;
-  subsetPatched = true;
-  type SubsetInternals = {
-    glyf: Uint8Array[];
-    offset: number;
-    _addGlyph(gid: number): number;
-  };
-  const proto = Object.getPrototypeOf(parsedFont('regular').createSubset()) as SubsetInternals;
-  const addGlyph = proto._addGlyph;
-  proto._addGlyph = function (this: SubsetInternals, gid: number) {
-    const index = addGlyph.call(this, gid);
-    const data = this.glyf[index]!;
-    if (data.length % 2 === 1) {
-      // fontkit encodes with its own Buffer class; a Node Buffer would be refused.
-      const BufferClass = data.constructor as unknown as { alloc(size: number): Uint8Array };
-      const padded = BufferClass.alloc(data.length + 1);
-      padded.set(data);
-      this.glyf[index] = padded;
-      this.offset += 1;
-    }
-    return index;
-  };
-}
-
 /**
  * pdf-lib parses the font again for every document, and fontkit first copies the bytes (10 MB for
  * the Chinese face). The parsed font holds no per-document state (each document makes its own
@@ -124,7 +91,7 @@ export type EmbeddedFonts = Partial<Record<FontFace, PDFFont>> & { regular: PDFF
  * the document will draw, so a Latin-only report carries no Arabic or Chinese font at all.
  */
 export async function embedFonts(doc: PDFDocument, texts: Iterable<string>): Promise<EmbeddedFonts> {
-  padSubsetGlyphs();
+  patchSubsetter(parsedFont('regular').createSubset());
   doc.registerFontkit(sharedFontkit);
   const faces = facesNeeded(texts);
   const out: Partial<Record<FontFace, PDFFont>> = {};
