@@ -4,6 +4,22 @@ import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 const n = (value: number) => (Math.round(value * 100) / 100).toString();
 const colour = (c: RGB, op: 'rg' | 'RG') => `${n(c.red)} ${n(c.green)} ${n(c.blue)} ${op}`;
 
+const escapes: Record<number, string> = { 40: '\\(', 41: '\\)', 92: '\\\\', 10: '\\n', 13: '\\r' };
+
+/**
+ * pdf-lib's hex glyph ids (four hex digits a glyph) as the body of a PDF literal string: two bytes a
+ * glyph, one character per byte (written out as latin1), with the bytes that mean something inside a
+ * literal string escaped. Half the size of hex, so pages compress faster.
+ */
+export function glyphBytes(hex: string): string {
+  let out = '';
+  for (let i = 0; i < hex.length; i += 2) {
+    const byte = Number.parseInt(hex.slice(i, i + 2), 16);
+    out += escapes[byte] ?? String.fromCharCode(byte);
+  }
+  return out;
+}
+
 /**
  * One page's drawing as raw PDF content operators, written to a single compressed stream at the
  * end. pdf-lib's drawText builds an object per operator and deflates with a JavaScript zlib; for a
@@ -20,12 +36,12 @@ export class PageCanvas {
 
   constructor(readonly page: PDFPage) {}
 
-  /** `glyphs`: the font's encoding of the text (hex glyph ids, from PDFFont.encodeText). */
+  /** `glyphs`: the glyph ids as the body of a literal string, one character per byte (glyphBytes). */
   text(font: PDFFont, glyphs: string, x: number, y: number, size: number, fill: RGB): void {
     const fontOp = `/${this.fontKey(font)} ${n(size)} Tf`;
     const setFont = fontOp === this.font ? '' : `${fontOp} `;
     this.font = fontOp;
-    this.ops.push(`BT ${setFont}${this.setFill(fill)}${n(x)} ${n(y)} Td <${glyphs}> Tj ET`);
+    this.ops.push(`BT ${setFont}${this.setFill(fill)}${n(x)} ${n(y)} Td (${glyphs}) Tj ET`);
   }
 
   rect(x: number, y: number, width: number, height: number, fill: RGB): void {

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, type PDFFont, type RGB, rgb } from 'pdf-lib';
-import { PageCanvas } from './page-canvas';
+import { glyphBytes, PageCanvas } from './page-canvas';
 import { type EmbeddedFonts, embedFonts, type FontFace, textWidth } from './report-fonts';
 import { latinOnly, visualRuns } from './text-runs';
 import { wrapText } from './text-wrap';
@@ -119,15 +119,16 @@ export class ReportDocument {
   }
 
   /**
-   * The glyph ids of a run in the document's subset, as hex. Arabic runs go through pdf-lib's
-   * encoder whole (shaping joins letters); the other faces map one character to one glyph, so each
-   * distinct character is encoded once per document and a run is the concatenation.
+   * The glyph ids of a run in the document's subset, as the bytes of a PDF literal string (see
+   * glyphBytes). Arabic runs go through pdf-lib's encoder whole (shaping joins letters); the other
+   * faces map one character to one glyph, so each distinct character is encoded once per document
+   * and a run is the concatenation.
    */
   private encode(face: FontFace, text: string): string {
     if (face === 'arabic') return this.encodeOnce(face, text);
-    let hex = '';
-    for (const char of text) hex += this.encodeOnce(face, char);
-    return hex;
+    let bytes = '';
+    for (const char of text) bytes += this.encodeOnce(face, char);
+    return bytes;
   }
 
   private encodeOnce(face: FontFace, text: string): string {
@@ -138,7 +139,7 @@ export class ReportDocument {
     }
     let glyphs = byText.get(text);
     if (glyphs === undefined) {
-      glyphs = this.font(face).encodeText(text).asString();
+      glyphs = glyphBytes(this.font(face).encodeText(text).asString());
       byText.set(text, glyphs);
     }
     return glyphs;
