@@ -198,6 +198,7 @@ async function peopleOf(db: Db, serviceId: string, period: Period) {
       visits: visitsSql.mapWith(Number),
       pastes: sum(usageDaily.pastes).mapWith(Number),
       uploads: sum(usageDaily.uploads).mapWith(Number),
+      apiCalls: sum(usageDaily.apiCalls).mapWith(Number),
       lastDay: max(usageDaily.day),
     })
     .from(usageDaily)
@@ -210,7 +211,7 @@ async function peopleOf(db: Db, serviceId: string, period: Period) {
       ),
     )
     .groupBy(personKey, usageDaily.userKey)
-    .orderBy(desc(countDistinct(usageDaily.day)), desc(visitsSql), personKey)
+    .orderBy(desc(countDistinct(usageDaily.day)), desc(visitsSql), desc(sum(usageDaily.apiCalls)), personKey)
     .limit(PEOPLE_SHOWN);
   return rows.map(({ person, ...r }) => ({ ...r, browserOnly: r.userKey === null, person }));
 }

@@ -91,7 +91,9 @@ export function NewAssessmentPage() {
             required={!serviceId && !accessRequestId}
           >
             <option value="">
-              {serviceId || accessRequestId ? 'Find from the service' : 'Choose a vendor'}
+              {serviceId || accessRequestId
+                ? 'Find from the service (new vendors come from the catalog)'
+                : 'Choose a vendor'}
             </option>
             {vendors.data?.vendors.map((v) => (
               <option key={v.id} value={v.id}>

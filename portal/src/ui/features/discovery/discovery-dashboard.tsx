@@ -134,7 +134,7 @@ function NewServices({
                 <td>
                   <Link to={`/services/${encodeURIComponent(s.serviceId)}?${search}`}>{s.name}</Link>
                 </td>
-                <td>{s.firstSeen}</td>
+                <td className="nowrap">{s.firstSeen}</td>
                 <td>{s.people}</td>
                 <td>
                   <span className={`badge state-${s.state}`}>

@@ -164,11 +164,11 @@ export function ServiceTable({
               <td>{s.pastes}</td>
               <td>{s.uploads}</td>
               <td>{s.personalAccountEvents}</td>
-              <td>{s.firstSeen}</td>
+              <td className="nowrap">{s.firstSeen}</td>
               <td>
                 <span className={`badge state-${s.state}`}>{stateLabels[s.state as PolicyState]}</span>
               </td>
-              <td>
+              <td className="nowrap">
                 <AssessmentCell serviceId={s.serviceId} assessment={s.assessment} canAssess={canAssess} />
               </td>
             </tr>
