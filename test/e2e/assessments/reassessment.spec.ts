@@ -146,6 +146,11 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   await expect(row).toContainText('Six-hour outage');
   await expect(row).toContainText('due today');
   await staff.screenshot({ path: `${screenshots}/reassessment-1-due-for-review.png`, fullPage: true });
+  await row.getByRole('link', { name: 'Acme AI Ltd' }).click();
+  const dueNotice = staff.getByRole('region', { name: /^Due for review: due today/ });
+  await expect(dueNotice).toContainText('Six-hour outage');
+  await dueNotice.screenshot({ path: `${screenshots}/reassessment-1b-vendor-due-notice.png` });
+  await staff.goBack();
   await row.getByRole('button', { name: /Start reassessment/ }).click();
   await row.getByRole('button', { name: 'Send reassessment' }).click();
   await expect(staff.getByTestId('assessment-state')).toHaveText('Sent');
@@ -204,5 +209,8 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   // The vendor page shows the incident and the new cycle.
   await staff.goto(`${portal.url}/vendors/${vendorId}`);
   await expect(staff.getByRole('table', { name: 'Incidents' })).toContainText('Six-hour outage');
+  // The incident counted until the new cycle started; the vendor is no longer due.
+  await expect(staff.getByRole('table', { name: 'Assessments' })).toContainText('Submitted');
+  await expect(staff.getByRole('heading', { name: /^Due for review/ })).toHaveCount(0);
   await staff.screenshot({ path: `${screenshots}/reassessment-4-vendor-page.png`, fullPage: true });
 });

@@ -1,6 +1,7 @@
+import { createDb, type DbHandle } from '@sightline/db/client';
 import { emailOutbox } from '@sightline/db/schema/mail';
 import { reviewNotice } from '@sightline/db/schema/reviews';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import { runWorkerTick, workers } from '../../workers';
@@ -10,11 +11,25 @@ import { sendReviewNotices } from './review-notices';
 import { dueInDays } from './review-test-kit';
 
 let t: TestApp;
+/** A second portal instance's connection pool on the same database (PostgreSQL only; PGlite has one). */
+let second: DbHandle | null = null;
 beforeAll(async () => {
   t = await assessmentTestApp({ start: new Date('2027-03-01T08:00:00Z') });
   await t.signInAs('procurement');
+  if (process.env.DATABASE_URL) {
+    const [row] = (await t.deps.db.execute(sql`select current_database() as name`)) as unknown as {
+      name: string;
+    }[];
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${row!.name}`;
+    second = await createDb({ databaseUrl: url.toString(), poolSize: 2 });
+  }
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await second?.close();
+  await t?.close();
+});
+const otherInstance = () => (second ? { ...t.deps, db: second.db } : t.deps);
 
 const noticesFor = (vendorId: string) =>
   t.deps.db
@@ -66,7 +81,7 @@ describe('review notices', () => {
     await sendReviewNotices(t.deps);
     expect(await noticesFor(vendorId)).toHaveLength(1);
     await recordIncident(vendorId, 'Second outage');
-    await Promise.all([sendReviewNotices(t.deps), sendReviewNotices(t.deps)]);
+    await Promise.all([sendReviewNotices(t.deps), sendReviewNotices(otherInstance())]);
     const after = await noticesFor(vendorId);
     expect(after).toHaveLength(2);
     const latest = after.find((m) => m.id !== mails[0]!.id)!;

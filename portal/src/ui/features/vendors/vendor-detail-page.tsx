@@ -14,6 +14,7 @@ import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { VendorFindings } from '../findings/vendor-findings';
 import { StartReassessmentButton } from '../reviews/start-reassessment-button';
+import { VendorDueNotice } from '../reviews/vendor-due-notice';
 import { VendorIncidents, VendorMaterialChanges } from '../reviews/vendor-incidents';
 import { CatalogSuggestions } from './catalog-services';
 import { splitList } from './list-field';
@@ -46,6 +47,7 @@ export function VendorDetailPage() {
         {data.vendor.tier && <span className={`badge ${data.vendor.tier}`}>{data.vendor.tier} risk</span>}{' '}
         {data.vendor.nextReviewOn && <span className="info">next review {data.vendor.nextReviewOn}</span>}
       </p>
+      <VendorDueNotice vendorId={id} />
       {/* Remounts when the vendor changes elsewhere (e.g. a linked service), so no stale field is saved back. */}
       <VendorProfile
         key={`${data.vendor.updatedAt}|${data.services.join(',')}`}
