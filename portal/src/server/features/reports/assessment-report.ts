@@ -1,10 +1,9 @@
-import type { AssessmentReportData, ReportQuestion } from './assessment-report-data';
+import type { AssessmentReportData } from './assessment-report-data';
 import { drawBarChart } from './bar-chart';
 import { colours, ReportDocument } from './report-document';
+import { questions } from './report-questions';
 import { drawTable } from './report-table';
 import { day, formatSize, inWords, when } from './report-words';
-
-const points = (p: number | null) => (p === null ? 'not scored' : `${Math.round(p * 100)}%`);
 
 /** Every string the report draws, so the document embeds the fonts those strings need and no others. */
 function textsOf(data: AssessmentReportData): string[] {
@@ -173,47 +172,6 @@ function risk(doc: ReportDocument, data: AssessmentReportData): void {
     doc.heading('Knock-outs', 2);
     for (const k of score.knockOuts)
       doc.paragraph(`• ${k.questionId}: ${k.answerLabel}. ${k.reason}`, { size: 9.5 });
-  }
-}
-
-function questionParts(q: ReportQuestion) {
-  const parts: {
-    text: string;
-    size: number;
-    bold?: boolean;
-    indent?: number;
-    colour?: typeof colours.muted;
-  }[] = [
-    { text: `${q.id}  ${q.text}`, size: 9.5, bold: true },
-    { text: `Answer: ${q.answer ?? 'not answered'}`, size: 9.5, indent: 12 },
-  ];
-  if (q.vendorComment) parts.push({ text: `Vendor's comment: ${q.vendorComment}`, size: 9, indent: 12 });
-  parts.push({
-    text: `Evidence: ${inWords(q.evidenceState)} · Points: ${points(q.points)} · Weight: ${q.weight}`,
-    size: 8.5,
-    indent: 12,
-    colour: colours.muted,
-  });
-  if (q.override)
-    parts.push({
-      text: `Override: ${Math.round(q.override.points * 100)}% by ${q.override.by} on ${day(q.override.at)}, because ${q.override.reason}`,
-      size: 8.5,
-      indent: 12,
-    });
-  for (const c of q.reviewComments)
-    parts.push({
-      text: `Review comment by ${c.author} on ${day(c.at)}${c.resolved ? ' (resolved)' : ''}: ${c.text}`,
-      size: 8.5,
-      indent: 12,
-    });
-  return parts;
-}
-
-function questions(doc: ReportDocument, data: AssessmentReportData): void {
-  doc.heading('Questions and answers');
-  for (const section of data.sections) {
-    doc.heading(section.title, 2);
-    for (const q of section.questions) doc.block(questionParts(q));
   }
 }
 

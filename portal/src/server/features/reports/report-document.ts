@@ -1,9 +1,7 @@
-import { deflateSync } from 'node:zlib';
-import { PDFDocument, type PDFFont, type RGB, rgb } from 'pdf-lib';
-import { glyphBytes, PageCanvas } from './page-canvas';
-import { type EmbeddedFonts, embedFonts, type FontFace, textWidth } from './report-fonts';
-import { latinOnly, visualRuns } from './text-runs';
-import { wrapText } from './text-wrap';
+import { PDFDocument, type RGB, rgb } from 'pdf-lib';
+import { compressWithNodeZlib, PageCanvas } from './page-canvas';
+import { embedFonts } from './report-fonts';
+import { TextSetter } from './text-setter';
 
 export const colours = {
   text: rgb(0.1, 0.1, 0.12),
@@ -24,22 +22,6 @@ export type ReportDocumentOptions = {
   landscape?: boolean;
 };
 
-/**
- * pdf-lib deflates embedded font files with a JavaScript zlib; Node's native one gives the same
- * format in a fraction of the time. Only this document's context is changed.
- */
-function compressWithNodeZlib(doc: PDFDocument): void {
-  const context = doc.context;
-  context.flateStream = (contents, dict = {}) =>
-    context.stream(
-      deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents, { level: 1 }),
-      {
-        ...dict,
-        Filter: 'FlateDecode',
-      },
-    );
-}
-
 const A4: [number, number] = [595.28, 841.89];
 export const margin = 48;
 const headerBand = 28;
@@ -57,13 +39,10 @@ export class ReportDocument {
   y = 0;
   readonly width: number;
   readonly height: number;
-  private readonly regularWidths = new Map<string, number>();
-  private readonly boldWidths = new Map<string, number>();
-  private readonly encoded = new Map<FontFace, Map<string, string>>();
 
   private constructor(
     readonly doc: PDFDocument,
-    private readonly fonts: EmbeddedFonts,
+    private readonly setter: TextSetter,
     private readonly options: ReportDocumentOptions,
   ) {
     [this.width, this.height] = options.landscape ? [A4[1], A4[0]] : A4;
@@ -83,7 +62,7 @@ export class ReportDocument {
       options.title,
       ...texts,
     ]);
-    return new ReportDocument(doc, fonts, options);
+    return new ReportDocument(doc, new TextSetter(fonts), options);
   }
 
   get contentWidth(): number {
@@ -109,84 +88,30 @@ export class ReportDocument {
     return true;
   }
 
-  font(face: FontFace): PDFFont {
-    return this.fonts[this.faceOf(face)]!;
-  }
-
-  /** The face itself when the document embedded it, else Noto Sans (which shows a missing glyph). */
-  private faceOf(face: FontFace): FontFace {
-    return this.fonts[face] ? face : 'regular';
-  }
-
-  /**
-   * The glyph ids of a run in the document's subset, as the bytes of a PDF literal string (see
-   * glyphBytes). Arabic runs go through pdf-lib's encoder whole (shaping joins letters); the other
-   * faces map one character to one glyph, so each distinct character is encoded once per document
-   * and a run is the concatenation.
-   */
-  private encode(face: FontFace, text: string): string {
-    if (face === 'arabic') return this.encodeOnce(face, text);
-    let bytes = '';
-    for (const char of text) bytes += this.encodeOnce(face, char);
-    return bytes;
-  }
-
-  private encodeOnce(face: FontFace, text: string): string {
-    let byText = this.encoded.get(face);
-    if (!byText) {
-      byText = new Map();
-      this.encoded.set(face, byText);
-    }
-    let glyphs = byText.get(text);
-    if (glyphs === undefined) {
-      glyphs = glyphBytes(this.font(face).encodeText(text).asString());
-      byText.set(text, glyphs);
-    }
-    return glyphs;
-  }
-
-  /** Width of a line in points, summed over its font runs. */
+  /** Width of a line in points. */
   measure(text: string, size: number, bold = false): number {
-    // Widths scale with the size, so one cache at size 1 per weight serves every size.
-    const cache = bold ? this.boldWidths : this.regularWidths;
-    let width = cache.get(text);
-    if (width === undefined) {
-      if (latinOnly.test(text)) width = textWidth(bold ? 'bold' : 'regular', text, 1);
-      else {
-        width = 0;
-        for (const run of visualRuns(text, bold)) width += textWidth(this.faceOf(run.face), run.text, 1);
-      }
-      cache.set(text, width);
-    }
-    return width * size;
+    return this.setter.measure(text, size, bold);
   }
 
   wrap(text: string, maxWidth: number, size: number, bold = false): string[] {
-    return wrapText(text, maxWidth, (t) => this.measure(t, size, bold));
+    return this.setter.wrap(text, maxWidth, size, bold);
+  }
+
+  /** Draws one line with its baseline at `y`. */
+  drawLine(text: string, x: number, y: number, style: TextStyle = {}, canvas = this.canvas): void {
+    this.setter.drawLine(
+      canvas,
+      text,
+      x,
+      y,
+      style.size ?? 10,
+      style.bold ?? false,
+      style.colour ?? colours.text,
+    );
   }
 
   lineHeight(size: number): number {
     return size * 1.35;
-  }
-
-  /** Draws one line with its baseline at `y`, each run in its font, in visual order. */
-  drawLine(text: string, x: number, y: number, style: TextStyle = {}, canvas = this.canvas): void {
-    const size = style.size ?? 10;
-    const bold = style.bold ?? false;
-    const runs = visualRuns(text, bold);
-    let cursor = x;
-    for (const run of runs) {
-      const face = this.faceOf(run.face);
-      canvas.text(
-        this.font(face),
-        this.encode(face, run.text),
-        cursor,
-        y,
-        size,
-        style.colour ?? colours.text,
-      );
-      if (runs.length > 1) cursor += textWidth(face, run.text, size);
-    }
   }
 
   rect(x: number, y: number, width: number, height: number, fill: RGB): void {
