@@ -53,7 +53,7 @@ describe('word wrap', () => {
   });
 
   it('never gives a line wider than the limit', () => {
-    const text = 'a '.repeat(50) + 'x'.repeat(37) + ' 深度求索深度求索深度求索';
+    const text = `${'a '.repeat(50)}${'x'.repeat(37)} 深度求索深度求索深度求索`;
     for (const line of wrapText(text, 8, measure)) expect(measure(line)).toBeLessThanOrEqual(8);
   });
 });
