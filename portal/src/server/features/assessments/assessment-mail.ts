@@ -13,6 +13,8 @@ export type MailContext = {
   templateTitle: string;
   dueOn: string;
   sender: { name: string; email: string };
+  /** 2 or more on a reassessment: last cycle's answers wait on the page to be confirmed or changed. */
+  cycle?: number;
 };
 
 const related = (ctx: MailContext) => ({ relatedType: 'assessment', relatedId: ctx.assessmentId });
@@ -33,7 +35,13 @@ export function invitationMail(
 
 ${ctx.sender.name} at ${ctx.organisation} asks you to complete "${ctx.templateTitle}" for ${ctx.vendorName}.
 
-Open the questionnaire (no account needed; your answers save as you go):
+${
+  (ctx.cycle ?? 1) > 1
+    ? `This is a reassessment: your answers from the last assessment are filled in. Confirm each one that is still true, or change it.
+
+`
+    : ''
+}Open the questionnaire (no account needed; your answers save as you go):
 ${LINK_PLACEHOLDER}
 
 Please submit it by ${ctx.dueOn}. This link is personal to you and replaces any earlier one. To involve a colleague, use "Invite a colleague" on the page rather than forwarding it.

@@ -22,5 +22,6 @@ export async function mailContextFor(tx: DbOrTx, row: AssessmentRow, mailFrom: s
     templateTitle: template?.title ?? 'AI supplier questionnaire',
     dueOn: row.dueOn,
     sender: await senderOf(tx, row, mailFromAddress(mailFrom)),
+    cycle: row.cycle,
   };
 }

@@ -1,8 +1,9 @@
 import { assessment, assessmentAnswer, evidenceFile } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { storedFile } from '@sightline/db/schema/files';
+import { emailOutbox } from '@sightline/db/schema/mail';
 import { accessRequest } from '@sightline/db/schema/usage';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import {
@@ -59,6 +60,13 @@ describe('start reassessment', () => {
     // The evidence rows point at the same stored files: no bytes copied.
     expect(await rows(storedFile)).toBe(filesBefore);
 
+    const [invitation] = await t.deps.db
+      .select({ text: emailOutbox.textBody })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.relatedId, started.id), eq(emailOutbox.purpose, 'assessment.sent')));
+    expect(invitation!.text).toContain(
+      'This is a reassessment: your answers from the last assessment are filled in.',
+    );
     const token = tokenOf(started.link);
     const call = (path: string, opts: Parameters<typeof vendorCall>[3] = {}) =>
       vendorCall(t, token, path, { from: freshAddress(), ...opts });
