@@ -194,9 +194,25 @@ function crosswalkTable(doc: ReportDocument, data: AssessmentReportData): void {
       e.framework,
       e.item,
       e.description ?? '',
-      e.questions.map((q) => `${q.id}: ${q.answer ?? 'not answered'}`).join('\n'),
+      e.questions.map((q) => `${q.id}: ${crosswalkAnswer(q.answer)}`).join('\n'),
     ]),
   );
+}
+
+/** Room for a one-line answer in the crosswalk's column; a longer one is printed in full under Answers. */
+const CROSSWALK_ANSWER_CHARS = 90;
+
+/**
+ * The crosswalk names the answer so a reader sees which way it points, but a long answer that speaks to
+ * several clauses would otherwise be printed once per clause, pages of the same paragraph.
+ */
+function crosswalkAnswer(answer: string | null | undefined): string {
+  if (!answer) return 'not answered';
+  const oneLine = answer.replace(/\s+/g, ' ').trim();
+  if (oneLine.length <= CROSSWALK_ANSWER_CHARS) return oneLine;
+  const cut = oneLine.slice(0, CROSSWALK_ANSWER_CHARS);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > 40 ? cut.slice(0, atWord) : cut).trimEnd()}… (in full under Answers)`;
 }
 
 function evidenceTable(doc: ReportDocument, data: AssessmentReportData): void {
