@@ -63,7 +63,7 @@ export async function cycleDiff(db: Db, id: string) {
   }
   return {
     cycle: current.cycle,
-    previous: { id: previous.id, cycle: previous.cycle, decidedAt: previous.updatedAt.toISOString() },
+    previous: { id: previous.id, cycle: previous.cycle },
     questions,
     scores: { previous: scoresOf(previous), current: scoresOf(current) },
     sectionTitles: Object.fromEntries(
