@@ -1,6 +1,7 @@
-// Usage: pnpm demo  (root)  — fills an empty portal database with 90 days of generated AI use.
+// Usage: pnpm demo [--people 300] [--days 90]  (root) — fills an empty portal database with generated AI use.
 // Uses DATABASE_URL, or the embedded database in DATA_DIR like the portal; stop the portal first on PGlite.
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createDb } from '@sightline/db/client';
 import { user } from '@sightline/db/schema/auth';
 import { usageDaily } from '@sightline/db/schema/usage';
@@ -11,6 +12,22 @@ import { loadEnv } from '../env';
 import { seedDemoUsage } from '../features/discovery/demo-usage';
 import { ensureBuiltInTemplates } from '../features/templates/templates-service';
 
+const { values: args } = parseArgs({
+  options: { people: { type: 'string', default: '300' }, days: { type: 'string', default: '90' } },
+});
+const people = Number(args.people);
+const days = Number(args.days);
+if (
+  !Number.isInteger(people) ||
+  people < 1 ||
+  people > 100_000 ||
+  !Number.isInteger(days) ||
+  days < 1 ||
+  days > 400
+) {
+  console.error('--people is 1 to 100000 and --days 1 to 400');
+  process.exit(2);
+}
 const env = loadEnv();
 const dataDir = resolve(env.DATA_DIR);
 const handle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
@@ -40,9 +57,11 @@ const [admin] = await handle.db
   .limit(1);
 
 const started = performance.now();
-console.log('Generating 90 days of AI use for 300 people on 60 services (a few minutes)…');
+console.log(`Generating ${days} days of AI use for ${people} people on 60 services…`);
 const result = await seedDemoUsage(handle.db, {
   now: new Date(),
+  people,
+  days,
   ...(admin ? { actor: { type: 'staff' as const, user: { ...admin, role: 'admin' as const } } } : {}),
 });
 await handle.close();

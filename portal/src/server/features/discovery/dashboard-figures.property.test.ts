@@ -139,6 +139,7 @@ describe('dashboard figures', () => {
             period: { from: string; to: string; previous: { from: string; to: string } };
             figures: Record<string, number | null>;
             previousFigures: Record<string, number | null>;
+            newServices: { serviceId: string; firstSeen: string }[];
           };
           const from = 'from' in query ? query.from : addDays(TODAY, -(Number(query.days) - 1));
           const to = 'to' in query ? query.to : TODAY;
@@ -150,6 +151,21 @@ describe('dashboard figures', () => {
           const before = bruteForce(rows, dash.period.previous.from, dash.period.previous.to, stateOf);
           expect(close(dash.figures)).toEqual(close(now.figures));
           expect(close(dash.previousFigures)).toEqual(close(before.figures));
+          // New services: the first day the service appears at all falls inside the period.
+          const firstDay = new Map<string, string>();
+          for (const r of rows) {
+            const day = addDays(TODAY, -r.daysAgo);
+            const s = SERVICES[r.service]!;
+            if (!firstDay.has(s) || day < firstDay.get(s)!) firstDay.set(s, day);
+          }
+          const expectedNew = [...firstDay]
+            .filter(([, day]) => day >= from && day <= to)
+            .map(([serviceId, firstSeen]) => ({ serviceId, firstSeen }));
+          const byId = (a: { serviceId: string }, b: { serviceId: string }) =>
+            a.serviceId.localeCompare(b.serviceId);
+          expect(
+            dash.newServices.map((n) => ({ serviceId: n.serviceId, firstSeen: n.firstSeen })).sort(byId),
+          ).toEqual(expectedNew.sort(byId));
 
           const tableRes = await t.request(`/api/discovery/services?${search}&sort=people&pageSize=200`, {
             cookie,

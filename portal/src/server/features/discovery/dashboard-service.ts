@@ -12,7 +12,7 @@ import type { Period } from './period';
 import { loadQueues } from './queues';
 import {
   distinctPeople,
-  firstSeenPerService,
+  firstSeenOf,
   peoplePerDayOutside,
   usagePerDayAndService,
   usagePerService,
@@ -32,17 +32,19 @@ export async function policyStateLookup(db: Db) {
 /** Everything on the dashboard but the service table: figures against the previous period, and charts. */
 export async function loadDashboard(db: Db, period: Period) {
   const { from, to, previous } = period;
-  const [catalog, stateOf, current, currentDistinct, before, beforeDistinct, daily, firstSeen] =
-    await Promise.all([
-      loadCatalog(db),
-      policyStateLookup(db),
-      usagePerService(db, from, to),
-      distinctPeople(db, from, to),
-      usagePerService(db, previous.from, previous.to),
-      distinctPeople(db, previous.from, previous.to),
-      usagePerDayAndService(db, from, to),
-      firstSeenPerService(db),
-    ]);
+  const [catalog, stateOf, current, currentDistinct, before, beforeDistinct, daily] = await Promise.all([
+    loadCatalog(db),
+    policyStateLookup(db),
+    usagePerService(db, from, to),
+    distinctPeople(db, from, to),
+    usagePerService(db, previous.from, previous.to),
+    distinctPeople(db, previous.from, previous.to),
+    usagePerDayAndService(db, from, to),
+  ]);
+  const firstSeen = await firstSeenOf(
+    db,
+    current.map((s) => s.serviceId),
+  );
   const nameOf = (id: string) => catalog.byId.get(id)?.name ?? id;
 
   const top = [...current]

@@ -5,7 +5,7 @@ import { loadCatalog } from '../catalog/catalog-source';
 import { assessmentPerService, type ServiceAssessment } from '../overview/service-assessments';
 import { policyStateLookup } from './dashboard-service';
 import type { Period } from './period';
-import { firstSeenPerService, type ServiceUsage, usagePerService } from './usage-queries';
+import { firstSeenOf, type ServiceUsage, usagePerService } from './usage-queries';
 
 export type ServiceRow = ServiceUsage & {
   name: string;
@@ -57,7 +57,10 @@ export async function loadServiceTable(
       db,
       usage.map((u) => u.serviceId),
     ),
-    firstSeenPerService(db),
+    firstSeenOf(
+      db,
+      usage.map((u) => u.serviceId),
+    ),
   ]);
   const rows: ServiceRow[] = usage.map((u) => {
     const entry = catalog.byId.get(u.serviceId);

@@ -1,6 +1,6 @@
-import type { DbOrTx } from '@sightline/db/client';
+import { type DbOrTx, rowsOf } from '@sightline/db/client';
 import { usageDaily } from '@sightline/db/schema/usage';
-import { and, countDistinct, eq, gte, lte, min, notInArray, sql, sum } from 'drizzle-orm';
+import { and, countDistinct, eq, gte, lte, notInArray, sql, sum } from 'drizzle-orm';
 
 /**
  * Who a row belongs to: the user key, or the browser when no user is known (the overview's rule, so
@@ -77,11 +77,20 @@ export async function peoplePerDayOutside(db: DbOrTx, from: string, to: string, 
     .orderBy(usageDaily.day);
 }
 
-/** The first day each service ever appears in the daily counts. */
-export async function firstSeenPerService(db: DbOrTx): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ serviceId: usageDaily.serviceId, first: min(usageDaily.day) })
-    .from(usageDaily)
-    .groupBy(usageDaily.serviceId);
-  return new Map(rows.map((r) => [r.serviceId, r.first ?? '']));
+/**
+ * The first day each of `serviceIds` ever appears in the daily counts. One index probe per service
+ * (usage_daily_service_idx is (service_id, day)) rather than a scan of the whole table: the table keeps
+ * every day ever counted. The ids travel as one JSON parameter (PGlite and postgres.js pass strings alike).
+ */
+export async function firstSeenOf(db: DbOrTx, serviceIds: readonly string[]): Promise<Map<string, string>> {
+  if (serviceIds.length === 0) return new Map();
+  const rows = await db.execute(sql`
+    select s.id as "serviceId",
+      (select min(${usageDaily.day}) from ${usageDaily} where ${usageDaily.serviceId} = s.id)::text as "first"
+    from json_array_elements_text(${JSON.stringify(serviceIds)}::json) as s(id)`);
+  return new Map(
+    rowsOf<{ serviceId: string; first: string | null }>(rows)
+      .filter((r) => r.first !== null)
+      .map((r) => [r.serviceId, r.first!]),
+  );
 }

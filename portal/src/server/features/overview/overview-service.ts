@@ -61,8 +61,8 @@ export async function listServicesInUse(db: Db, now: Date, days: number): Promis
     .from(usageDaily)
     .where(gte(usageDaily.day, since))
     .groupBy(usageDaily.serviceId)
-    .orderBy(desc(countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`)))
-    .limit(200);
+    // No LIMIT: servicesInUse counts every service, and the list is cut to the top ones below.
+    .orderBy(desc(countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`)));
 
   const [policies, assessments, catalog] = await Promise.all([
     db.select({ serviceId: servicePolicy.serviceId, state: servicePolicy.state }).from(servicePolicy),
