@@ -46,7 +46,7 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
     vendors,
     assessments,
   ] = await Promise.all([
-    usagePerService(db, from, to).then((rows) => rows.find((r) => r.serviceId === serviceId) ?? null),
+    usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
     usagePerDayAndService(db, from, to, serviceId),
     peopleOf(db, serviceId, period),
     db

@@ -19,8 +19,8 @@ const inPeriod = (from: string, to: string) => and(gte(usageDaily.day, from), lt
 
 export type ServiceUsage = Awaited<ReturnType<typeof usagePerService>>[number];
 
-/** Each service used in the period with its counts; no cap, every service is there. */
-export async function usagePerService(db: DbOrTx, from: string, to: string) {
+/** Each service used in the period with its counts (no cap, every service is there), or just `serviceId`. */
+export async function usagePerService(db: DbOrTx, from: string, to: string, serviceId?: string) {
   return db
     .select({
       serviceId: usageDaily.serviceId,
@@ -37,7 +37,7 @@ export async function usagePerService(db: DbOrTx, from: string, to: string) {
       apiCalls: sum(usageDaily.apiCalls).mapWith(Number),
     })
     .from(usageDaily)
-    .where(inPeriod(from, to))
+    .where(and(inPeriod(from, to), serviceId ? eq(usageDaily.serviceId, serviceId) : undefined))
     .groupBy(usageDaily.serviceId);
 }
 

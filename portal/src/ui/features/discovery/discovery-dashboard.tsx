@@ -60,15 +60,11 @@ export function DiscoveryDashboard() {
             </EmptyState>
           ) : data.figures.servicesInUse === 0 ? (
             <EmptyState
-              title={
-                data.setup.anyUsageEver
-                  ? 'No AI use in this period'
-                  : 'Browsers are enrolled; no AI use reported yet'
-              }
+              title={data.setup.anyUsageEver ? 'No AI use in this period' : 'No AI use reported yet'}
             >
               {data.setup.anyUsageEver
                 ? 'Nobody used a known AI service between these dates. Choose a longer period.'
-                : `${data.setup.enrolledBrowsers} browser${data.setup.enrolledBrowsers === 1 ? ' is' : 's are'} enrolled. As soon as someone opens an AI service, the extension reports it (within a few minutes) and it appears here, with the people using it and what the policy says.`}
+                : `${data.setup.enrolledBrowsers} browser${data.setup.enrolledBrowsers === 1 ? ' is' : 's are'} enrolled. As soon as someone opens an AI service, the extension reports it within about a minute and it appears here, with the people using it and what the policy says.`}
             </EmptyState>
           ) : (
             <>
