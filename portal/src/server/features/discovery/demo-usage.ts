@@ -42,6 +42,7 @@ const FAMILIAR = [
   'mistral-le-chat',
   'cursor',
   'openai-platform',
+  'deepseek-chat',
 ];
 
 const DEMO_POLICIES: [PolicyState, string[], string | null][] = [

@@ -18,7 +18,10 @@ const PEOPLE_FIRST = 15;
 /** One AI service: who uses it and how, pages calling its API, requests, policy history, vendor. */
 export function ServicePage() {
   const { serviceId = '' } = useParams();
-  const canAssess = hasRole(useMe().data, ['admin', 'procurement']);
+  const me = useMe().data;
+  const canAssess = hasRole(me, ['admin', 'procurement']);
+  // Viewers see usage and policy; vendors and assessments are for the roles that work on them.
+  const canReadVendors = hasRole(me, ['admin', 'procurement', 'reviewer', 'approver', 'auditor']);
   const { query, setPeriod, search } = usePeriod();
   const [showAll, setShowAll] = useState(false);
   const detail = useQuery({
@@ -218,13 +221,14 @@ export function ServicePage() {
         <p className="muted">
           No vendor record yet.{' '}
           {canAssess &&
-            'Starting an assessment creates it from the catalog (' + (d.service.vendor || 'unknown') + ').'}
+            `Starting an assessment creates it from the catalog (${d.service.vendor || 'unknown'}).`}
         </p>
       ) : (
         <ul>
           {d.vendors.map((v) => (
             <li key={v.id}>
-              <Link to={`/vendors/${v.id}`}>{v.name}</Link> <span className="muted">{v.status}</span>
+              {canReadVendors ? <Link to={`/vendors/${v.id}`}>{v.name}</Link> : v.name}{' '}
+              <span className="muted">{v.status}</span>
               {v.tier && <span className={`badge ${v.tier}`}> {v.tier} risk</span>}
             </li>
           ))}
@@ -234,9 +238,13 @@ export function ServicePage() {
         <ul>
           {d.assessments.map((a) => (
             <li key={a.id}>
-              <Link to={`/assessments/${a.id}`}>
+              {canReadVendors ? (
+                <Link to={`/assessments/${a.id}`}>
+                  <span className={`badge state-${a.state}`}>{assessmentStateLabels[a.state]}</span>
+                </Link>
+              ) : (
                 <span className={`badge state-${a.state}`}>{assessmentStateLabels[a.state]}</span>
-              </Link>{' '}
+              )}{' '}
               <span className="muted">
                 started {a.createdAt.slice(0, 10)}, due {a.dueOn}
               </span>
