@@ -24,10 +24,23 @@ test('staff download the assessment report and the AI system register as PDFs fr
   await addVendor(page, '深度求索 Ølberg');
   await createAndSendAssessment(page, { name: 'محمد العلي', email: 'm.alali@example.com' });
 
+  // One CI run saw a download named "download" (what Chromium calls a failed one): check the
+  // download's own failure reason first, and on failure say what the same URL answers now.
   const reportDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download report (PDF)' }).click();
   const report = await reportDownload;
-  expect(report.suggestedFilename()).toMatch(/^深度求索 Ølberg - \d{4}-\d{2}-\d{2}\.pdf$/);
+  const failure = await report.failure();
+  if (failure) {
+    const again = await page.request.get(report.url());
+    throw new Error(`report download failed (${failure}); ${report.url()} now answers ${again.status()}`);
+  }
+  if (!/^深度求索 Ølberg - \d{4}-\d{2}-\d{2}\.pdf$/.test(report.suggestedFilename())) {
+    const again = await page.request.get(report.url());
+    throw new Error(
+      `report saved as "${report.suggestedFilename()}"; ${report.url()} now answers ${again.status()} ` +
+        `with content-disposition ${again.headers()['content-disposition']}`,
+    );
+  }
   const reportPath = await report.path();
   expect(readFileSync(reportPath).subarray(0, 5).toString()).toBe('%PDF-');
   const text = pdfText(reportPath);
