@@ -6,22 +6,28 @@ import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
 
-/** Enrolled devices for the devices page; never the credential hash. */
+/**
+ * The device fields staff may see (the page, its CSV export), picked one by one so the credential
+ * hash is never read: a new column stays out until someone decides it belongs here.
+ */
+export const visibleDeviceFields = {
+  id: device.id,
+  userKey: device.userKey,
+  userLabel: device.userLabel,
+  browser: device.browser,
+  platform: device.platform,
+  extensionVersion: device.extensionVersion,
+  enrolledAt: device.enrolledAt,
+  lastSeenAt: device.lastSeenAt,
+  lastPolicySyncAt: device.lastPolicySyncAt,
+  revokedAt: device.revokedAt,
+  droppedEvents: device.droppedEvents,
+};
+
+/** Enrolled devices for the devices page. */
 export async function listDevices(db: Db) {
   return db
-    .select({
-      id: device.id,
-      userKey: device.userKey,
-      userLabel: device.userLabel,
-      browser: device.browser,
-      platform: device.platform,
-      extensionVersion: device.extensionVersion,
-      enrolledAt: device.enrolledAt,
-      lastSeenAt: device.lastSeenAt,
-      lastPolicySyncAt: device.lastPolicySyncAt,
-      revokedAt: device.revokedAt,
-      droppedEvents: device.droppedEvents,
-    })
+    .select(visibleDeviceFields)
     .from(device)
     .orderBy(desc(device.lastSeenAt), desc(device.enrolledAt))
     .limit(5000);

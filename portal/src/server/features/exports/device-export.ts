@@ -3,25 +3,13 @@ import { device } from '@sightline/db/schema/devices';
 import type { CsvColumn } from '../../csv/csv-cell';
 import type { PageRow } from '../../csv/keyset-pages';
 import { exactTimestamp, newestFirstPages } from '../../csv/newest-first-pages';
+import { visibleDeviceFields } from '../devices/devices-service';
 
-/** The devices page's fields, selected one by one: the credential hash is never read. */
+/** The devices page's fields (never the credential hash), newest enrolment first. */
 function pageOfDevices(db: Db) {
   return newestFirstPages(device.enrolledAt, device.id, (before, orderBy, limit) =>
     db
-      .select({
-        id: device.id,
-        atKey: exactTimestamp(device.enrolledAt),
-        userKey: device.userKey,
-        userLabel: device.userLabel,
-        browser: device.browser,
-        platform: device.platform,
-        extensionVersion: device.extensionVersion,
-        enrolledAt: device.enrolledAt,
-        lastSeenAt: device.lastSeenAt,
-        lastPolicySyncAt: device.lastPolicySyncAt,
-        revokedAt: device.revokedAt,
-        droppedEvents: device.droppedEvents,
-      })
+      .select({ ...visibleDeviceFields, atKey: exactTimestamp(device.enrolledAt) })
       .from(device)
       .where(before)
       .orderBy(...orderBy)
