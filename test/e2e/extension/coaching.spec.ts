@@ -1,52 +1,35 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import {
-  EXTENSION_ID,
-  type ExtensionBrowser,
-  enrollThroughOptions,
-  flushNow,
-  launchWithExtension,
-  readLocal,
-  removeTestManagedPolicy,
-  syncPolicyNow,
-} from '../support/extension-browser';
-import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
-import { adminApi, type DeviceEvent } from '../support/extension-portal-api';
-import { type RunningPortal, startPortal } from '../support/portal-process';
+import { type EnrolledExtension, startEnrolledExtension } from '../support/enrolled-extension';
+import { EXTENSION_ID, type ExtensionBrowser, flushNow, syncPolicyNow } from '../support/extension-browser';
+import type { FakeSites } from '../support/extension-fake-sites';
+import type { adminApi, DeviceEvent } from '../support/extension-portal-api';
+import type { RunningPortal } from '../support/portal-process';
 
 let portal: RunningPortal;
 let sites: FakeSites;
 let browser: ExtensionBrowser;
 let admin: Awaited<ReturnType<typeof adminApi>>;
 let deviceId: string;
-let profile: string;
+let running: EnrolledExtension;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  removeTestManagedPolicy();
-  [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
-  admin = await adminApi(portal);
-  await admin.settings({ mode: 'coach', emailDomains: ['example.com'], name: 'Acme' });
-  await admin.setPolicy('openai-chatgpt', { state: 'approved' });
-  await admin.setPolicy('perplexity', { state: 'unapproved', alternativeServiceId: 'openai-chatgpt' });
-  await admin.setPolicy('mistral-le-chat', { state: 'unapproved' });
-  await admin.setPolicy('deepseek-chat', { state: 'blocked', alternativeServiceId: 'openai-chatgpt' });
-  const { token } = await admin.createToken();
-  profile = mkdtempSync(join(tmpdir(), 'sl-ext-'));
-  browser = await launchWithExtension(profile, sites.resolverRules);
-  await enrollThroughOptions(browser, portal.url, token);
-  deviceId = (await readLocal<{ deviceId: string }>(browser, 'enrollment'))!.deviceId;
-  await syncPolicyNow(browser);
+  running = await startEnrolledExtension({
+    prepare: async (a) => {
+      await a.settings({ mode: 'coach', emailDomains: ['example.com'], name: 'Acme' });
+      await a.setPolicy('openai-chatgpt', { state: 'approved' });
+      await a.setPolicy('perplexity', { state: 'unapproved', alternativeServiceId: 'openai-chatgpt' });
+      await a.setPolicy('mistral-le-chat', { state: 'unapproved' });
+      await a.setPolicy('deepseek-chat', { state: 'blocked', alternativeServiceId: 'openai-chatgpt' });
+    },
+  });
+  ({ portal, sites, browser, admin, deviceId } = running);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), sites?.close()]);
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await running?.stop();
 });
 
 async function storedEvents(): Promise<DeviceEvent[]> {

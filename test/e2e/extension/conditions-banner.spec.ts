@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import {
-  EXTENSION_ID,
-  type ExtensionBrowser,
-  enrollThroughOptions,
-  launchWithExtension,
-  readLocal,
-  removeTestManagedPolicy,
-  syncPolicyNow,
-} from '../support/extension-browser';
-import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
-import { adminApi } from '../support/extension-portal-api';
-import { type RunningPortal, startPortal } from '../support/portal-process';
+import { type EnrolledExtension, startEnrolledExtension } from '../support/enrolled-extension';
+import { EXTENSION_ID, type ExtensionBrowser, readLocal, syncPolicyNow } from '../support/extension-browser';
+import type { FakeSites } from '../support/extension-fake-sites';
+import type { adminApi } from '../support/extension-portal-api';
 
-let portal: RunningPortal;
 let sites: FakeSites;
 let browser: ExtensionBrowser;
 let admin: Awaited<ReturnType<typeof adminApi>>;
-let profile: string;
+let running: EnrolledExtension;
 
 const CONDITIONS = 'Public sources only. No customer or personal data.';
 
@@ -27,23 +15,18 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  removeTestManagedPolicy();
-  [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
-  admin = await adminApi(portal);
-  await admin.settings({ mode: 'coach', name: 'Acme' });
-  await admin.setPolicy('openai-chatgpt', { state: 'approved' });
-  await admin.setPolicy('perplexity', { state: 'unapproved', alternativeServiceId: 'openai-chatgpt' });
-  const { token } = await admin.createToken();
-  profile = mkdtempSync(join(tmpdir(), 'sl-ext-'));
-  browser = await launchWithExtension(profile, sites.resolverRules);
-  await enrollThroughOptions(browser, portal.url, token);
-  await syncPolicyNow(browser);
+  running = await startEnrolledExtension({
+    prepare: async (a) => {
+      await a.settings({ mode: 'coach', name: 'Acme' });
+      await a.setPolicy('openai-chatgpt', { state: 'approved' });
+      await a.setPolicy('perplexity', { state: 'unapproved', alternativeServiceId: 'openai-chatgpt' });
+    },
+  });
+  ({ sites, browser, admin } = running);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), sites?.close()]);
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const banner = (page: Page) => page.locator('sightline-banner').getByRole('status');

@@ -1,49 +1,39 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { type EnrolledExtension, startEnrolledExtension } from '../support/enrolled-extension';
 import {
   type ExtensionBrowser,
-  enrollThroughOptions,
   launchWithExtension,
   readLocal,
-  removeTestManagedPolicy,
   requestFlush,
   stopServiceWorker,
   syncPolicyNow,
   wakeWorker,
 } from '../support/extension-browser';
-import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
-import { adminApi, waitForPortal } from '../support/extension-portal-api';
-import { type RunningPortal, startPortal } from '../support/portal-process';
+import type { FakeSites } from '../support/extension-fake-sites';
+import { type adminApi, waitForPortal } from '../support/extension-portal-api';
+import type { RunningPortal } from '../support/portal-process';
 
 let portal: RunningPortal;
 let sites: FakeSites;
 let browser: ExtensionBrowser;
 let admin: Awaited<ReturnType<typeof adminApi>>;
 let deviceId: string;
-let profile: string;
+let running: EnrolledExtension;
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  removeTestManagedPolicy();
-  [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
-  admin = await adminApi(portal);
-  await admin.setPolicy('openai-chatgpt', { state: 'approved' });
-  const { token } = await admin.createToken();
-  profile = mkdtempSync(join(tmpdir(), 'sl-ext-'));
-  browser = await launchWithExtension(profile, sites.resolverRules);
-  await enrollThroughOptions(browser, portal.url, token);
-  deviceId = (await readLocal<{ deviceId: string }>(browser, 'enrollment'))!.deviceId;
-  await syncPolicyNow(browser);
+  running = await startEnrolledExtension({
+    prepare: async (a) => {
+      await a.setPolicy('openai-chatgpt', { state: 'approved' });
+    },
+  });
+  ({ portal, sites, browser, admin, deviceId } = running);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), sites?.close()]);
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await running?.stop();
 });
 
 const queuedIds = async () =>
@@ -92,7 +82,8 @@ test('events made while the portal is down survive a stopped worker and a browse
 
   // Browser restart with the same profile.
   await browser.close();
-  browser = await launchWithExtension(profile, sites.resolverRules);
+  browser = await launchWithExtension(running.profile, sites.resolverRules);
+  running.browser = browser;
   expect(await queuedIds()).toEqual(before);
   await browse([['chatgpt.com', '/c/2']]);
   await expect.poll(async () => (await queuedIds()).length).toBeGreaterThan(before.length);

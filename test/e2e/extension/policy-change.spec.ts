@@ -1,49 +1,32 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { signIn } from '../support/assessment-staff';
-import {
-  EXTENSION_ID,
-  type ExtensionBrowser,
-  enrollThroughOptions,
-  flushNow,
-  launchWithExtension,
-  readLocal,
-  removeTestManagedPolicy,
-  syncPolicyNow,
-} from '../support/extension-browser';
-import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
-import { adminApi } from '../support/extension-portal-api';
-import { type RunningPortal, startPortal } from '../support/portal-process';
+import { type EnrolledExtension, startEnrolledExtension } from '../support/enrolled-extension';
+import { EXTENSION_ID, type ExtensionBrowser, flushNow, syncPolicyNow } from '../support/extension-browser';
+import type { FakeSites } from '../support/extension-fake-sites';
+import type { adminApi } from '../support/extension-portal-api';
+import type { RunningPortal } from '../support/portal-process';
 
 let portal: RunningPortal;
 let sites: FakeSites;
 let browser: ExtensionBrowser;
 let admin: Awaited<ReturnType<typeof adminApi>>;
 let deviceId: string;
-let profile: string;
+let running: EnrolledExtension;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  removeTestManagedPolicy();
-  [portal, sites] = await Promise.all([startPortal(), startFakeSites()]);
-  admin = await adminApi(portal);
-  // Enforce, so a blocked service gets the block page (in coach mode it would be the warning page).
-  await admin.settings({ mode: 'enforce', name: 'Acme' });
-  await admin.setPolicy('openai-chatgpt', { state: 'approved' });
-  const { token } = await admin.createToken();
-  profile = mkdtempSync(join(tmpdir(), 'sl-ext-'));
-  browser = await launchWithExtension(profile, sites.resolverRules);
-  await enrollThroughOptions(browser, portal.url, token);
-  deviceId = (await readLocal<{ deviceId: string }>(browser, 'enrollment'))!.deviceId;
-  await syncPolicyNow(browser);
+  running = await startEnrolledExtension({
+    prepare: async (a) => {
+      // Enforce, so a blocked service gets the block page (in coach mode it would be the warning page).
+      await a.settings({ mode: 'enforce', name: 'Acme' });
+      await a.setPolicy('openai-chatgpt', { state: 'approved' });
+    },
+  });
+  ({ portal, sites, browser, admin, deviceId } = running);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), sites?.close()]);
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await running?.stop();
 });
 
 test('staff block an unreviewed service in the portal UI; after its next policy sync the extension shows the block page with the approved alternative, and the portal records the block', async ({

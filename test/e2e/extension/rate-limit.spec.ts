@@ -1,54 +1,34 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import {
-  type ExtensionBrowser,
-  enrollThroughOptions,
-  launchWithExtension,
-  readLocal,
-  removeTestManagedPolicy,
-  requestFlush,
-  syncPolicyNow,
-} from '../support/extension-browser';
-import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
-import { adminApi } from '../support/extension-portal-api';
-import { type RunningPortal, startPortal } from '../support/portal-process';
+import { type EnrolledExtension, startEnrolledExtension } from '../support/enrolled-extension';
+import { type ExtensionBrowser, readLocal, requestFlush } from '../support/extension-browser';
+import type { FakeSites } from '../support/extension-fake-sites';
+import type { adminApi } from '../support/extension-portal-api';
 
 /** The device budget the portal is started with: a handful of flushes exhaust it. */
 const REQUESTS_PER_MINUTE = 3;
 /** The portal's throttle window (portal/src/server/features/extension-api/device-auth.ts). */
 const WINDOW_MS = 60_000;
 
-let portal: RunningPortal;
 let sites: FakeSites;
 let browser: ExtensionBrowser;
 let admin: Awaited<ReturnType<typeof adminApi>>;
 let deviceId: string;
-let profile: string;
+let running: EnrolledExtension;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  removeTestManagedPolicy();
-  [portal, sites] = await Promise.all([
-    startPortal({ DEVICE_REQUESTS_PER_MINUTE: String(REQUESTS_PER_MINUTE) }),
-    startFakeSites(),
-  ]);
-  admin = await adminApi(portal);
-  // Monitor: pages open without banners or warnings, each load is one visit event.
-  await admin.settings({ mode: 'monitor' });
-  const { token } = await admin.createToken();
-  profile = mkdtempSync(join(tmpdir(), 'sl-ext-'));
-  browser = await launchWithExtension(profile, sites.resolverRules);
-  await enrollThroughOptions(browser, portal.url, token);
-  deviceId = (await readLocal<{ deviceId: string }>(browser, 'enrollment'))!.deviceId;
-  await syncPolicyNow(browser);
+  running = await startEnrolledExtension({
+    portalEnv: { DEVICE_REQUESTS_PER_MINUTE: String(REQUESTS_PER_MINUTE) },
+    prepare: async (a) => {
+      // Monitor: pages open without banners or warnings, each load is one visit event.
+      await a.settings({ mode: 'monitor' });
+    },
+  });
+  ({ sites, browser, admin, deviceId } = running);
 });
 
 test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([portal?.stop(), sites?.close()]);
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await running?.stop();
 });
 
 type Queued = { id: string; kind: string };
