@@ -21,13 +21,16 @@ export const accountHint = pgEnum('account_hint', accountHints);
 export const accessRequestStatus = pgEnum('access_request_status', accessRequestStatuses);
 
 /**
- * Raw, metadata-only usage events. (device_id, client_event_id) is unique: a retried batch never
- * stores an event twice. Raw rows are pruned after the org's retention; `usage_daily` keeps the counts.
+ * Raw, metadata-only usage events. (device_id, client_event_id, occurred_at) is unique: a retried
+ * batch carries the same client id and time, so it never stores an event twice. The table is
+ * partitioned by month of occurred_at (migration 0011; drizzle does not model partitions, so the
+ * keys below name the partition column as PostgreSQL requires): retention drops whole months, and the
+ * event-partitions worker creates the coming months ahead. `usage_daily` keeps the counts.
  */
 export const usageEvent = pgTable(
   'usage_event',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     deviceId: uuid('device_id')
       .notNull()
       .references(() => device.id, { onDelete: 'cascade' }),
@@ -49,7 +52,8 @@ export const usageEvent = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).defaultNow().notNull(),
   },
   (t) => [
-    uniqueIndex('usage_event_device_client_uq').on(t.deviceId, t.clientEventId),
+    primaryKey({ columns: [t.id, t.occurredAt] }),
+    uniqueIndex('usage_event_device_client_uq').on(t.deviceId, t.clientEventId, t.occurredAt),
     index('usage_event_service_time_idx').on(t.serviceId, t.occurredAt),
     index('usage_event_time_idx').on(t.occurredAt),
     // A browser's latest events (the devices page): without it PostgreSQL walks the time index of

@@ -1,5 +1,6 @@
 import type { AppDeps } from './context';
 import { runAssessmentSchedule } from './features/assessments/reminders';
+import { ensureEventPartitions } from './features/extension-api/event-partitions';
 import { pruneRawEvents } from './features/extension-api/retention-service';
 import { sendReviewNotices } from './features/reviews/review-notices';
 import { loggableError } from './loggable-error';
@@ -13,6 +14,12 @@ export const workers: Worker[] = [
   { name: 'assessment-schedule', everyMs: 60_000, run: (deps) => runAssessmentSchedule(deps) },
   // Vendors falling due for review (cadence, expiries, incidents, usage, declared changes).
   { name: 'review-notices', everyMs: 15 * 60_000, run: (deps) => sendReviewNotices(deps) },
+  // The coming months get their raw-event partitions well before their first event.
+  {
+    name: 'event-partitions',
+    everyMs: 6 * 3_600_000,
+    run: (deps) => ensureEventPartitions({ db: deps.db, now: deps.now() }),
+  },
   // Raw events past the org's retention go; the daily rollups keep the counts.
   {
     name: 'event-retention',

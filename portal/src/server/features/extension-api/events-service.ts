@@ -12,8 +12,10 @@ import { dailyIncrements, type Increment } from './rollup';
 export type ValidBatch = { events: UsageEvent[]; dropped: number; extensionVersion?: string | undefined };
 
 /**
- * Stores a validated batch in one transaction. Each (device, client id) is stored once whatever the
- * retries or repeats within the batch; the daily rollups are counted from the rows the insert returned,
+ * Stores a validated batch in one transaction. Each event is stored once whatever the retries (the
+ * extension re-sends an event unchanged: same client id, same time; the stored key is device, client
+ * id and time because raw events are partitioned by month) or repeats of an id within the batch (the
+ * first copy counts); the daily rollups are counted from the rows the insert returned,
  * so they grow by exactly what was stored. Rows are written in a fixed order (events by id, rollups by
  * key) so that concurrent batches sharing ids or days wait for each other instead of deadlocking.
  */

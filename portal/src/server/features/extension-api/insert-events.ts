@@ -59,7 +59,7 @@ export async function insertNewEvents(
       matched_rule text, initiator_host text, account_hint text, item_count integer, bytes bigint,
       file_types jsonb, details jsonb, occurred_at timestamptz)
     order by e.id
-    on conflict (device_id, client_event_id) do nothing
+    on conflict (device_id, client_event_id, occurred_at) do nothing
     returning kind, service_id, account_hint, item_count, bytes, occurred_at`);
   return rowsOf<ReturnedRow>(result).map((row) => ({
     kind: row.kind,
