@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './e2e/support/chromium';
+import { chromiumArgs, chromiumEnv, chromiumPath } from './e2e/support/chromium';
 
 // Browser tests drive the system Chromium; nothing downloads a browser.
 export default defineConfig({
@@ -17,6 +17,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromiumPath,
       args: chromiumArgs,
+      env: chromiumEnv,
     },
     screenshot: 'only-on-failure',
     trace: 'off',

@@ -24,8 +24,8 @@ test('staff download the assessment report and the AI system register as PDFs fr
   await addVendor(page, '深度求索 Ølberg');
   await createAndSendAssessment(page, { name: 'محمد العلي', email: 'm.alali@example.com' });
 
-  // One CI run saw a download named "download" (what Chromium calls a failed one): check the
-  // download's own failure reason first, and on failure say what the same URL answers now.
+  // Chromium saves a file as "download" when it cannot name it (no UTF-8 locale: see chromiumEnv);
+  // a wrong name says what the portal answered, so the cause is plain.
   const reportDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download report (PDF)' }).click();
   const report = await reportDownload;

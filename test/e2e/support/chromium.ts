@@ -14,3 +14,13 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * The environment for every Chromium the tests start. Chromium on Linux names downloaded files in the
+ * locale's encoding; with no locale set (CI runs `env -i`) a name with 深度求索 or Ø cannot be encoded and
+ * the file is saved as "download". A UTF-8 locale, as any desktop has, unless one is already chosen.
+ */
+export const chromiumEnv: Record<string, string> = {
+  ...(process.env as Record<string, string>),
+  LANG: process.env.LANG || 'C.UTF-8',
+};

@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './chromium';
+import { chromiumArgs, chromiumEnv, chromiumPath } from './chromium';
 
 /** The built extension; SL_EXT_DIR points elsewhere (e.g. to compare builds in the benchmark). */
 export const extensionDir =
@@ -34,6 +34,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
+    env: chromiumEnv,
     args: [
       ...chromiumArgs,
       // The fake AI sites use a self-signed certificate where HSTS forces https.
