@@ -35,6 +35,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/inventory/export.csv': READ_ASSESS,
   'GET /api/discovery/dashboard': ALL,
   'GET /api/discovery/services': ALL,
+  'GET /api/discovery/services/export.csv': ALL,
   'GET /api/discovery/services/:serviceId': ALL,
   'POST /api/catalog/custom': ['admin', 'procurement'],
   'PUT /api/catalog/custom/:id': ['admin', 'procurement'],

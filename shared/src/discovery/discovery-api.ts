@@ -74,6 +74,11 @@ export const serviceTableQuerySchema = checkRange(
 );
 export type ServiceTableQuery = z.infer<typeof serviceTableQuerySchema>;
 
+/** The service table as a download: the same period and order, every row. */
+export const serviceTableExportQuerySchema = checkRange(
+  z.strictObject({ ...rangeFields, sort: z.enum(serviceSortKeys).default('assess-first') }),
+);
+
 /** One policy for many services at once; the same fields as setting a single service's policy. */
 export const bulkServicePolicySchema = z
   .strictObject({

@@ -49,6 +49,20 @@ export async function loadServiceTable(
   period: Period,
   page: { sort: ServiceSortKey; page: number; pageSize: number },
 ) {
+  const rows = await serviceTableRows(db, period, page.sort);
+  const start = (page.page - 1) * page.pageSize;
+  return {
+    period,
+    total: rows.length,
+    page: page.page,
+    pageSize: page.pageSize,
+    sort: page.sort,
+    services: rows.slice(start, start + page.pageSize),
+  };
+}
+
+/** Every service used in the period with its name, policy and assessment, in the table's order. */
+export async function serviceTableRows(db: Db, period: Period, sort: ServiceSortKey): Promise<ServiceRow[]> {
   const usage = await usagePerService(db, period.from, period.to);
   const [catalog, stateOf, assessments, firstSeen] = await Promise.all([
     loadCatalog(db),
@@ -76,14 +90,6 @@ export async function loadServiceTable(
       waitsForAssessment: waits(assessment),
     };
   });
-  rows.sort(comparators[page.sort]);
-  const start = (page.page - 1) * page.pageSize;
-  return {
-    period,
-    total: rows.length,
-    page: page.page,
-    pageSize: page.pageSize,
-    sort: page.sort,
-    services: rows.slice(start, start + page.pageSize),
-  };
+  rows.sort(comparators[sort]);
+  return rows;
 }

@@ -242,9 +242,17 @@ describe('CSV exports', () => {
     };
     const exports = Object.keys(doc.paths).filter((p) => p.endsWith('/export.csv'));
     expect(exports.sort()).toEqual(
-      ['assessments', 'audit', 'devices', 'findings', 'inventory', 'overview', 'requests', 'vendors'].map(
-        (table) => `/api/${table}/export.csv`,
-      ),
+      [
+        'assessments',
+        'audit',
+        'devices',
+        'discovery/services',
+        'findings',
+        'inventory',
+        'overview',
+        'requests',
+        'vendors',
+      ].map((table) => `/api/${table}/export.csv`),
     );
     for (const path of exports) {
       expect(Object.keys(doc.paths[path]?.get?.responses?.['200']?.content ?? {})).toEqual(['text/csv']);

@@ -1,6 +1,7 @@
 import { assessmentListQuerySchema } from '@sightline/shared/assessments/assessment-api';
 import { utcDay } from '@sightline/shared/assessments/dates';
 import { anyStaff } from '@sightline/shared/auth/roles';
+import { serviceTableExportQuerySchema } from '@sightline/shared/discovery/discovery-api';
 import { findingListQuerySchema } from '@sightline/shared/findings/findings-api';
 import { inventoryListQuerySchema } from '@sightline/shared/inventory/inventory-api';
 import { vendorListQuerySchema } from '@sightline/shared/vendors/vendor-api';
@@ -11,6 +12,7 @@ import type { AppEnv } from '../../context';
 import { csvResponse } from '../../csv/csv-response';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
+import { resolvePeriod } from '../discovery/period';
 import { rejectNulBytes } from '../evidence/reject-nul';
 import { assessmentColumns, assessmentRows } from './assessment-export';
 import { auditColumns, auditExportQuerySchema, auditRows, lastAuditSeq } from './audit-export';
@@ -19,6 +21,7 @@ import { findingColumns, findingRows } from './finding-export';
 import { inventoryColumns, inventoryRows } from './inventory-export';
 import { recordExport } from './record-export';
 import { requestColumns, requestRows } from './request-export';
+import { serviceTableColumns, serviceTableExportRows } from './service-table-export';
 import { usageColumns, usageRows } from './usage-export';
 import { vendorColumns, vendorRows } from './vendor-export';
 
@@ -121,6 +124,32 @@ export const exportRoutes = new Hono<AppEnv>()
         at: now(),
         columns: usageColumns,
         pages: usageRows(db, now(), days),
+      });
+    },
+  )
+  .get(
+    '/api/discovery/services/export.csv',
+    describe(
+      'The dashboard service table for a period (days, or from and to) as CSV, every service, in its order',
+    ),
+    access(...anyStaff),
+    validate('query', serviceTableExportQuerySchema),
+    async (c) => {
+      const { db, now } = c.get('deps');
+      const query = c.req.valid('query');
+      const period = resolvePeriod(query, now());
+      await recordExport(
+        db,
+        currentStaff(c),
+        'ai-services',
+        { from: period.from, to: period.to, sort: query.sort },
+        now(),
+      );
+      return csvResponse({
+        name: `ai-services-${period.from}-to-${period.to}`,
+        at: now(),
+        columns: serviceTableColumns,
+        pages: serviceTableExportRows(db, period, query.sort),
       });
     },
   )

@@ -81,14 +81,11 @@ export function ServiceTable({
             ))}
           </select>
         </label>
-        {'days' in period && Number(period.days) <= 365 && (
-          // The usage export covers the last n days (every service, like this table).
-          <DownloadCsvLink
-            path="/api/overview/export.csv"
-            filters={{ days: period.days }}
-            label={`Download usage by service, last ${period.days} days (CSV)`}
-          />
-        )}
+        <DownloadCsvLink
+          path="/api/discovery/services/export.csv"
+          filters={{ ...period, sort }}
+          label="Download this table for the period (CSV)"
+        />
         {canAssess && selected.length > 0 && !bulk && (
           <button type="button" onClick={() => setBulk(true)}>
             Set policy for {selected.length} selected
