@@ -41,9 +41,26 @@ export function handleError(err: Error, c: Context): Response {
     return c.json(errorBody(err.code, err.message, err.details), status);
   }
   if (err instanceof HTTPException) {
+    // A fault stays a fault: a 5xx answered as 400 would blame the caller and hide it from monitoring.
+    if (err.status >= 500) {
+      console.error(`Server fault on ${c.req.method} ${c.req.path}: ${loggableError(err)}`);
+      const code = err.status === 503 ? 'unavailable' : 'internal';
+      return c.json(errorBody(code, 'Something went wrong on our side'), err.status as ContentfulStatusCode);
+    }
     const code = statusToCode[err.status] ?? 'bad_request';
-    const status = (err.status >= 500 ? 400 : err.status) as ContentfulStatusCode;
-    return c.json(errorBody(code, err.message || 'Bad request'), status);
+    return c.json(errorBody(code, err.message || 'Bad request'), err.status as ContentfulStatusCode);
+  }
+  if (databaseUnavailable(err)) {
+    // One line, no stack and no query: an outage fails every request and must not flood the log.
+    console.error(`Database unavailable on ${c.req.method} ${c.req.path}: ${unavailableReason(err)}`);
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return c.json(
+      errorBody(
+        'unavailable',
+        'The database cannot be reached right now; nothing was changed. Try again shortly.',
+      ),
+      503,
+    );
   }
   const dbCode = databaseErrorCode(err);
   // A value PostgreSQL refuses (a NUL character, an out-of-range number) is the caller's input, and the
@@ -63,6 +80,48 @@ export function handleError(err: Error, c: Context): Response {
 
 export function handleNotFound(c: Context): Response {
   return c.json(errorBody('not_found', 'No such route'), 404);
+}
+
+/** How long a client should wait before retrying while the database is away (it usually restarts in seconds). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Connection failures as the drivers report them: socket errors, postgres.js's own codes, and the
+ * SQLSTATEs of a server shutting down, starting up or refusing connections (57P01–57P03, class 08, 53300).
+ */
+const unavailableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/** The error codes along a cause chain (drizzle wraps the driver's error). */
+function codesOf(err: unknown): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+  }
+  return codes;
+}
+
+function databaseUnavailable(err: unknown): boolean {
+  return codesOf(err).some((code) => unavailableCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code));
+}
+
+function unavailableReason(err: unknown): string {
+  return codesOf(err).join(' ← ') || 'no error code';
 }
 
 /** The SQLSTATE of a database error, whether thrown by the driver or wrapped by drizzle. */

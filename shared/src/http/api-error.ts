@@ -14,6 +14,8 @@ export const apiErrorCodes = [
   'unsupported_media_type',
   'rate_limited',
   'internal',
+  /** A dependency (the database) is not reachable for now; `Retry-After` says when to try again. */
+  'unavailable',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
@@ -38,4 +40,5 @@ export const apiErrorStatus: Record<ApiErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
