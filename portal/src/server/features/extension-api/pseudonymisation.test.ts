@@ -43,7 +43,9 @@ describe('pseudonymised people (the default)', () => {
       await t.deps.db.select().from(usageEvent),
       await t.deps.db.select().from(usageDaily),
     ]).toLowerCase();
-    for (const word of ['ada', 'lovelace', 'bob.byte', 'example.com']) expect(everything).not.toContain(word);
+    // Whole address parts only: a short word such as "ada" is also hex, and ids and keys are full of hex.
+    for (const word of ['ada.lovelace', 'lovelace', 'bob.byte', 'example.com'])
+      expect(everything).not.toContain(word);
     // Keyed, not a plain hash anyone could recompute from a list of staff addresses.
     const plain = createHash('sha256').update('ada.lovelace@example.com').digest('hex');
     expect(keys.some((k) => k?.includes(plain.slice(0, 24)))).toBe(false);
