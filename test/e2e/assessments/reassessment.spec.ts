@@ -66,7 +66,7 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   await staff.getByLabel('Email').fill(PAT);
   await staff.getByLabel('Password').fill(PASSWORD);
   await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.getByRole('link', { name: 'Due for review' }).click();
+  await staff.getByRole('link', { name: 'Due for review', exact: true }).click();
   await expect(staff.getByText('Nothing is due for review')).toBeVisible();
   await staff.screenshot({ path: `${screenshots}/reassessment-0-nothing-due.png` });
 

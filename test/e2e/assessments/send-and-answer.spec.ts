@@ -54,7 +54,7 @@ test('procurement sends the A.10 questionnaire by mail; the vendor answers, uplo
   await staff.getByLabel('Email').fill('pat@corp.example');
   await staff.getByLabel('Password').fill(PASSWORD);
   await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.getByRole('link', { name: 'Vendors' }).click();
+  await staff.getByRole('link', { name: 'Vendors', exact: true }).click();
   const addVendor = staff.getByRole('form', { name: 'Add a vendor' });
   await addVendor.getByLabel('Name').fill('Acme AI Ltd');
   await addVendor.getByLabel('Website').fill('https://acme-ai.example');

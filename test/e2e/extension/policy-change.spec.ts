@@ -45,7 +45,7 @@ test('staff block an unreviewed service in the portal UI; after its next policy 
 
   // Staff, in their own browser, block it on the policy page and name ChatGPT as the alternative.
   await signIn(staff, portal.url, portal.admin.email, portal.admin.password);
-  await staff.getByRole('link', { name: 'Policy' }).click();
+  await staff.getByRole('link', { name: 'Policy', exact: true }).click();
   await staff.getByLabel('Find a service').fill('Claude');
   await staff.getByRole('button', { name: 'Edit Claude', exact: true }).click();
   const form = staff.getByRole('form', { name: 'Policy for Claude' });

@@ -20,7 +20,7 @@ test('an admin sets the rollout, creates an enrollment token, decides a service 
 }) => {
   await signIn(page);
 
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const settings = page.getByRole('form', { name: 'Extension settings' });
   await settings.getByLabel('Organisation name').fill('Acme Ltd');
   await settings.getByLabel('Rollout mode').selectOption('enforce');
@@ -34,7 +34,7 @@ test('an admin sets the rollout, creates an enrollment token, decides a service 
   await expect(page.getByLabel('New enrollment token')).toHaveValue(/^[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole('table', { name: 'Tokens' })).toContainText('Laptops');
 
-  await page.getByRole('link', { name: 'Policy' }).click();
+  await page.getByRole('link', { name: 'Policy', exact: true }).click();
   await page.getByLabel('Find a service').fill('ChatGPT');
   await page.getByRole('button', { name: 'Edit ChatGPT', exact: true }).click();
   const form = page.getByRole('form', { name: 'Policy for ChatGPT' });
@@ -44,12 +44,12 @@ test('an admin sets the rollout, creates an enrollment token, decides a service 
   await expect(page.getByRole('status')).toContainText('Saved');
   await expect(page.getByRole('table', { name: /Services/ })).toContainText('No customer data');
 
-  await page.getByRole('link', { name: 'Devices' }).click();
+  await page.getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(page.getByText('No browser has enrolled yet', { exact: true })).toBeVisible();
-  await page.getByRole('link', { name: 'Access requests' }).click();
+  await page.getByRole('link', { name: 'Access requests', exact: true }).click();
   await expect(page.getByText('No access requests yet', { exact: true })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('link', { name: 'Audit trail', exact: true }).click();
   const audit = page.getByRole('table', { name: 'Latest entries' });
   await expect(audit).toContainText('settings.changed');
   await expect(audit).toContainText('enrollment_token.created');

@@ -19,7 +19,7 @@ test("the vendors page's Download CSV link saves the filtered register as a spre
     expect((await api.post('/api/vendors', { data: { name } })).status()).toBe(201);
   }
   await signIn(page, portal.url, portal.admin.email, portal.admin.password);
-  await page.getByRole('link', { name: 'Vendors' }).click();
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click();
   await page.getByLabel('Search').fill('深度');
   await expect(page.getByRole('table')).not.toContainText('Acme AI Ltd');
 

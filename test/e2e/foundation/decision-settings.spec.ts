@@ -14,7 +14,7 @@ test('an admin turns separation of duties off and makes rejected services only u
   await page.getByLabel('Email').fill(portal.admin.email);
   await page.getByLabel('Password').fill(portal.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
 
   const settings = page.getByRole('form', { name: 'Extension settings' });
   const separation = settings.getByLabel(

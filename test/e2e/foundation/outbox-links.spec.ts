@@ -28,7 +28,7 @@ test('without SMTP, held links in the outbox go only to roles that could issue t
   }
 
   // The admin invites another admin and a procurement colleague; each invitation waits in the outbox.
-  await admin.getByRole('link', { name: 'Users and roles' }).click();
+  await admin.getByRole('link', { name: 'Users and roles', exact: true }).click();
   const form = admin.getByRole('form', { name: 'Invite a staff member' });
   let lastLink = '';
   const invite = async (name: string, email: string, role: string) => {
@@ -67,7 +67,10 @@ test('without SMTP, held links in the outbox go only to roles that could issue t
   );
 
   // The mail worker parks the mails as held within a few seconds.
-  await pat.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Mail outbox' }).click();
+  await pat
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Mail outbox', exact: true })
+    .click();
   const row = (page: typeof pat, to: string) => page.getByRole('row').filter({ hasText: to });
   await expect(async () => {
     await pat.reload();
@@ -91,7 +94,7 @@ test('without SMTP, held links in the outbox go only to roles that could issue t
   // The admin, who could invite anyone anyway, may copy the invitation to hand it over.
   await admin
     .getByRole('navigation', { name: 'Sections' })
-    .getByRole('link', { name: 'Mail outbox' })
+    .getByRole('link', { name: 'Mail outbox', exact: true })
     .click();
   await row(admin, 'ada@example.test')
     .getByRole('button', { name: 'Copy the link for ada@example.test' })

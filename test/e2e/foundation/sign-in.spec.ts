@@ -61,7 +61,7 @@ test('the printed admin signs in, must choose a password and name the organisati
     'Acme Analytics Ltd',
   );
 
-  await page.getByRole('link', { name: 'Users and roles' }).click();
+  await page.getByRole('link', { name: 'Users and roles', exact: true }).click();
   const form = page.getByRole('form', { name: 'Invite a staff member' });
   await form.getByLabel('Name').fill('Rae Reviewer');
   await form.getByLabel('Email').fill('rae@example.test');
@@ -70,7 +70,7 @@ test('the printed admin signs in, must choose a password and name the organisati
   await expect(page.getByLabel('Invitation link')).toHaveValue(/\/accept-invitation#[A-Za-z0-9_-]{43}$/);
   await expect(page.getByRole('table', { name: 'Open invitations' })).toContainText('rae@example.test');
 
-  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await page.getByRole('link', { name: 'Audit trail', exact: true }).click();
   const entries = page.getByRole('table', { name: 'Latest entries' });
   await expect(entries).toContainText('staff.invited');
   // Signing in and choosing the password are the admin's own acts, not an anonymous caller's.

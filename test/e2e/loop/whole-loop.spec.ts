@@ -166,7 +166,7 @@ test('procurement starts the assessment from the request; the request shows as i
   browser,
 }) => {
   const page = await staffPage(browser, procurement);
-  await page.getByRole('link', { name: 'Vendors' }).click();
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click();
   const addVendor = page.getByRole('form', { name: 'Add a vendor' });
   await addVendor.getByLabel('Name').fill(VENDOR.name);
   await addVendor.getByLabel('Website').fill('https://mistral-ai.example');
@@ -179,7 +179,7 @@ test('procurement starts the assessment from the request; the request shows as i
   await addContact.getByRole('button', { name: 'Add contact' }).click();
   await expect(page.getByRole('cell', { name: VENDOR.email })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Access requests' }).click();
+  await page.getByRole('link', { name: 'Access requests', exact: true }).click();
   const group = page.getByRole('region', { name: `Requests for ${SERVICE.name}` });
   await expect(group.getByRole('cell', { name: EMPLOYEE })).toBeVisible();
   await group.getByRole('link', { name: 'start an assessment' }).click();
@@ -194,7 +194,7 @@ test('procurement starts the assessment from the request; the request shows as i
   const detail = await page.request.get(`${portal.url}/api${assessmentPath}`);
   template = ((await detail.json()) as { questions: Template }).questions;
 
-  await page.getByRole('link', { name: 'Access requests' }).click();
+  await page.getByRole('link', { name: 'Access requests', exact: true }).click();
   const request = page.getByRole('region', { name: `Requests for ${SERVICE.name}` }).getByRole('row', {
     name: new RegExp(EMPLOYEE),
   });

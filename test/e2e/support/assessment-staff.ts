@@ -10,7 +10,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 
 /** Adds a vendor from the Vendors page and leaves the browser on its detail page. */
 export async function addVendor(page: Page, name: string) {
-  await page.getByRole('link', { name: 'Vendors' }).click();
+  await page.getByRole('link', { name: 'Vendors', exact: true }).click();
   const form = page.getByRole('form', { name: 'Add a vendor' });
   await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Add vendor' }).click();
