@@ -2,18 +2,15 @@ import { stateLabels as assessmentStateLabels } from '@sightline/shared/assessme
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { stateLabels } from '../policy/policy-page';
 import { PeriodPicker } from './period-picker';
+import { ServicePeople } from './service-people';
 import { AssessmentCell } from './service-table';
 import { ServiceUsageChart } from './service-usage-chart';
 import { usePeriod } from './use-period';
-
-/** The most active people listed before "show more". */
-const PEOPLE_FIRST = 15;
 
 /** One AI service: who uses it and how, pages calling its API, requests, policy history, vendor. */
 export function ServicePage() {
@@ -23,7 +20,6 @@ export function ServicePage() {
   // Viewers see usage and policy; vendors and assessments are for the roles that work on them.
   const canReadVendors = hasRole(me, ['admin', 'procurement', 'reviewer', 'approver', 'auditor']);
   const { query, setPeriod, search } = usePeriod();
-  const [showAll, setShowAll] = useState(false);
   const detail = useQuery({
     queryKey: ['discovery', 'service', serviceId, query],
     queryFn: () => unwrap(api.api.discovery.services[':serviceId'].$get({ param: { serviceId }, query })),
@@ -259,61 +255,7 @@ export function ServicePage() {
           canAssess={canAssess}
         />
       </p>
-      <h2>
-        People <span className="muted">({d.peopleCount})</span>
-      </h2>
-      <p className="field-help">
-        {d.pseudonymised
-          ? 'People appear as the pseudonyms the extension reports; Sightline does not store their email addresses.'
-          : 'Pseudonymisation is off in Settings, so people appear as the user their browser enrolled with.'}{' '}
-        A browser that reports no user is listed as that browser.
-      </p>
-      {d.people.length === 0 ? (
-        <p className="muted">Nobody used this service in the period.</p>
-      ) : (
-        <table className="compact">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Days active</th>
-              <th scope="col">Visits</th>
-              <th scope="col">Pastes</th>
-              <th scope="col">Uploads</th>
-              <th scope="col">API calls</th>
-              <th scope="col">Browsers</th>
-              <th scope="col">Last day</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(showAll ? d.people : d.people.slice(0, PEOPLE_FIRST)).map((p) => (
-              <tr key={p.person}>
-                <td className={p.label ? '' : 'mono'}>
-                  {p.browserOnly ? `Browser ${p.person.slice(0, 8)}` : (p.label ?? p.userKey)}
-                </td>
-                <td>{p.days}</td>
-                <td>{p.visits}</td>
-                <td>{p.pastes}</td>
-                <td>{p.uploads}</td>
-                <td>{p.apiCalls}</td>
-                <td>{p.browsers}</td>
-                <td className="nowrap">{p.lastDay}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {!showAll && d.people.length > PEOPLE_FIRST && (
-        <button type="button" className="secondary" onClick={() => setShowAll(true)}>
-          {d.people.length === d.peopleCount
-            ? `Show all ${d.peopleCount}`
-            : `Show the ${d.people.length} most active`}
-        </button>
-      )}
-      {showAll && d.peopleCount > d.people.length && (
-        <p className="muted">
-          The {d.people.length} most active of {d.peopleCount} are shown.
-        </p>
-      )}
+      <ServicePeople people={d.people} peopleCount={d.peopleCount} pseudonymised={d.pseudonymised} />
     </section>
   );
 }
