@@ -1,5 +1,6 @@
 import type { Db } from '@sightline/db/client';
 import { orgSettings } from '@sightline/db/schema/org';
+import { FAMILIAR_SERVICES } from '@sightline/portal/server/features/discovery/demo-usage';
 import { userKeyFor } from '@sightline/portal/server/features/extension-api/credentials';
 import { builtInCatalog } from '@sightline/shared/catalog/catalog';
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
@@ -15,26 +16,6 @@ import { eq, sql } from 'drizzle-orm';
 export const PEOPLE = 5_000;
 export const SERVICES = 400;
 export const DAYS = 180;
-
-/** Familiar services first, so the head of the popularity curve is what organisations really see. */
-const FAMILIAR = [
-  'openai-chatgpt',
-  'microsoft-copilot',
-  'google-gemini',
-  'anthropic-claude',
-  'deepl-translator',
-  'perplexity',
-  'github-copilot',
-  'grammarly',
-  'otter-ai',
-  'canva-ai',
-  'midjourney',
-  'notion-ai',
-  'mistral-le-chat',
-  'cursor',
-  'openai-platform',
-  'deepseek-chat',
-];
 
 /** A few decisions, so the policy-state shares are not all "unreviewed". */
 const POLICIES: [PolicyState, string[]][] = [
@@ -79,10 +60,10 @@ const skewed = (r: number, n: number) => Math.min(n - 1, Math.floor(n * r ** 3))
 export async function seedFleet(db: Db, now: Date): Promise<{ devices: number; services: number }> {
   const rnd = random(7);
   const usable = builtInCatalog.filter((e) => siteHost(e) !== null);
-  const familiar = FAMILIAR.map((id) => usable.find((e) => e.id === id)).filter(
+  const familiar = FAMILIAR_SERVICES.map((id) => usable.find((e) => e.id === id)).filter(
     (e): e is CatalogEntry => !!e,
   );
-  const rest = usable.filter((e) => !FAMILIAR.includes(e.id));
+  const rest = usable.filter((e) => !FAMILIAR_SERVICES.includes(e.id));
   const services = [...familiar, ...rest].slice(0, SERVICES);
   const [settings] = await db
     .select({ secret: orgSettings.pseudonymSecret })

@@ -25,8 +25,8 @@ export type DemoOptions = {
   actor?: Actor & { type: 'staff' };
 };
 
-/** The services most organisations see first, ahead of the rest of the catalog. */
-const FAMILIAR = [
+/** The services most organisations see first, ahead of the rest of the catalog (demo and bench data). */
+export const FAMILIAR_SERVICES = [
   'openai-chatgpt',
   'microsoft-copilot',
   'google-gemini',
@@ -92,10 +92,10 @@ export async function seedDemoUsage(db: Db, options: DemoOptions) {
   const days = options.days ?? 90;
   const catalog = await loadCatalog(db);
   const usable = catalog.entries.filter((e) => siteHost(e) !== null);
-  const familiar = FAMILIAR.map((id) => catalog.byId.get(id)).filter(
+  const familiar = FAMILIAR_SERVICES.map((id) => catalog.byId.get(id)).filter(
     (e): e is CatalogEntry => !!e && !!siteHost(e),
   );
-  const rest = usable.filter((e) => !FAMILIAR.includes(e.id)).sort(() => rnd() - 0.5);
+  const rest = usable.filter((e) => !FAMILIAR_SERVICES.includes(e.id)).sort(() => rnd() - 0.5);
   const services = [...familiar, ...rest].slice(0, options.services ?? 60);
   // Zipf-like popularity; the later ones in the list are the long tail.
   const weights = services.map((_, i) => 1 / (i + 1) ** 0.9);

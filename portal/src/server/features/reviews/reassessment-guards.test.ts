@@ -12,7 +12,7 @@ import {
   tokenOf,
   vendorCall,
 } from '../assessments/assessment-test-kit';
-import { decidedAssessment, dueInDays } from './review-test-kit';
+import { countRows, decidedAssessment, dueInDays, startReassessment } from './review-test-kit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,18 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const reassess = async (
-  id: string,
-  body: unknown = { dueOn: dueInDays(t, 21) },
-  role = 'procurement' as const,
-) =>
-  t.request(`/api/assessments/${id}/reassessment`, {
-    method: 'POST',
-    cookie: await t.signInAs(role),
-    json: body,
-  });
-const rows = async (table: typeof assessment | typeof storedFile) =>
-  (await t.deps.db.select({ n: count() }).from(table))[0]!.n;
+const reassess = (id: string, body?: unknown, role?: 'procurement' | 'admin' | 'reviewer' | 'viewer') =>
+  startReassessment(t, id, body, role);
+const rows = (table: typeof assessment | typeof storedFile) => countRows(t, table);
 
 describe('start reassessment: what it refuses', () => {
   it('refuses a second cycle while one is under way (409), from either path, and changes nothing', async () => {

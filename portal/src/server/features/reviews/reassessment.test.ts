@@ -1,7 +1,7 @@
 import { assessment, evidenceFile } from '@sightline/db/schema/assessments';
 import { storedFile } from '@sightline/db/schema/files';
 import { emailOutbox } from '@sightline/db/schema/mail';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import {
@@ -11,7 +11,7 @@ import {
   tokenOf,
   vendorCall,
 } from '../assessments/assessment-test-kit';
-import { decidedAssessment, dueInDays, uploadEvidence } from './review-test-kit';
+import { countRows, decidedAssessment, startReassessment, uploadEvidence } from './review-test-kit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,18 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const reassess = async (
-  id: string,
-  body: unknown = { dueOn: dueInDays(t, 21) },
-  role = 'procurement' as const,
-) =>
-  t.request(`/api/assessments/${id}/reassessment`, {
-    method: 'POST',
-    cookie: await t.signInAs(role),
-    json: body,
-  });
-const rows = async (table: typeof assessment | typeof storedFile) =>
-  (await t.deps.db.select({ n: count() }).from(table))[0]!.n;
+const reassess = (id: string, body?: unknown, role?: 'procurement' | 'admin' | 'reviewer' | 'viewer') =>
+  startReassessment(t, id, body, role);
+const rows = (table: typeof assessment | typeof storedFile) => countRows(t, table);
 
 type View = {
   answers: Record<string, { value?: unknown }>;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { assessment } from '@sightline/db/schema/assessments';
 import { device } from '@sightline/db/schema/devices';
+import type { storedFile } from '@sightline/db/schema/files';
 import { finding } from '@sightline/db/schema/findings';
 import { usageDaily } from '@sightline/db/schema/usage';
 import type { PublicTemplate } from '@sightline/shared/questionnaire/public-view';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { TestApp } from '../../testing/test-app';
 import {
   completeAnswers,
@@ -137,3 +139,22 @@ export async function recordUse(
 }
 
 export { dueInDays };
+
+/** Starts the next cycle of assessment `id` through the route, as `role` (procurement by default). */
+export async function startReassessment(
+  t: TestApp,
+  id: string,
+  body: unknown = { dueOn: dueInDays(t, 21) },
+  role: 'procurement' | 'admin' | 'reviewer' | 'viewer' = 'procurement',
+) {
+  return t.request(`/api/assessments/${id}/reassessment`, {
+    method: 'POST',
+    cookie: await t.signInAs(role),
+    json: body,
+  });
+}
+
+/** How many rows a table holds (to show a refused request changed nothing). */
+export async function countRows(t: TestApp, table: typeof assessment | typeof storedFile): Promise<number> {
+  return (await t.deps.db.select({ n: count() }).from(table))[0]!.n;
+}
