@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { enteredServiceIdSchema } from '../catalog/service-id';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import { useContextSchema } from '../scoring/score-input-schema';
-import { serviceIdSchema } from '../vendors/vendor-api';
 import { assessmentStateSchema } from './assessment-states';
 import { calendarDateSchema } from './dates';
 
@@ -18,7 +18,7 @@ export const respondentEmailSchema = z
 export const createAssessmentSchema = z
   .strictObject({
     vendorId: z.uuid().optional(),
-    serviceId: serviceIdSchema.optional(),
+    serviceId: enteredServiceIdSchema.optional(),
     accessRequestId: z.uuid().optional(),
     /** Defaults to the newest version of the shipped A.10 template. */
     templateId: z.uuid().optional(),

@@ -2,6 +2,7 @@ import { getDomain } from 'tldts';
 import { z } from 'zod';
 import { serviceCategorySchema } from './categories';
 import { ruleKey } from './rule-key';
+import { serviceIdSchema } from './service-id';
 import { sharedPlatformDomains } from './shared-platform-domains';
 
 // Hosts are stored exactly as the WHATWG URL parser serialises them (lower case, punycode, no
@@ -53,11 +54,6 @@ export const matchRuleSchema = z.discriminatedUnion('kind', [
 ]);
 export type MatchRule = z.infer<typeof matchRuleSchema>;
 export type MatchRuleKind = MatchRule['kind'];
-
-const serviceIdSchema = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case id');
 
 export const catalogEntrySchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { decisionOutcomeSchema, riskTierSchema } from '../assessments/assessment-states';
+import { serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 
@@ -42,7 +43,7 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 export const decisionViewSchema = z.object({
   id: z.uuid(),
   assessmentId: z.uuid(),
-  serviceId: z.string().nullable(),
+  serviceId: serviceIdSchema.nullable(),
   outcome: decisionOutcomeSchema,
   conditions: z.string().nullable(),
   reason: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../assessments/dates';
-import { serviceIdSchema } from '../extension-api/access-requests';
+import { serviceIdSchema } from '../catalog/service-id';
 import { setServicePolicySchema } from '../extension-api/staff-admin';
 
 /** The longest period a dashboard view may cover, in days. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceIdSchema } from '../catalog/service-id';
 import { legacyRequestDataCategories, toDataCategories } from '../questionnaire/data-category-spellings';
 import type { DataCategory as ProfileDataCategory } from '../questionnaire/profile-vocabulary';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
@@ -45,12 +46,6 @@ const requestDataCategoriesSchema = z
   .array(z.enum([...dataCategories, ...legacySpellings]))
   .max(dataCategories.length + legacySpellings.length)
   .transform((values) => toDataCategories(values).filter((c): c is DataCategory => c !== 'none'));
-
-export const serviceIdSchema = z
-  .string()
-  .min(1)
-  .max(120)
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'A service id is lower-case letters, digits, ., _ and -');
 
 /** An access request from the warning or block page. The client id makes retries create one request. */
 export const accessRequestInputSchema = z.strictObject({

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { decisionOutcomeSchema } from '../assessments/assessment-states';
 import { catalogEntrySchema } from '../catalog/catalog-schema';
+import { serviceIdSchema } from '../catalog/service-id';
 import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
-import { serviceIdSchema } from './access-requests';
 
 /** The approved service to use instead: a catalog id, a URL, or both. */
 export const alternativeSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { serviceIdSchema } from '../catalog/service-id';
 import { accountHintSchema } from '../usage/event-kinds';
-import { accessRequestInputSchema, serviceIdSchema } from './access-requests';
+import { accessRequestInputSchema } from './access-requests';
 import { fileTypeSchema } from './usage-events';
 
 /**

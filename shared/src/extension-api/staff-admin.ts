@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { serviceIdSchema } from '../catalog/service-id';
 import { rejectedServiceStates } from '../decisions/decision-rules';
 import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
-import { serviceIdSchema } from './access-requests';
 import { hostNameSchema } from './candidates';
 import { plainText, webUrl } from './text';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { serviceIdSchema } from '../catalog/service-id';
 import { policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
 import { accountHintSchema, usageEventKindSchema } from '../usage/event-kinds';
-import { serviceIdSchema } from './access-requests';
 import { hostNameSchema } from './candidates';
 import { plainText } from './text';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../assessments/dates';
+import { serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import {
@@ -66,7 +67,7 @@ export const findingViewSchema = z.object({
   assessmentId: z.uuid(),
   vendorId: z.uuid(),
   vendorName: z.string(),
-  serviceId: z.string().nullable(),
+  serviceId: serviceIdSchema.nullable(),
   source: findingSourceSchema,
   questionId: z.string().nullable(),
   questionText: z.string().nullable(),

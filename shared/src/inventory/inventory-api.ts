@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { riskTierSchema } from '../assessments/assessment-states';
 import { calendarDateSchema } from '../assessments/dates';
+import { enteredServiceIdSchema, serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
 import { dataCategorySchema } from '../questionnaire/profile-vocabulary';
-import { serviceIdSchema } from '../vendors/vendor-api';
 import {
   aiActRoleSchema,
   aiSystemOriginSchema,
@@ -27,7 +27,7 @@ const systemFields = {
   decisionsDescription: plainText(0, 2000).nullable(),
   /** How people oversee it: who reviews outputs, who can stop it. */
   humanOversight: plainText(0, 2000).nullable(),
-  serviceIds: z.array(serviceIdSchema).max(50),
+  serviceIds: z.array(enteredServiceIdSchema).max(50),
   nextReviewOn: calendarDateSchema.nullable(),
 };
 
@@ -60,7 +60,7 @@ export type UpdateAiSystemInput = z.infer<typeof updateAiSystemSchema>;
 /** Adds or changes one supplier of a system; the tier follows the vendor's decided assessments. */
 export const upsertSupplierSchema = z.strictObject({
   vendorId: z.uuid(),
-  serviceId: serviceIdSchema.nullable().optional(),
+  serviceId: enteredServiceIdSchema.nullable().optional(),
   responsibilities: responsibilityMatrixPatchSchema.optional(),
 });
 export type UpsertSupplierInput = z.infer<typeof upsertSupplierSchema>;
@@ -81,7 +81,7 @@ export const supplierViewSchema = z.object({
   id: z.uuid(),
   vendorId: z.uuid(),
   vendorName: z.string(),
-  serviceId: z.string().nullable(),
+  serviceId: serviceIdSchema.nullable(),
   tier: riskTierSchema.nullable(),
   assessmentId: z.uuid().nullable(),
   responsibilities: responsibilityMatrixSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceIdSchema } from '../catalog/service-id';
 import { dataCategorySchema } from '../questionnaire/profile-vocabulary';
 import { supplierViewSchema } from './inventory-api';
 import {
@@ -22,7 +23,7 @@ export const aiSystemViewSchema = z.object({
   decisionsAboutPeople: z.boolean(),
   decisionsDescription: z.string().nullable(),
   humanOversight: z.string().nullable(),
-  serviceIds: z.array(z.string()),
+  serviceIds: z.array(serviceIdSchema),
   nextReviewOn: z.string().nullable(),
   /** Whether the next review date is today or past. */
   dueForReview: z.boolean(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personName, respondentEmailSchema } from '../assessments/assessment-api';
 import { calendarDateSchema } from '../assessments/dates';
+import { serviceIdSchema } from '../catalog/service-id';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import { incidentSeverities, incidentSources, materialChangeKinds, reviewReasonSchema } from './review-enums';
 
@@ -47,7 +48,7 @@ export const dueReasonSchema = z.strictObject({
   label: z.string(),
   /** The date the reason is counted from (due date, expiry, incident date, declaration). */
   on: z.string(),
-  serviceId: z.string().nullable(),
+  serviceId: serviceIdSchema.nullable(),
 });
 export type DueReason = z.infer<typeof dueReasonSchema>;
 
@@ -57,7 +58,7 @@ export const dueVendorSchema = z.strictObject({
   tier: z.string().nullable(),
   services: z.array(
     z.strictObject({
-      serviceId: z.string().nullable(),
+      serviceId: serviceIdSchema.nullable(),
       serviceName: z.string().nullable(),
       /** The latest decided assessment: what "Start reassessment" carries over. */
       latestDecidedAssessmentId: z.uuid().nullable(),

@@ -1,20 +1,8 @@
 import { z } from 'zod';
 import { riskTierSchema } from '../assessments/assessment-states';
 import { calendarDateSchema } from '../assessments/dates';
+import { enteredServiceIdSchema } from '../catalog/service-id';
 import { chosenVendorStatusSchema, shownVendorStatusSchema } from './vendor-statuses';
-
-/**
- * A catalog service id such as "openai-chatgpt". Checked loosely (shape only) so a vendor can be linked
- * to an org-specific entry or one the catalog does not carry yet.
- */
-export const serviceIdSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[a-z0-9][a-z0-9._-]{0,99}$/,
-    'a service id uses lower-case letters, digits, dots, hyphens and underscores',
-  );
 
 const name = z.string().trim().min(1, 'must not be empty').max(200);
 const shortList = z.array(z.string().trim().min(1).max(200)).max(100);
@@ -31,7 +19,7 @@ export const createVendorSchema = z.strictObject({
   nextReviewOn: calendarDateSchema.nullable().optional(),
   modelProviders: shortList.optional(),
   subProcessors: shortList.optional(),
-  services: z.array(serviceIdSchema).max(100).optional(),
+  services: z.array(enteredServiceIdSchema).max(100).optional(),
   notes: z.string().max(5000).nullable().optional(),
 });
 export type CreateVendorInput = z.infer<typeof createVendorSchema>;
@@ -45,7 +33,7 @@ export const vendorListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   status: shownVendorStatusSchema.optional(),
   tier: riskTierSchema.optional(),
-  serviceId: serviceIdSchema.optional(),
+  serviceId: enteredServiceIdSchema.optional(),
 });
 
 export const vendorContactInputSchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { anyStaff } from '@sightline/shared/auth/roles';
+import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { rangeQuerySchema, serviceTableQuerySchema } from '@sightline/shared/discovery/discovery-api';
-import { serviceIdSchema } from '@sightline/shared/extension-api/access-requests';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 import { anyStaff } from '@sightline/shared/auth/roles';
+import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { bulkServicePolicySchema } from '@sightline/shared/discovery/discovery-api';
-import { serviceIdSchema } from '@sightline/shared/extension-api/access-requests';
 import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';

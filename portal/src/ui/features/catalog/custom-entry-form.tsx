@@ -61,13 +61,14 @@ export function CustomEntryForm({
     >
       <h2>{mode === 'create' ? 'New catalog entry' : `Edit ${draft.name ?? draft.id}`}</h2>
       <label>
-        Id (kebab-case; a built-in id overrides that entry)
+        Id (lower-case letters, digits, - . _; a built-in id overrides that entry)
         <input
           name="id"
           defaultValue={draft.id}
           required
           readOnly={mode === 'update'}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          pattern="[a-z0-9][a-z0-9._\-]*"
+          maxLength={120}
         />
       </label>
       <label>
