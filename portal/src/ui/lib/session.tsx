@@ -1,7 +1,8 @@
 import type { StaffRole } from '@sightline/shared/auth/roles';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { ApiError, api, requestJson, unwrap } from './api';
+import { api, requestJson, unwrap } from './api';
 
 /** `passwordChangeRequired`: signed in with a one-time password, which must be replaced first. */
 export type Me = {
@@ -20,7 +21,7 @@ export function useMe() {
       try {
         return (await unwrap(api.api.me.$get())).user as Me;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (error instanceof ApiClientError && error.status === 401) return null;
         throw error;
       }
     },

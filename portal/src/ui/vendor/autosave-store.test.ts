@@ -1,8 +1,8 @@
+import { networkError, parseApiError } from '@sightline/shared/http/api-client-error';
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AnswerSet, createAutosave, DEBOUNCE_MS, mergeServerAnswers } from './autosave-store';
-import { VendorApiError } from './vendor-api';
 
 const text = (id: string): PublicQuestion =>
   ({ id, type: 'text', text: id, required: false, allowNotApplicable: false }) as PublicQuestion;
@@ -144,7 +144,7 @@ describe('a refetch while a save is on its way', () => {
     autosave.receive(emptyServer);
     autosave.update(purpose, { value: 'Drafting customer letters' });
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
-    server.calls[0]!.reject(new VendorApiError(0, 'network', 'No connection.'));
+    server.calls[0]!.reject(networkError('No connection.'));
     await settle();
     autosave.receive(emptyServer);
     expect(autosave.getSnapshot().answers[purpose.id]).toEqual({ value: 'Drafting customer letters' });
@@ -218,15 +218,21 @@ describe('leaving the page', () => {
     autosave.update(purpose, { value: 'mine' });
     await vi.advanceTimersByTimeAsync(DEBOUNCE_MS);
     server.calls[0]!.reject(
-      new VendorApiError(409, 'conflict', 'Not saved', [
-        {
-          questionId: purpose.id,
-          theirs: { value: 'theirs' },
-          revision: 2,
-          savedBy: 'Ines',
-          savedAt: '2026-01-01T10:00:00Z',
+      parseApiError(409, {
+        error: {
+          code: 'conflict',
+          message: 'Not saved',
+          details: [
+            {
+              questionId: purpose.id,
+              theirs: { value: 'theirs' },
+              revision: 2,
+              savedBy: 'Ines',
+              savedAt: '2026-01-01T10:00:00Z',
+            },
+          ],
         },
-      ]),
+      }),
     );
     await settle();
     autosave.receive({ answers: { [purpose.id]: { value: 'theirs' } }, revisions: { [purpose.id]: 2 } });

@@ -1,7 +1,7 @@
 import type { AnswerConflict } from '@sightline/shared/assessments/vendor-page-api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type AnswerInput, validateAnswer } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
-import { VendorApiError } from './vendor-api';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -140,7 +140,7 @@ export function createAutosave(save: SaveAnswers) {
   }
 
   function failed(ids: string[], error: unknown): Outcome {
-    if (error instanceof VendorApiError && error.status === 409 && Array.isArray(error.details)) {
+    if (error instanceof ApiClientError && error.status === 409 && Array.isArray(error.details)) {
       const found = error.details as AnswerConflict[];
       conflicts = { ...conflicts, ...Object.fromEntries(found.map((c) => [c.questionId, c])) };
       // The request was refused whole: the conflicted answers wait for a choice, the rest go again.
@@ -148,7 +148,7 @@ export function createAutosave(save: SaveAnswers) {
       failure = null;
       return 'send-rest';
     }
-    if (error instanceof VendorApiError && error.status === 400 && Array.isArray(error.details)) {
+    if (error instanceof ApiClientError && error.status === 400 && Array.isArray(error.details)) {
       const refused = new Set<string>();
       errors = { ...errors };
       for (const d of error.details as { questionId?: string; message?: string }[]) {
@@ -162,10 +162,10 @@ export function createAutosave(save: SaveAnswers) {
       return 'send-rest';
     }
     for (const id of ids) dirty.add(id);
-    const message = error instanceof VendorApiError ? error.message : 'Could not save';
-    const retry = !(error instanceof VendorApiError) || error.status === 0 || error.status >= 500;
+    const message = error instanceof ApiClientError ? error.message : 'Could not save';
+    const retry = !(error instanceof ApiClientError) || error.status === 0 || error.status >= 500;
     // A link replaced (say by a reminder), revoked or expired cannot save again: say so plainly.
-    const linkDead = error instanceof VendorApiError && (error.status === 404 || error.status === 410);
+    const linkDead = error instanceof ApiClientError && (error.status === 404 || error.status === 410);
     failure = { message: retry ? `${message} Retrying…` : message, linkDead };
     if (retry) schedule(RETRY_MS);
     return 'failed';

@@ -1,5 +1,6 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
-import { type VendorApi, VendorApiError } from './vendor-api';
+import type { VendorApi } from './vendor-api';
 
 /** Gives a colleague their own link by mail, so the respondent's link is never forwarded. */
 export function ColleagueForm({ api }: { api: VendorApi }) {
@@ -22,7 +23,7 @@ export function ColleagueForm({ api }: { api: VendorApi }) {
     } catch (error) {
       setMessage({
         error: true,
-        text: error instanceof VendorApiError ? error.message : 'Could not send the invitation.',
+        text: error instanceof ApiClientError ? error.message : 'Could not send the invitation.',
       });
     } finally {
       setBusy(false);

@@ -1,9 +1,10 @@
 import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
 import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { type FormEvent, useState } from 'react';
 import { fieldId } from './answer-input';
-import { type VendorApi, VendorApiError } from './vendor-api';
+import type { VendorApi } from './vendor-api';
 
 type Props = {
   question: PublicQuestion;
@@ -50,7 +51,7 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
       form.reset();
       onChange();
     } catch (error) {
-      setMessage({ error: true, text: error instanceof VendorApiError ? error.message : 'Upload failed.' });
+      setMessage({ error: true, text: error instanceof ApiClientError ? error.message : 'Upload failed.' });
     } finally {
       setBusy(false);
     }
@@ -66,7 +67,7 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
     } catch (error) {
       setMessage({
         error: true,
-        text: error instanceof VendorApiError ? error.message : 'Could not remove the file.',
+        text: error instanceof ApiClientError ? error.message : 'Could not remove the file.',
       });
     } finally {
       setBusy(false);

@@ -1,7 +1,8 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type MaterialChangeKind, materialChangeKinds } from '@sightline/shared/reviews/review-enums';
 import { type FormEvent, useState } from 'react';
-import { type VendorApi, VendorApiError } from './vendor-api';
+import type { VendorApi } from './vendor-api';
 
 const kindLabels: Record<MaterialChangeKind, string> = {
   model_provider: 'A new model provider',
@@ -31,7 +32,7 @@ export function MaterialChangeForm({ api, changes, onDeclared }: Props) {
       setMessage({ error: false, text: 'Thank you: the change was sent to the organisation.' });
       await onDeclared();
     } catch (e) {
-      setMessage({ error: true, text: e instanceof VendorApiError ? e.message : 'Could not send it.' });
+      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Could not send it.' });
     } finally {
       setBusy(false);
     }

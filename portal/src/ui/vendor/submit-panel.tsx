@@ -1,8 +1,9 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { useState } from 'react';
 import { fieldId } from './answer-input';
 import { JumpLink } from './jump-link';
-import { type VendorApi, VendorApiError } from './vendor-api';
+import type { VendorApi } from './vendor-api';
 
 type Problem = { questionId: string; problem: string; detail?: string };
 
@@ -37,8 +38,8 @@ export function SubmitPanel({ api, flush, blocked, questions, onSubmitted, resub
       window.scrollTo({ top: 0 });
     } catch (e) {
       const problems =
-        e instanceof VendorApiError && Array.isArray(e.details) ? (e.details as Problem[]) : [];
-      setError({ message: e instanceof VendorApiError ? e.message : 'Could not submit.', problems });
+        e instanceof ApiClientError && Array.isArray(e.details) ? (e.details as Problem[]) : [];
+      setError({ message: e instanceof ApiClientError ? e.message : 'Could not submit.', problems });
     } finally {
       setBusy(false);
     }

@@ -3,20 +3,9 @@ import {
   type PublicEvidence,
   type VendorView,
 } from '@sightline/shared/assessments/vendor-page-api';
+import { networkError, parseApiError, readApiError } from '@sightline/shared/http/api-client-error';
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import type { MaterialChangeKind } from '@sightline/shared/reviews/review-enums';
-
-/** A refusal from the server, in the API's one error shape. */
-export class VendorApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
 
 /** Under the 64 KiB browsers allow for all keepalive requests in flight together. */
 const KEEPALIVE_MAX_BYTES = 48 * 1024;
@@ -36,22 +25,12 @@ export function createVendorApi(token: string) {
         headers: { [ASSESSMENT_TOKEN_HEADER]: token, ...(init.headers as Record<string, string>) },
       });
     } catch {
-      throw new VendorApiError(
-        0,
-        'network',
-        'No connection to the server. Check your network; nothing was lost.',
-      );
+      throw networkError('No connection to the server. Check your network; nothing was lost.');
     }
-    const body = (await res.json().catch(() => null)) as
-      | (T & { error?: { code: string; message: string; details?: unknown } })
-      | null;
-    if (res.ok && body) return body;
-    throw new VendorApiError(
-      res.status,
-      body?.error?.code ?? 'internal',
-      body?.error?.message ?? `The server answered ${res.status}. Please try again.`,
-      body?.error?.details,
-    );
+    if (!res.ok) throw await readApiError(res);
+    const body = (await res.json().catch(() => null)) as T | null;
+    if (body === null) throw parseApiError(res.status, null);
+    return body;
   }
   const json = (method: string, body: unknown): RequestInit => ({
     method,

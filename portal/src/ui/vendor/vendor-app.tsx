@@ -1,10 +1,11 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createAutosave } from './autosave-store';
 import { QuestionnairePage } from './questionnaire-page';
 import { useSaveOnLeave } from './use-autosave';
-import { createVendorApi, tokenFromLocation, VendorApiError } from './vendor-api';
+import { createVendorApi, tokenFromLocation } from './vendor-api';
 
 type Load =
   | { kind: 'loading' }
@@ -35,8 +36,7 @@ export function VendorApp() {
       autosave.receive({ answers: view.answers as Record<string, AnswerInput>, revisions: view.revisions });
       setLoad({ kind: 'ready', view });
     } catch (error) {
-      const e =
-        error instanceof VendorApiError ? error : new VendorApiError(0, 'network', 'Something went wrong.');
+      const e = toApiClientError(error);
       setLoad({ kind: 'failed', status: e.status, message: e.message });
     }
   }, [api, autosave]);

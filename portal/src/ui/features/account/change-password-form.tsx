@@ -1,5 +1,6 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
-import { ApiError, requestJson } from '../../lib/api';
+import { requestJson } from '../../lib/api';
 
 /** What the server checks in a new password (see password-policy.ts), said before anyone types. */
 export const PASSWORD_RULE =
@@ -38,7 +39,7 @@ export function ChangePasswordForm({ title, currentLabel, submitLabel, onChanged
       formElement.reset();
       await onChanged();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not change the password');
+      setError(err instanceof ApiClientError ? err.message : 'Could not change the password');
     } finally {
       setBusy(false);
     }

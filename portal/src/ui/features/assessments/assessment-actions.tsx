@@ -1,6 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 import { DraftForm } from './draft-form';
 import { type LinkHandOver, linkHandOverOf } from './link-notice';
@@ -28,7 +29,7 @@ export function AssessmentActions({ detail, canSend, canReview, onHandOver }: Pr
     client.invalidateQueries({ queryKey: ['assessments'] });
   };
   const failed = (e: Error) =>
-    setMessage({ error: true, text: e instanceof ApiError ? e.message : 'That did not work' });
+    setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'That did not work' });
 
   const send = useMutation({
     mutationFn: () => unwrap(api.api.assessments[':id'].send.$post({ param: { id } })),

@@ -1,3 +1,4 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
 import { answerText } from '@sightline/shared/questionnaire/answer-text';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
@@ -5,7 +6,7 @@ import { useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 
 type Props = { detail: AssessmentDetail; canReview: boolean };
@@ -135,7 +136,7 @@ function CommentForm({ assessmentId, questionId }: { assessmentId: string; quest
         }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) }),
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not add the comment'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not add the comment'),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

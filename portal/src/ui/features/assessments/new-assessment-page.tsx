@@ -1,9 +1,10 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type DataCategory, dataCategories } from '@sightline/shared/questionnaire/profile-vocabulary';
 import type { UseContext } from '@sightline/shared/questionnaire/use-context';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { CatalogDatalist } from '../vendors/catalog-services';
 import { linkHandOverOf } from './link-notice';
 import { UseContextFields } from './use-context-fields';
@@ -49,7 +50,7 @@ export function NewAssessmentPage() {
       const handOver = linkHandOverOf(result);
       navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not create the assessment'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not create the assessment'),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,6 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { PASSWORD_RULE } from '../account/change-password-form';
 
 /** The invitation token arrives in the URL fragment, which browsers never send to servers or in Referer. */
@@ -21,7 +22,7 @@ export function AcceptInvitationPage() {
       const result = await unwrap(api.api.invitations.accept.$post({ json: { token, password } }));
       setDoneEmail(result.email);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not accept the invitation');
+      setError(err instanceof ApiClientError ? err.message : 'Could not accept the invitation');
     }
   };
 

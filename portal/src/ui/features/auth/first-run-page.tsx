@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { type Me, useRefreshMe, useSignOut } from '../../lib/session';
 import { ChangePasswordForm } from '../account/change-password-form';
 
@@ -95,7 +96,7 @@ function OrganisationNameForm() {
       </p>
       {save.isError && (
         <p role="alert" className="error">
-          {save.error instanceof ApiError ? save.error.message : 'Could not save the name'}
+          {save.error instanceof ApiClientError ? save.error.message : 'Could not save the name'}
         </p>
       )}
       <button type="submit" disabled={save.isPending}>

@@ -1,6 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, requestJson } from '../../lib/api';
+import { requestJson } from '../../lib/api';
 import { useRefreshMe } from '../../lib/session';
 
 export function SignInPage() {
@@ -22,7 +23,7 @@ export function SignInPage() {
       await refreshMe();
       navigate('/');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not sign in');
+      setError(err instanceof ApiClientError ? err.message : 'Could not sign in');
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, requestJson, unwrap } from '../../lib/api';
+import { api, requestJson, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { CustomEntryForm, type EntryDraft } from './custom-entry-form';
 
@@ -35,7 +36,7 @@ export function CandidatesPage() {
       });
       refresh();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not record the decision');
+      setError(err instanceof ApiClientError ? err.message : 'Could not record the decision');
     }
   };
 

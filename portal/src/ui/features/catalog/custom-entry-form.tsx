@@ -4,8 +4,9 @@ import {
   type ServiceCategory,
   serviceCategories,
 } from '@sightline/shared/catalog/categories';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
-import { ApiError, requestJson } from '../../lib/api';
+import { requestJson } from '../../lib/api';
 import { linesToRules, rulesToLines } from './rule-lines';
 
 export type EntryDraft = Partial<CatalogEntry> & { rules?: CatalogEntry['rules'] };
@@ -49,7 +50,7 @@ export function CustomEntryForm({
       });
       onSaved(saved.entry);
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not save the entry');
+      setError(err instanceof ApiClientError ? err.message : 'Could not save the entry');
     }
   };
 

@@ -1,5 +1,6 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
-import { ApiError, requestJson } from '../../lib/api';
+import { requestJson } from '../../lib/api';
 
 type Result = {
   serviceId: string | null;
@@ -24,7 +25,7 @@ export function UrlTester() {
           .result,
       );
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not classify');
+      setError(err instanceof ApiClientError ? err.message : 'Could not classify');
     }
   };
   return (

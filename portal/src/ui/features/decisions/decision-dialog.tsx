@@ -4,11 +4,12 @@ import {
   riskTiers,
 } from '@sightline/shared/assessments/assessment-states';
 import type { DecisionInput } from '@sightline/shared/decisions/decision-api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { approvalConditionsText } from '@sightline/shared/scoring/approval-conditions';
 import type { ScoreResult } from '@sightline/shared/scoring/score-result-schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { assessmentKey } from '../assessments/assessment-queries';
 import { allFindingsKey, fetchFindings, findingsKey } from '../findings/finding-queries';
 import { outcomeEffects, outcomeLabels } from './decision-labels';
@@ -45,7 +46,7 @@ export function DecisionDialog({ assessmentId, score }: Props) {
         client.invalidateQueries({ queryKey: allFindingsKey }),
       ]);
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'The server did not answer'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
   });
   const open = blocking.data?.findings ?? [];
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

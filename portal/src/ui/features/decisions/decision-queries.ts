@@ -1,11 +1,12 @@
-import { ApiError, api, unwrap } from '../../lib/api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { api, unwrap } from '../../lib/api';
 
 /** The assessment's decision, or null while none is recorded. */
 export async function fetchDecision(assessmentId: string) {
   try {
     return await unwrap(api.api.assessments[':id'].decision.$get({ param: { id: assessmentId } }));
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
+    if (error instanceof ApiClientError && error.status === 404) return null;
     throw error;
   }
 }

@@ -1,9 +1,10 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -24,7 +25,7 @@ export function DevicesPage() {
   const revoke = useMutation({
     mutationFn: (id: string) => unwrap(api.api.devices[':id'].revoke.$post({ param: { id } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['devices'] }),
-    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not revoke'),
+    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not revoke'),
   });
   const list = devices.data?.devices ?? [];
   const active = list.filter((d) => !d.revokedAt).length;

@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { stateLabels } from '../policy/policy-page';
 
 /** One state, conditions and alternative for every selected service, saved as one policy change. */
@@ -18,7 +19,7 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
       void client.invalidateQueries({ queryKey: ['policy'] });
       onDone();
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not save the policy'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not save the policy'),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,9 +1,10 @@
 import { stateLabels as assessmentStateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { stateLabels } from '../policy/policy-page';
 import { PeriodPicker } from './period-picker';
@@ -36,10 +37,12 @@ export function ServicePage() {
       <section>
         {back}
         <h1>
-          {e instanceof ApiError && e.status === 404 ? 'Service not found' : 'Could not load the service'}
+          {e instanceof ApiClientError && e.status === 404
+            ? 'Service not found'
+            : 'Could not load the service'}
         </h1>
         <p role="alert" className="error">
-          {e instanceof ApiError && e.status === 404
+          {e instanceof ApiClientError && e.status === 404
             ? `No service “${serviceId}” in the catalog or in the recorded use.`
             : e.message}
         </p>

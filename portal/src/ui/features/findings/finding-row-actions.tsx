@@ -1,8 +1,9 @@
 import { type FindingEvent, findingTransition } from '@sightline/shared/findings/finding-states';
 import type { FindingView } from '@sightline/shared/findings/findings-api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import type { Me } from '../../lib/session';
 import { allFindingsKey } from './finding-queries';
 
@@ -31,7 +32,8 @@ export function FindingRowActions({ finding, me }: Props) {
     setError(null);
     return client.invalidateQueries({ queryKey: allFindingsKey });
   };
-  const onError = (e: unknown) => setError(e instanceof ApiError ? e.message : 'The server did not answer');
+  const onError = (e: unknown) =>
+    setError(e instanceof ApiClientError ? e.message : 'The server did not answer');
   const update = useMutation({
     mutationFn: (json: { ownerId?: string | null; dueOn?: string | null; requestedAction?: string | null }) =>
       unwrap(api.api.findings[':id'].$patch({ param: { id: finding.id }, json })),

@@ -1,10 +1,11 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { CreateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
 import { euAiActClassLabels, lifecycleStageLabels } from '@sightline/shared/inventory/inventory-enums';
 import { dataCategoryLabels } from '@sightline/shared/questionnaire/profile-vocabulary';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { allInventoryKey, fetchSystem, inventoryWriters, systemKey } from './inventory-queries';
 import { ResponsibilitiesEditor } from './responsibilities-editor';
@@ -26,7 +27,7 @@ export function InventoryDetailPage() {
       setEditing(false);
       await client.invalidateQueries({ queryKey: allInventoryKey });
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'The server did not answer'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
   });
   if (system.isPending) return <p className="loading">Loading…</p>;
   if (system.error)

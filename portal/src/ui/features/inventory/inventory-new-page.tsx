@@ -1,8 +1,9 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { CreateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { allInventoryKey } from './inventory-queries';
 import { SystemForm } from './system-form';
 
@@ -17,7 +18,7 @@ export function InventoryNewPage() {
       await client.invalidateQueries({ queryKey: allInventoryKey });
       navigate(`/inventory/${created.id}`);
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'The server did not answer'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
   });
   return (
     <section>

@@ -1,3 +1,4 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { SupplierView } from '@sightline/shared/inventory/inventory-api';
 import {
   type ResponsibilityMatrix,
@@ -8,7 +9,7 @@ import {
 } from '@sightline/shared/inventory/responsibilities';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { allInventoryKey } from './inventory-queries';
 
 const partyLabels: Record<ResponsibleParty, string> = {
@@ -37,7 +38,7 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
       setSaved(true);
       await client.invalidateQueries({ queryKey: allInventoryKey });
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'The server did not answer'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

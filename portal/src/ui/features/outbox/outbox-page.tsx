@@ -1,6 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { HiddenLinkReason, OutboxMail } from '@sightline/shared/mail/outbox-api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { CopyLinkButton } from './copy-link-button';
 
 /** What the viewer is told about a link they do not get, in a sentence next to the mail. */
@@ -34,7 +35,7 @@ export function OutboxPage() {
       )}
       {retry.error && (
         <p role="alert" className="error">
-          {retry.error instanceof ApiError ? retry.error.message : 'Could not retry'}
+          {retry.error instanceof ApiClientError ? retry.error.message : 'Could not retry'}
         </p>
       )}
       <table>

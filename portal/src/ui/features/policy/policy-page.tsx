@@ -1,9 +1,10 @@
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
 export const stateLabels: Record<PolicyState, string> = {
@@ -51,7 +52,7 @@ export function PolicyPage() {
       void input;
     },
     onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : 'Could not save' }),
+      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not save' }),
   });
 
   const onSave = (event: FormEvent<HTMLFormElement>) => {

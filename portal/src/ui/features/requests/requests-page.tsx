@@ -1,4 +1,5 @@
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
 import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
 /** Employees' access requests from the extension, grouped per service; each request keeps its own status. */
@@ -20,7 +21,7 @@ export function RequestsPage() {
     mutationFn: (input: { id: string; status: AccessRequestStatus }) =>
       unwrap(api.api.requests[':id'].$patch({ param: { id: input.id }, json: { status: input.status } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['requests'] }),
-    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not update'),
+    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not update'),
   });
   const groups = requests.data?.groups ?? [];
 

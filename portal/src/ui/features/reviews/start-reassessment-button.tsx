@@ -1,7 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../lib/api';
 import { linkHandOverOf } from '../assessments/link-notice';
 import { startReassessment } from './review-queries';
 
@@ -24,7 +24,7 @@ export function StartReassessmentButton({ assessmentId, label }: { assessmentId:
       const handOver = linkHandOverOf(result);
       navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not start the reassessment'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not start the reassessment'),
   });
   if (!open) {
     return (

@@ -1,8 +1,9 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { incidentSeverities, incidentSources } from '@sightline/shared/reviews/review-enums';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import {
   changeKindLabels,
   fetchIncidents,
@@ -35,7 +36,7 @@ export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; can
       client.invalidateQueries({ queryKey: ['reviews'] });
     },
     onError: (e) =>
-      setMessage({ error: true, text: e instanceof ApiError ? e.message : 'Could not record it' }),
+      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Could not record it' }),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 
 /** Tokens IT puts in the managed browser policy; each value is shown once, at creation. */
 export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
@@ -21,12 +22,12 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
       setCreated({ label: r.label, token: r.token });
       void refresh();
     },
-    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not create the token'),
+    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not create the token'),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => unwrap(api.api['enrollment-tokens'][':id'].revoke.$post({ param: { id } })),
     onSuccess: refresh,
-    onError: (err) => setError(err instanceof ApiError ? err.message : 'Could not revoke'),
+    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not revoke'),
   });
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,8 +1,9 @@
 import type { RejectedServiceState } from '@sightline/shared/decisions/decision-rules';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type failModes, type RolloutMode, rolloutModes } from '@sightline/shared/policy/policy-states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { EnrollmentTokensSection } from './enrollment-tokens-section';
 
@@ -34,7 +35,7 @@ export function SettingsPage() {
       void client.invalidateQueries({ queryKey: ['settings'] });
     },
     onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : 'Could not save' }),
+      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not save' }),
   });
   const s = settings.data;
 

@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 
 type Problem = { path: string; message: string };
 
@@ -20,8 +21,8 @@ export function ImportTemplateForm() {
     },
     onError: (e) =>
       setError({
-        message: e instanceof ApiError ? e.message : 'Import failed',
-        problems: e instanceof ApiError && Array.isArray(e.details) ? (e.details as Problem[]) : [],
+        message: e instanceof ApiClientError ? e.message : 'Import failed',
+        problems: e instanceof ApiClientError && Array.isArray(e.details) ? (e.details as Problem[]) : [],
       }),
   });
   const onFile = async (file: File | undefined) => {

@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
 export function TemplateDetailPage() {
@@ -104,7 +105,7 @@ function CloneForm({ id, title }: { id: string; title: string }) {
       client.invalidateQueries({ queryKey: ['templates'] });
       navigate(`/templates/${created.id}`);
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not clone'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not clone'),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

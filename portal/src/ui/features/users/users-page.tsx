@@ -1,7 +1,8 @@
 import { type StaffRole, staffRoles } from '@sightline/shared/auth/roles';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
 export function UsersPage() {
@@ -30,7 +31,7 @@ export function UsersPage() {
       refresh();
     },
     onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : 'Could not invite' }),
+      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not invite' }),
   });
   const update = useMutation({
     mutationFn: (input: { id: string; role?: StaffRole; disabled?: boolean }) =>
@@ -42,7 +43,7 @@ export function UsersPage() {
       ),
     onSuccess: refresh,
     onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiError ? err.message : 'Could not update' }),
+      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not update' }),
   });
 
   const onInvite = (event: FormEvent<HTMLFormElement>) => {

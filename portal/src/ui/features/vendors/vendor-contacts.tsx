@@ -1,7 +1,8 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
 type Props = { vendorId: string; contacts: VendorDetail['contacts']; canWrite: boolean };
@@ -10,7 +11,8 @@ export function VendorContacts({ vendorId, contacts, canWrite }: Props) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: vendorKey(vendorId) });
-  const onError = (e: Error) => setError(e instanceof ApiError ? e.message : 'Could not change contacts');
+  const onError = (e: Error) =>
+    setError(e instanceof ApiClientError ? e.message : 'Could not change contacts');
   const add = useMutation({
     mutationFn: (json: { name: string; email: string; title?: string; isPrimary?: boolean }) =>
       unwrap(api.api.vendors[':id'].contacts.$post({ param: { id: vendorId }, json })),

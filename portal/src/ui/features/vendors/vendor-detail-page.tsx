@@ -1,6 +1,7 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { isOpenAssessment } from '@sightline/shared/assessments/open-assessments';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import {
   type ChosenVendorStatus,
   chosenVendorStatuses,
@@ -10,7 +11,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { VendorFindings } from '../findings/vendor-findings';
 import { StartReassessmentButton } from '../reviews/start-reassessment-button';
@@ -171,7 +172,8 @@ function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boole
       client.invalidateQueries({ queryKey: ['vendor', v.id] });
       client.invalidateQueries({ queryKey: ['vendors'] });
     },
-    onError: (e) => setMessage({ error: true, text: e instanceof ApiError ? e.message : 'Could not save' }),
+    onError: (e) =>
+      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Could not save' }),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

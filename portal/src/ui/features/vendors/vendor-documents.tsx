@@ -1,9 +1,10 @@
 import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { vendorDocumentKinds } from '@sightline/shared/vendors/vendor-api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, requestJson, unwrap } from '../../lib/api';
+import { api, requestJson, unwrap } from '../../lib/api';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
 type Props = { vendorId: string; documents: VendorDetail['documents']; canWrite: boolean };
@@ -21,7 +22,8 @@ export function VendorDocuments({ vendorId, documents, canWrite }: Props) {
       setMessage({ error: false, text: 'Document uploaded.' });
       refresh();
     },
-    onError: (e) => setMessage({ error: true, text: e instanceof ApiError ? e.message : 'Upload failed' }),
+    onError: (e) =>
+      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Upload failed' }),
   });
   const remove = useMutation({
     mutationFn: (documentId: string) =>

@@ -1,4 +1,5 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import {
   type ShownVendorStatus,
   shownVendorStatuses,
@@ -9,7 +10,7 @@ import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
-import { ApiError, api, unwrap } from '../../lib/api';
+import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { splitList } from './list-field';
 
@@ -161,7 +162,7 @@ function NewVendorForm({ nameField }: { nameField: RefObject<HTMLInputElement | 
       client.invalidateQueries({ queryKey: ['vendors'] });
       navigate(`/vendors/${created.id}`);
     },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not add the vendor'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not add the vendor'),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, api, unwrap } from '../../../lib/api';
+import { api, unwrap } from '../../../lib/api';
 import { allFindingsKey } from '../../findings/finding-queries';
 
 type Props = { assessmentId: string; questionId: string; flagged: boolean };
@@ -15,7 +16,7 @@ export function FlagFindingButton({ assessmentId, questionId, flagged }: Props) 
         api.api.assessments[':id'].findings.$post({ param: { id: assessmentId }, json: { questionId } }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: allFindingsKey }),
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'The server did not answer'),
+    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
   });
   if (flagged) return <span className="badge high">finding raised</span>;
   return (

@@ -1,6 +1,7 @@
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, unwrap } from '../../../lib/api';
+import { api, unwrap } from '../../../lib/api';
 import { assessmentKey } from '../assessment-queries';
 
 type Props = { assessmentId: string; questionId: string; questionText: string; overridden: boolean };
@@ -10,7 +11,8 @@ export function OverrideControls({ assessmentId, questionId, questionText, overr
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) });
-  const onError = (e: unknown) => setError(e instanceof ApiError ? e.message : 'The server did not answer');
+  const onError = (e: unknown) =>
+    setError(e instanceof ApiClientError ? e.message : 'The server did not answer');
   const save = useMutation({
     mutationFn: (input: { points: number; reason: string }) =>
       unwrap(
