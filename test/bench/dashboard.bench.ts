@@ -4,7 +4,8 @@
  * browsers, 400 catalog services with a long tail, 180 days, a few policies.
  *
  * The data is generated in SQL (generate_series), not through the API: raw `usage_event` rows plus
- * the `usage_daily` rollups ingestion would have produced for them. Secondary indexes are dropped
+ * the `usage_daily` rollups ingestion would have produced for them, and the fleet-wide rollups rebuilt
+ * from those (rebuildFleetRollups, what migration 0012 does). Secondary indexes are dropped
  * for the load and rebuilt exactly, then VACUUM ANALYZE. The calls go through the real app
  * in-process (createApp with the real deps, signed in as an admin) against a throwaway database on
  * DATABASE_URL's server, one at a time, after a warm-up.
@@ -13,6 +14,7 @@
  * size), plus "largeEvents" when the large run is not 10 million.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { rebuildFleetRollups } from '@sightline/portal/server/features/usage-rollups/rebuild-fleet-rollups';
 import { createTestApp, type TestApp } from '@sightline/portal/server/testing/test-app';
 import { sql } from 'drizzle-orm';
 import {
@@ -68,8 +70,24 @@ async function load(t: TestApp, events: number, devices: number): Promise<void> 
   for (const def of [...eventIndexes, ...dailyIndexes]) await db.execute(sql.raw(def));
   console.log(`  rebuilt ${eventIndexes.length + dailyIndexes.length} indexes: ${elapsed(step)}`);
   step = performance.now();
-  await db.execute(sql`vacuum analyze usage_event`);
-  await db.execute(sql`vacuum analyze usage_daily`);
+  await rebuildFleetRollups(db);
+  const [fleet] = await rows<{ days: number; presence: number }>(
+    t,
+    sql`select (select count(*)::int from usage_service_day) as days, (select count(*)::int from usage_presence) as presence`,
+  );
+  console.log(
+    `  built ${fleet!.days.toLocaleString('en')} usage_service_day and ${fleet!.presence.toLocaleString('en')} usage_presence rows: ${elapsed(step)}`,
+  );
+  step = performance.now();
+  for (const table of [
+    'usage_event',
+    'usage_daily',
+    'usage_service_day',
+    'usage_presence',
+    'usage_person',
+    'usage_browser',
+  ])
+    await db.execute(sql.raw(`vacuum analyze ${table}`));
   console.log(`  vacuum analyze: ${elapsed(step)}`);
 }
 

@@ -132,11 +132,21 @@ export const usageBrowser = pgTable('usage_browser', {
   deviceId: uuid('device_id').notNull().unique(),
 });
 
-/** Counters per day and service for the whole fleet (what `usage_daily` holds per browser). */
-export const usageServiceDay = pgTable(
-  'usage_service_day',
+/**
+ * Fleet-wide rollups are kept per block of days, at three spans: 1, 8 and 64 days, each block starting
+ * on a multiple of its span counted from 1970-01-01. Any period is an exact union of at most ~30
+ * blocks (whole 64-day blocks in the middle, 8-day and single days at the ends), so a 180-day figure
+ * reads about 20 rows per service instead of 180, and the row count follows services × blocks, not
+ * events.
+ */
+export const ROLLUP_SPANS = [1, 8, 64] as const;
+
+/** Counters per block and service for the whole fleet (what `usage_daily` holds per browser and day). */
+export const usageCounts = pgTable(
+  'usage_counts',
   {
-    day: date('day', { mode: 'string' }).notNull(),
+    span: integer('span').notNull(),
+    startDay: date('start_day', { mode: 'string' }).notNull(),
     serviceId: text('service_id').notNull(),
     visits: bigint('visits', { mode: 'number' }).notNull().default(0),
     logins: bigint('logins', { mode: 'number' }).notNull().default(0),
@@ -150,37 +160,35 @@ export const usageServiceDay = pgTable(
     proceeds: bigint('proceeds', { mode: 'number' }).notNull().default(0),
     personalAccountEvents: bigint('personal_account_events', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.day, t.serviceId] }),
-    index('usage_service_day_service_idx').on(t.serviceId, t.day),
-  ],
+  (t) => [primaryKey({ columns: [t.span, t.startDay, t.serviceId] })],
 );
 
 /** Bits per presence chunk: 1,024 people or browsers per row (128 bytes). */
 export const PRESENCE_CHUNK_BITS = 1024;
 
+/** The service id of presence rows that cover every service (people using any AI service). */
+export const ANY_SERVICE = '*';
+
 const presenceBits = customType<{ data: string }>({ dataType: () => `bit(${PRESENCE_CHUNK_BITS})` });
 
 /**
- * Who used a service on a day, as bitmaps: bit (idx mod 1024) of chunk (idx div 1024) is set for
- * each person and browser (numbered in usage_person / usage_browser). Distinct people over any range
- * is then the popcount of an OR over at most services × days × chunks small rows, whatever the number
- * of events; `usage_daily` (per browser) grows with the events and made the dashboard 25× slower at
- * 10 million events. Only raw SQL reads or writes the bitmaps (bit_or, bit_count, set_bit).
+ * Who used a service in a block of days, as bitmaps: bit (idx mod 1024) of chunk (idx div 1024) is set
+ * for each person and browser (numbered in usage_person / usage_browser); service `*` holds anyone on
+ * any service. Distinct people over a period is the popcount of an OR over the period's blocks, exact,
+ * whatever the number of events (`usage_daily`, per browser and day, grows with the events and made
+ * the dashboard 25× slower at 10 million). Only raw SQL reads or writes the bitmaps.
  */
 export const usagePresence = pgTable(
   'usage_presence',
   {
-    day: date('day', { mode: 'string' }).notNull(),
+    span: integer('span').notNull(),
+    startDay: date('start_day', { mode: 'string' }).notNull(),
     serviceId: text('service_id').notNull(),
     chunk: integer('chunk').notNull(),
     people: presenceBits('people').notNull(),
     browsers: presenceBits('browsers').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.day, t.serviceId, t.chunk] }),
-    index('usage_presence_service_idx').on(t.serviceId, t.day),
-  ],
+  (t) => [primaryKey({ columns: [t.span, t.startDay, t.serviceId, t.chunk] })],
 );
 
 /**

@@ -3,6 +3,7 @@ import { runAssessmentSchedule } from './features/assessments/reminders';
 import { ensureEventPartitions } from './features/extension-api/event-partitions';
 import { pruneRawEvents } from './features/extension-api/retention-service';
 import { sendReviewNotices } from './features/reviews/review-notices';
+import { foldRollupDeltas } from './features/usage-rollups/fold-deltas';
 import { loggableError } from './loggable-error';
 import { deliverDueMail } from './mail/outbox';
 
@@ -11,6 +12,9 @@ export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Pr
 /** Background jobs; each one is safe to run on several instances at once. */
 export const workers: Worker[] = [
   { name: 'mail', everyMs: 5_000, run: (deps) => deliverDueMail(deps) },
+  // Ingestion appends the fleet's rollup deltas; this folds them into the per day and service tables
+  // (dashboards read both, so the interval only bounds how many deltas a query adds up).
+  { name: 'rollup-fold', everyMs: 5_000, run: (deps) => foldRollupDeltas(deps.db) },
   { name: 'assessment-schedule', everyMs: 60_000, run: (deps) => runAssessmentSchedule(deps) },
   // Vendors falling due for review (cadence, expiries, incidents, usage, declared changes).
   { name: 'review-notices', everyMs: 15 * 60_000, run: (deps) => sendReviewNotices(deps) },

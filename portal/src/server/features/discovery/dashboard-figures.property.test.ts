@@ -6,6 +6,7 @@ import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { rebuildFleetRollups } from '../usage-rollups/rebuild-fleet-rollups';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const TODAY = '2026-11-28';
@@ -92,6 +93,13 @@ function bruteForce(rows: Row[], from: string, to: string, stateOf: (s: string) 
       uploads: sum((r) => r.uploads),
     },
     peoplePerService: Object.fromEntries([...perService].map(([s, e]) => [s, e.people.size])),
+    /** Distinct people on `day`, on `service` or (undefined) on any service. */
+    peopleOn: (day: string, service?: string) =>
+      new Set(
+        inRange
+          .filter((r) => addDays(TODAY, -r.daysAgo) === day && (!service || SERVICES[r.service] === service))
+          .map(person),
+      ).size,
   };
 }
 
@@ -128,6 +136,8 @@ describe('dashboard figures', () => {
               })),
             );
           }
+          // The rows stand for what ingestion counted per browser; the fleet's rollups follow from them.
+          await rebuildFleetRollups(t.deps.db);
           const set = states.flatMap((state, i) => (state ? [{ serviceId: SERVICES[i]!, state }] : []));
           if (set.length) await t.deps.db.insert(servicePolicy).values(set);
           const stateOf = (s: string) => states[SERVICES.indexOf(s)] ?? 'unreviewed';
@@ -140,6 +150,8 @@ describe('dashboard figures', () => {
             figures: Record<string, number | null>;
             previousFigures: Record<string, number | null>;
             newServices: { serviceId: string; firstSeen: string }[];
+            topServices: { serviceId: string }[];
+            peoplePerDay: Record<string, string | number>[];
           };
           const from = 'from' in query ? query.from : addDays(TODAY, -(Number(query.days) - 1));
           const to = 'to' in query ? query.to : TODAY;
@@ -151,6 +163,13 @@ describe('dashboard figures', () => {
           const before = bruteForce(rows, dash.period.previous.from, dash.period.previous.to, stateOf);
           expect(close(dash.figures)).toEqual(close(now.figures));
           expect(close(dash.previousFigures)).toEqual(close(before.figures));
+          // The daily chart: people on each top service, and on any service (each person once a day).
+          expect(dash.peoplePerDay).toHaveLength(length + 1);
+          for (const day of dash.peoplePerDay) {
+            expect(day.any).toBe(now.peopleOn(String(day.day)));
+            for (const { serviceId } of dash.topServices)
+              expect(day[serviceId]).toBe(now.peopleOn(String(day.day), serviceId));
+          }
           // New services: the first day the service appears at all falls inside the period.
           const firstDay = new Map<string, string>();
           for (const r of rows) {

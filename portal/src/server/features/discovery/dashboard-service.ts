@@ -13,9 +13,9 @@ import { loadQueues } from './queues';
 import {
   distinctPeople,
   firstSeenOf,
-  peoplePerDayOutside,
-  usagePerDayAndService,
+  peoplePerDay,
   usagePerService,
+  visitsPerDayAndService,
 } from './usage-queries';
 
 /** How many services get their own line in the people-per-day chart; the rest are "Other services". */
@@ -39,7 +39,7 @@ export async function loadDashboard(db: Db, period: Period) {
     distinctPeople(db, from, to),
     usagePerService(db, previous.from, previous.to),
     distinctPeople(db, previous.from, previous.to),
-    usagePerDayAndService(db, from, to),
+    visitsPerDayAndService(db, from, to),
   ]);
   const firstSeen = await firstSeenOf(
     db,
@@ -51,13 +51,16 @@ export async function loadDashboard(db: Db, period: Period) {
     .sort((a, b) => b.people - a.people || a.serviceId.localeCompare(b.serviceId))
     .slice(0, TOP_SERVICES)
     .map((s) => s.serviceId);
-  const others = current.length > top.length ? await peoplePerDayOutside(db, from, to, top) : [];
+  const [topPerDay, anyPerDay] = await Promise.all([
+    peoplePerDay(db, from, to, top),
+    peoplePerDay(db, from, to, 'any'),
+  ]);
 
   return {
     period,
     figures: headlineFigures(current, currentDistinct, stateOf),
     previousFigures: headlineFigures(before, beforeDistinct, stateOf),
-    peoplePerDay: peoplePerDaySeries(period, daily, top, others),
+    peoplePerDay: peoplePerDaySeries(period, top, topPerDay, anyPerDay),
     topServices: top.map((serviceId) => ({ serviceId, name: nameOf(serviceId) })),
     visitsByState: visitsByStatePerDay(period, daily, stateOf),
     byCategory: byCategory(current, (id) => catalog.byId.get(id)?.category ?? 'other'),
@@ -88,25 +91,28 @@ export function daysOf(period: Period): string[] {
   return days;
 }
 
-type DailyRow = { day: string; serviceId: string; people: number; visits: number };
+type PeopleOnDay = { day: string; serviceId: string; people: number };
 
+/**
+ * One row per day: people on each top service, and `any`, people on any AI service that day (each
+ * counted once however many services they used), the line the top services sit under.
+ */
 function peoplePerDaySeries(
   period: Period,
-  daily: readonly DailyRow[],
   top: readonly string[],
-  others: readonly { day: string; people: number }[],
+  topPerDay: readonly PeopleOnDay[],
+  anyPerDay: readonly PeopleOnDay[],
 ) {
   const rows = new Map(
-    daysOf(period).map((day) => [day, { day, other: 0 } as Record<string, string | number>]),
+    daysOf(period).map((day) => [day, { day, any: 0 } as Record<string, string | number>]),
   );
-  for (const r of daily) {
-    if (!top.includes(r.serviceId)) continue;
+  for (const r of topPerDay) {
     const row = rows.get(r.day);
     if (row) row[r.serviceId] = r.people;
   }
-  for (const r of others) {
+  for (const r of anyPerDay) {
     const row = rows.get(r.day);
-    if (row) row.other = r.people;
+    if (row) row.any = r.people;
   }
   // Days without use on a top service show 0, not a gap.
   for (const row of rows.values()) for (const id of top) row[id] ??= 0;
@@ -115,7 +121,7 @@ function peoplePerDaySeries(
 
 function visitsByStatePerDay(
   period: Period,
-  daily: readonly DailyRow[],
+  daily: readonly { day: string; serviceId: string; visits: number }[],
   stateOf: (id: string) => PolicyState,
 ) {
   const rows = new Map(

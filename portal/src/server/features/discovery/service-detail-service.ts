@@ -11,7 +11,7 @@ import { AppError } from '../../errors';
 import { loadCatalog } from '../catalog/catalog-source';
 import { daysOf } from './dashboard-service';
 import type { Period } from './period';
-import { personKey, usagePerDayAndService, usagePerService, visitsSql } from './usage-queries';
+import { peoplePerDay, personKey, usagePerService, visitsPerDayAndService, visitsSql } from './usage-queries';
 
 /** The people list shows the most active first; beyond this the page says how many more there are. */
 const PEOPLE_SHOWN = 100;
@@ -33,89 +33,75 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
     if (!seen?.n) throw new AppError('not_found', 'No service with this id in the catalog or in the usage');
   }
   const { from, to } = period;
-  const [
-    totals,
-    daily,
-    people,
-    peopleCount,
-    apiCallers,
-    retention,
-    requests,
-    policy,
-    history,
-    vendors,
-    assessments,
-  ] = await Promise.all([
-    usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
-    usagePerDayAndService(db, from, to, serviceId),
-    peopleOf(db, serviceId, period),
-    db
-      .select({ n: countDistinct(personKey) })
-      .from(usageDaily)
-      .where(and(eq(usageDaily.serviceId, serviceId), gte(usageDaily.day, from), lte(usageDaily.day, to)))
-      .then(([r]) => r?.n ?? 0),
-    apiCallersOf(db, serviceId, period),
-    db
-      .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })
-      .from(orgSettings)
-      .where(eq(orgSettings.id, 1))
-      .then(([r]) => r ?? { days: 180, pseudonymised: true }),
-    db
-      .select({
-        id: accessRequest.id,
-        status: accessRequest.status,
-        userKey: accessRequest.userKey,
-        userLabel: accessRequest.userLabel,
-        intendedUse: accessRequest.intendedUse,
-        createdAt: accessRequest.createdAt,
-        assessmentId: accessRequest.assessmentId,
-      })
-      .from(accessRequest)
-      .where(eq(accessRequest.serviceId, serviceId))
-      .orderBy(desc(accessRequest.createdAt))
-      .limit(100),
-    db
-      .select()
-      .from(servicePolicy)
-      .where(eq(servicePolicy.serviceId, serviceId))
-      .then(([r]) => r ?? null),
-    db
-      .select({
-        at: auditLog.at,
-        actorLabel: auditLog.actorLabel,
-        actorType: auditLog.actorType,
-        details: auditLog.details,
-      })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.action, 'policy.changed'),
-          eq(auditLog.targetType, 'service'),
-          eq(auditLog.targetId, serviceId),
-        ),
-      )
-      .orderBy(desc(auditLog.seq))
-      .limit(HISTORY_SHOWN),
-    db
-      .select({ id: vendor.id, name: vendor.name, status: vendor.status, tier: vendor.tier })
-      .from(vendorService)
-      .innerJoin(vendor, eq(vendor.id, vendorService.vendorId))
-      .where(eq(vendorService.serviceId, serviceId))
-      .orderBy(vendor.name),
-    db
-      .select({
-        id: assessment.id,
-        state: assessment.state,
-        vendorId: assessment.vendorId,
-        createdAt: assessment.createdAt,
-        dueOn: assessment.dueOn,
-      })
-      .from(assessment)
-      .where(eq(assessment.serviceId, serviceId))
-      .orderBy(desc(assessment.createdAt))
-      .limit(50),
-  ]);
-  const perDay = new Map(daily.map((d) => [d.day, d]));
+  const [totals, daily, people, apiCallers, retention, requests, policy, history, vendors, assessments] =
+    await Promise.all([
+      usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
+      Promise.all([visitsPerDayAndService(db, from, to, serviceId), peoplePerDay(db, from, to, [serviceId])]),
+      peopleOf(db, serviceId, period),
+      apiCallersOf(db, serviceId, period),
+      db
+        .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })
+        .from(orgSettings)
+        .where(eq(orgSettings.id, 1))
+        .then(([r]) => r ?? { days: 180, pseudonymised: true }),
+      db
+        .select({
+          id: accessRequest.id,
+          status: accessRequest.status,
+          userKey: accessRequest.userKey,
+          userLabel: accessRequest.userLabel,
+          intendedUse: accessRequest.intendedUse,
+          createdAt: accessRequest.createdAt,
+          assessmentId: accessRequest.assessmentId,
+        })
+        .from(accessRequest)
+        .where(eq(accessRequest.serviceId, serviceId))
+        .orderBy(desc(accessRequest.createdAt))
+        .limit(100),
+      db
+        .select()
+        .from(servicePolicy)
+        .where(eq(servicePolicy.serviceId, serviceId))
+        .then(([r]) => r ?? null),
+      db
+        .select({
+          at: auditLog.at,
+          actorLabel: auditLog.actorLabel,
+          actorType: auditLog.actorType,
+          details: auditLog.details,
+        })
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.action, 'policy.changed'),
+            eq(auditLog.targetType, 'service'),
+            eq(auditLog.targetId, serviceId),
+          ),
+        )
+        .orderBy(desc(auditLog.seq))
+        .limit(HISTORY_SHOWN),
+      db
+        .select({ id: vendor.id, name: vendor.name, status: vendor.status, tier: vendor.tier })
+        .from(vendorService)
+        .innerJoin(vendor, eq(vendor.id, vendorService.vendorId))
+        .where(eq(vendorService.serviceId, serviceId))
+        .orderBy(vendor.name),
+      db
+        .select({
+          id: assessment.id,
+          state: assessment.state,
+          vendorId: assessment.vendorId,
+          createdAt: assessment.createdAt,
+          dueOn: assessment.dueOn,
+        })
+        .from(assessment)
+        .where(eq(assessment.serviceId, serviceId))
+        .orderBy(desc(assessment.createdAt))
+        .limit(50),
+    ]);
+  const [visitsPerDay, peoplePerDayRows] = daily;
+  const visitsOn = new Map(visitsPerDay.map((d) => [d.day, d.visits]));
+  const peopleOn = new Map(peoplePerDayRows.map((d) => [d.day, d.people]));
   const alternative = policy?.alternativeServiceId
     ? catalog.byId.get(policy.alternativeServiceId)
     : undefined;
@@ -132,11 +118,11 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
     totals: totals ?? emptyTotals(serviceId),
     peoplePerDay: daysOf(period).map((day) => ({
       day,
-      people: perDay.get(day)?.people ?? 0,
-      visits: perDay.get(day)?.visits ?? 0,
+      people: peopleOn.get(day) ?? 0,
+      visits: visitsOn.get(day) ?? 0,
     })),
     people,
-    peopleCount,
+    peopleCount: totals?.people ?? 0,
     pseudonymised: retention.pseudonymised,
     apiCallers,
     rawRetentionDays: retention.days,

@@ -1,80 +1,140 @@
 import { type DbOrTx, rowsOf } from '@sightline/db/client';
 import { usageDaily } from '@sightline/db/schema/usage';
-import { and, countDistinct, eq, gte, lte, notInArray, sql, sum } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  counterRows,
+  presenceRows,
+  type RollupFilter,
+  visitsOfCounters,
+} from '../usage-rollups/presence-sql';
 
 /**
- * Who a row belongs to: the user key, or the browser when no user is known (the overview's rule, so
- * a browser without a user hint still counts as one person).
+ * The discovery figures, read from the fleet-wide rollups only (usage_counts, usage_presence and the
+ * deltas not yet folded into them): their size follows services × blocks of days, not events, so the
+ * dashboard costs about the same at 100 thousand and at 10 million events. Distinct people and
+ * browsers are exact: bit counts of ORed presence bitmaps.
+ */
+
+/**
+ * Who a `usage_daily` row belongs to: the user key, or the browser when no user is known (so a browser
+ * without a user hint still counts as one person). The per-person lists read usage_daily with it.
  */
 export const personKey = sql<string>`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`;
 
-/**
- * Every way to the service is a visit: a page load, or a warning or block page in its place. Proceeding
- * past a warning loads the page (a visit event) for the visit the warning already counted, so proceeds
- * are taken off once. Summed per group, never below zero.
- */
+/** The visit rule (see visitsOfCounters) over usage_daily columns, for the per-person lists. */
 export const visitsSql = sql<number>`greatest(sum(${usageDaily.visits} + ${usageDaily.warnings} + ${usageDaily.blocks} - ${usageDaily.proceeds}), 0)`;
 
-const inPeriod = (from: string, to: string) => and(gte(usageDaily.day, from), lte(usageDaily.day, to));
+export type ServiceUsage = {
+  serviceId: string;
+  people: number;
+  browsers: number;
+  visits: number;
+  warnings: number;
+  proceeds: number;
+  blocks: number;
+  logins: number;
+  personalAccountEvents: number;
+  pastes: number;
+  uploads: number;
+  apiCalls: number;
+};
 
-export type ServiceUsage = Awaited<ReturnType<typeof usagePerService>>[number];
+type Numeric = number | string | null;
+const num = (v: Numeric | undefined) => Number(v ?? 0);
+
+async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
 
 /** Each service used in the period with its counts (no cap, every service is there), or just `serviceId`. */
-export async function usagePerService(db: DbOrTx, from: string, to: string, serviceId?: string) {
-  return db
-    .select({
-      serviceId: usageDaily.serviceId,
-      people: countDistinct(personKey),
-      browsers: countDistinct(usageDaily.deviceId),
-      visits: visitsSql.mapWith(Number),
-      warnings: sum(usageDaily.warnings).mapWith(Number),
-      proceeds: sum(usageDaily.proceeds).mapWith(Number),
-      blocks: sum(usageDaily.blocks).mapWith(Number),
-      logins: sum(usageDaily.logins).mapWith(Number),
-      personalAccountEvents: sum(usageDaily.personalAccountEvents).mapWith(Number),
-      pastes: sum(usageDaily.pastes).mapWith(Number),
-      uploads: sum(usageDaily.uploads).mapWith(Number),
-      apiCalls: sum(usageDaily.apiCalls).mapWith(Number),
-    })
-    .from(usageDaily)
-    .where(and(inPeriod(from, to), serviceId ? eq(usageDaily.serviceId, serviceId) : undefined))
-    .groupBy(usageDaily.serviceId);
+export async function usagePerService(
+  db: DbOrTx,
+  from: string,
+  to: string,
+  serviceId?: string,
+): Promise<ServiceUsage[]> {
+  const f: RollupFilter = { from, to, ...(serviceId === undefined ? {} : { services: [serviceId] }) };
+  const result = await rows<Record<string, Numeric> & { service_id: string }>(
+    db,
+    sql`
+    with counters as (
+      select service_id, ${visitsOfCounters} as visits, sum(warnings) as warnings, sum(proceeds) as proceeds,
+        sum(blocks) as blocks, sum(logins) as logins, sum(personal_account_events) as personal,
+        sum(pastes) as pastes, sum(uploads) as uploads, sum(api_calls) as api_calls
+      from ${counterRows(f)} c group by service_id),
+    chunks as (
+      select service_id, bit_or(people) as people, bit_or(browsers) as browsers
+      from ${presenceRows(f)} p group by service_id, chunk),
+    presence as (
+      select service_id, sum(bit_count(people)) as people, sum(bit_count(browsers)) as browsers
+      from chunks group by service_id)
+    select c.*, p.people, p.browsers from counters c left join presence p using (service_id)`,
+  );
+  return result.map((r) => ({
+    serviceId: r.service_id,
+    people: num(r.people),
+    browsers: num(r.browsers),
+    visits: num(r.visits),
+    warnings: num(r.warnings),
+    proceeds: num(r.proceeds),
+    blocks: num(r.blocks),
+    logins: num(r.logins),
+    personalAccountEvents: num(r.personal),
+    pastes: num(r.pastes),
+    uploads: num(r.uploads),
+    apiCalls: num(r.api_calls),
+  }));
 }
 
-/** Distinct people and browsers across all services in the period. */
+/** Distinct people and browsers across all services in the period (the `*` rows). */
 export async function distinctPeople(db: DbOrTx, from: string, to: string) {
-  const [row] = await db
-    .select({ people: countDistinct(personKey), browsers: countDistinct(usageDaily.deviceId) })
-    .from(usageDaily)
-    .where(inPeriod(from, to));
-  return { people: row?.people ?? 0, browsers: row?.browsers ?? 0 };
+  const [row] = await rows<{ people: Numeric; browsers: Numeric }>(
+    db,
+    sql`
+    select sum(bit_count(people)) as people, sum(bit_count(browsers)) as browsers from (
+      select bit_or(people) as people, bit_or(browsers) as browsers
+      from ${presenceRows({ from, to, services: 'any' })} p group by chunk
+    ) chunks`,
+  );
+  return { people: num(row?.people), browsers: num(row?.browsers) };
 }
 
-/** People and visits per day and service (the rows every time chart is drawn from). */
-export async function usagePerDayAndService(db: DbOrTx, from: string, to: string, serviceId?: string) {
-  return db
-    .select({
-      day: usageDaily.day,
-      serviceId: usageDaily.serviceId,
-      people: countDistinct(personKey),
-      visits: visitsSql.mapWith(Number),
-    })
-    .from(usageDaily)
-    .where(and(inPeriod(from, to), serviceId ? eq(usageDaily.serviceId, serviceId) : undefined))
-    .groupBy(usageDaily.day, usageDaily.serviceId)
-    .orderBy(usageDaily.day);
+/** Visits per day and service (the policy-state chart). */
+export async function visitsPerDayAndService(db: DbOrTx, from: string, to: string, serviceId?: string) {
+  const f: RollupFilter = {
+    from,
+    to,
+    perDay: true,
+    ...(serviceId === undefined ? {} : { services: [serviceId] }),
+  };
+  const result = await rows<{ day: string; service_id: string; visits: Numeric }>(
+    db,
+    sql`select start_day::text as day, service_id, ${visitsOfCounters} as visits
+      from ${counterRows(f)} c group by start_day, service_id order by start_day, service_id`,
+  );
+  return result.map((r) => ({ day: r.day, serviceId: r.service_id, visits: num(r.visits) }));
 }
 
-/** Distinct people per day on services outside `exclude` (the "others" line: one person counts once). */
-export async function peoplePerDayOutside(db: DbOrTx, from: string, to: string, exclude: readonly string[]) {
-  return db
-    .select({ day: usageDaily.day, people: countDistinct(personKey) })
-    .from(usageDaily)
-    .where(
-      and(inPeriod(from, to), exclude.length ? notInArray(usageDaily.serviceId, [...exclude]) : undefined),
-    )
-    .groupBy(usageDaily.day)
-    .orderBy(usageDaily.day);
+/**
+ * Distinct people per day on each of `services`, or on any service at all (`'any'`, where someone on
+ * two services that day counts once; their rows come back with service id `*`).
+ */
+export async function peoplePerDay(
+  db: DbOrTx,
+  from: string,
+  to: string,
+  services: readonly string[] | 'any',
+): Promise<{ day: string; serviceId: string; people: number }[]> {
+  if (Array.isArray(services) && services.length === 0) return [];
+  const result = await rows<{ day: string; service_id: string; people: Numeric }>(
+    db,
+    sql`
+    select start_day::text as day, service_id, sum(bit_count(people)) as people from (
+      select start_day, service_id, bit_or(people) as people
+      from ${presenceRows({ from, to, perDay: true, services })} p group by start_day, service_id, chunk
+    ) chunks group by start_day, service_id order by start_day, service_id`,
+  );
+  return result.map((r) => ({ day: r.day, serviceId: r.service_id, people: num(r.people) }));
 }
 
 /**
@@ -84,13 +144,12 @@ export async function peoplePerDayOutside(db: DbOrTx, from: string, to: string, 
  */
 export async function firstSeenOf(db: DbOrTx, serviceIds: readonly string[]): Promise<Map<string, string>> {
   if (serviceIds.length === 0) return new Map();
-  const rows = await db.execute(sql`
+  const result = await rows<{ serviceId: string; first: string | null }>(
+    db,
+    sql`
     select s.id as "serviceId",
       (select min(${usageDaily.day}) from ${usageDaily} where ${usageDaily.serviceId} = s.id)::text as "first"
-    from json_array_elements_text(${JSON.stringify(serviceIds)}::json) as s(id)`);
-  return new Map(
-    rowsOf<{ serviceId: string; first: string | null }>(rows)
-      .filter((r) => r.first !== null)
-      .map((r) => [r.serviceId, r.first!]),
+    from json_array_elements_text(${JSON.stringify(serviceIds)}::json) as s(id)`,
   );
+  return new Map(result.filter((r) => r.first !== null).map((r) => [r.serviceId, r.first!]));
 }

@@ -4,10 +4,12 @@ import { usageDaily } from '@sightline/db/schema/usage';
 import type { EventBatchResult, UsageEvent } from '@sightline/shared/extension-api/usage-events';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
+import { appendRollupDelta } from '../usage-rollups/append-delta';
+import { rollupIdentity } from '../usage-rollups/rollup-identities';
 import type { AuthedDevice } from './device-auth';
 import { refuseFutureEvents } from './event-clock';
 import { insertNewEvents } from './insert-events';
-import { dailyIncrements, type Increment } from './rollup';
+import { dailyIncrements, type Increment, rollupCounterColumns } from './rollup';
 
 export type ValidBatch = { events: UsageEvent[]; dropped: number; extensionVersion?: string | undefined };
 
@@ -15,8 +17,8 @@ export type ValidBatch = { events: UsageEvent[]; dropped: number; extensionVersi
  * Stores a validated batch in one transaction. Each event is stored once whatever the retries (the
  * extension re-sends an event unchanged: same client id, same time; the stored key is device, client
  * id and time because raw events are partitioned by month) or repeats of an id within the batch (the
- * first copy counts); the daily rollups are counted from the rows the insert returned,
- * so they grow by exactly what was stored. Rows are written in a fixed order (events by id, rollups by
+ * first copy counts); the daily rollups (per browser, and the fleet's deltas) are counted from the rows
+ * the insert returned, so they grow by exactly what was stored. Rows are written in a fixed order (events by id, rollups by
  * key) so that concurrent batches sharing ids or days wait for each other instead of deadlocking.
  */
 export async function ingestEvents(
@@ -26,9 +28,12 @@ export async function ingestEvents(
 ): Promise<EventBatchResult> {
   refuseFutureEvents(batch.events, deps.now);
   const unique = firstOfEachId(batch.events).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const identity = await rollupIdentity(deps.db, dev);
   return deps.db.transaction(async (tx) => {
     const stored = await insertNewEvents(tx, dev, unique, deps.now);
-    await addToRollups(tx, dev, dailyIncrements(stored));
+    const increments = dailyIncrements(stored);
+    await addToRollups(tx, dev, increments);
+    await appendRollupDelta(tx, identity, increments);
     await tx
       .update(device)
       .set({
@@ -58,24 +63,10 @@ function firstOfEachId(events: readonly UsageEvent[]): UsageEvent[] {
   return [...byId.values()];
 }
 
-const counterColumns = [
-  'visits',
-  'logins',
-  'pastes',
-  'paste_bytes',
-  'uploads',
-  'upload_bytes',
-  'api_calls',
-  'warnings',
-  'blocks',
-  'proceeds',
-  'personal_account_events',
-] as const;
-
 async function addToRollups(tx: DbOrTx, dev: AuthedDevice, increments: Increment[]): Promise<void> {
   if (increments.length === 0) return;
   const set = Object.fromEntries(
-    counterColumns.map((col) => [camel(col), sql.raw(`"usage_daily"."${col}" + excluded."${col}"`)]),
+    rollupCounterColumns.map((col) => [camel(col), sql.raw(`"usage_daily"."${col}" + excluded."${col}"`)]),
   );
   const ordered = [...increments].sort((a, b) =>
     a.day === b.day ? (a.serviceId < b.serviceId ? -1 : 1) : a.day < b.day ? -1 : 1,

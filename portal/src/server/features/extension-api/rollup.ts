@@ -10,6 +10,21 @@ export type StoredEvent = {
   occurredAt: Date;
 };
 
+/** The rollup tables' counter columns (usage_daily, usage_service_day, usage_rollup_delta). */
+export const rollupCounterColumns = [
+  'visits',
+  'logins',
+  'pastes',
+  'paste_bytes',
+  'uploads',
+  'upload_bytes',
+  'api_calls',
+  'warnings',
+  'blocks',
+  'proceeds',
+  'personal_account_events',
+] as const;
+
 export type Increment = {
   day: string;
   serviceId: string;

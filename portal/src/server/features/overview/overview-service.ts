@@ -3,10 +3,11 @@ import { assessment } from '@sightline/db/schema/assessments';
 import { aiCandidate } from '@sightline/db/schema/catalog';
 import { device } from '@sightline/db/schema/devices';
 import { servicePolicy } from '@sightline/db/schema/policy';
-import { accessRequest, usageDaily } from '@sightline/db/schema/usage';
+import { accessRequest } from '@sightline/db/schema/usage';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
-import { and, count, countDistinct, desc, eq, gte, isNull, sql, sum } from 'drizzle-orm';
+import { and, count, eq, gte, isNull } from 'drizzle-orm';
 import { loadCatalog } from '../catalog/catalog-source';
+import { usagePerService } from '../discovery/usage-queries';
 import { assessmentPerService, type ServiceAssessment } from './service-assessments';
 
 export type OverviewService = {
@@ -39,30 +40,11 @@ const TOP = 15;
  */
 export async function listServicesInUse(db: Db, now: Date, days: number): Promise<OverviewService[]> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
-  const usage = await db
-    .select({
-      serviceId: usageDaily.serviceId,
-      // A device without a user hint still counts as one person.
-      users: countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`),
-      devices: countDistinct(usageDaily.deviceId),
-      // Every way to the service is a visit: a page load, or a warning or block page in its place.
-      // Proceeding past a warning loads the page (a visit event) for the visit the warning already
-      // counted, so proceeds are taken off once.
-      visits:
-        sql<number>`greatest(sum(${usageDaily.visits} + ${usageDaily.warnings} + ${usageDaily.blocks} - ${usageDaily.proceeds}), 0)`.mapWith(
-          Number,
-        ),
-      warnings: sum(usageDaily.warnings).mapWith(Number),
-      proceeds: sum(usageDaily.proceeds).mapWith(Number),
-      blocks: sum(usageDaily.blocks).mapWith(Number),
-      pastes: sum(usageDaily.pastes).mapWith(Number),
-      uploads: sum(usageDaily.uploads).mapWith(Number),
-    })
-    .from(usageDaily)
-    .where(gte(usageDaily.day, since))
-    .groupBy(usageDaily.serviceId)
-    // No LIMIT: servicesInUse counts every service, and the list is cut to the top ones below.
-    .orderBy(desc(countDistinct(sql`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`)));
+  const today = now.toISOString().slice(0, 10);
+  // No cap: servicesInUse counts every service, and the list is cut to the top ones below.
+  const usage = (await usagePerService(db, since, today))
+    .map(({ people, browsers, ...u }) => ({ ...u, users: people, devices: browsers }))
+    .sort((a, b) => b.users - a.users || a.serviceId.localeCompare(b.serviceId));
 
   const [policies, assessments, catalog] = await Promise.all([
     db.select({ serviceId: servicePolicy.serviceId, state: servicePolicy.state }).from(servicePolicy),

@@ -3,6 +3,7 @@ import { servicePolicy } from '@sightline/db/schema/policy';
 import { usageDaily } from '@sightline/db/schema/usage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { rebuildFleetRollups } from '../usage-rollups/rebuild-fleet-rollups';
 
 let t: TestApp;
 const today = new Date().toISOString().slice(0, 10);
@@ -37,6 +38,8 @@ beforeAll(async () => {
       row(today, 'anthropic-claude', a, 'user-a', 4),
       row(longAgo, 'perplexity', a, 'user-a', 9),
     ]);
+  // Written straight to the per-browser counts, so the fleet's rollups are rebuilt from them.
+  await rebuildFleetRollups(t.deps.db);
   await t.deps.db.insert(servicePolicy).values({ serviceId: 'anthropic-claude', state: 'approved' });
 });
 afterAll(() => t?.close());

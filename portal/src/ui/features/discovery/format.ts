@@ -10,7 +10,7 @@ export const stateColours: Record<PolicyState, string> = {
   blocked: '#a4161a',
 };
 
-/** Distinct colours for the top services' lines; "Other services" is grey. */
+/** Distinct colours for the top services' lines; "Any AI service" is grey. */
 export const seriesColours = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#4b5563'];
 
 /** 6 Dec, for chart axes. */

@@ -16,7 +16,7 @@ import {
 import { stateLabels } from '../policy/policy-page';
 import { seriesColours, shortDay, stateColours } from './format';
 
-/** Distinct people per day on each of the top services, and on all the others together. */
+/** Distinct people per day on each of the top services, and on any AI service (each person once). */
 export function PeoplePerDayChart({
   rows,
   services,
@@ -24,7 +24,6 @@ export function PeoplePerDayChart({
   rows: Record<string, string | number>[];
   services: { serviceId: string; name: string }[];
 }) {
-  const hasOther = rows.some((r) => Number(r.other) > 0);
   return (
     <figure className="chart">
       <figcaption>People per day on the most used services</figcaption>
@@ -48,17 +47,15 @@ export function PeoplePerDayChart({
                 isAnimationActive={false}
               />
             ))}
-            {hasOther && (
-              <Line
-                type="monotone"
-                dataKey="other"
-                name="Other services"
-                stroke="#9ca3af"
-                strokeDasharray="4 3"
-                dot={false}
-                isAnimationActive={false}
-              />
-            )}
+            <Line
+              type="monotone"
+              dataKey="any"
+              name="Any AI service"
+              stroke="#9ca3af"
+              strokeDasharray="4 3"
+              dot={false}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

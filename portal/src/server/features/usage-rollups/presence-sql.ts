@@ -1,0 +1,82 @@
+import { ANY_SERVICE, PRESENCE_CHUNK_BITS } from '@sightline/db/schema/usage';
+import { type SQL, sql } from 'drizzle-orm';
+import { rollupCounterColumns } from '../extension-api/rollup';
+import { type Block, dayBlocks, periodBlocks } from './blocks';
+
+/**
+ * SQL pieces over the fleet-wide rollups. Every read takes the folded blocks and the deltas not yet
+ * folded in one statement (one snapshot), so a figure never lags ingestion and never counts a delta
+ * twice while the fold worker moves it.
+ */
+
+/** A bitmap chunk with no bit set. */
+export const EMPTY_CHUNK = sql.raw(`B'0'::bit(${PRESENCE_CHUNK_BITS})`);
+/** The chunk width as a SQL literal (person 1,500 is bit 476 of chunk 1). */
+export const BITS = sql.raw(String(PRESENCE_CHUNK_BITS));
+
+/** The counter columns as a select or insert list, and summed in the same order. */
+export const counterList = sql.raw(rollupCounterColumns.map((c) => `"${c}"`).join(', '));
+export const counterSums = sql.raw(rollupCounterColumns.map((c) => `sum("${c}")`).join(', '));
+
+/**
+ * Which rows to read: the period, tiled by blocks (`perDay` keeps one block per day, for the daily
+ * charts, so a row's `start_day` is its day); and which services: all of them one by one, a list, or
+ * the `*` rows that count anyone on any service.
+ */
+export type RollupFilter = {
+  from: string;
+  to: string;
+  perDay?: boolean;
+  services?: readonly string[] | 'any';
+};
+
+function blocksOf(f: RollupFilter): SQL {
+  const blocks: Block[] = f.perDay ? dayBlocks(f.from, f.to) : periodBlocks(f.from, f.to);
+  return sql`json_to_recordset(${JSON.stringify(blocks)}::json) as b(span int, start date)`;
+}
+
+const inList = (ids: readonly string[]) =>
+  sql`service_id in (select json_array_elements_text(${JSON.stringify(ids)}::json))`;
+
+/** Rows of stored blocks for the services asked for (the `*` rows only when asked for). */
+function serviceCondition(f: RollupFilter): SQL {
+  if (f.services === 'any') return sql`service_id = ${ANY_SERVICE}`;
+  if (f.services) return inList(f.services);
+  return sql`service_id <> ${ANY_SERVICE}`;
+}
+
+/** Pending deltas in the period for the services asked for (every delta counts for `*`). */
+function deltaCondition(f: RollupFilter): SQL {
+  const inPeriod = sql`day between ${f.from}::date and ${f.to}::date`;
+  return Array.isArray(f.services) ? sql`${inPeriod} and ${inList(f.services)}` : inPeriod;
+}
+
+/** Counter rows (start_day, service_id, counters): stored blocks and pending deltas; sum them. */
+export function counterRows(f: RollupFilter): SQL {
+  return sql`(select c.start_day, c.service_id, ${counterList}
+      from usage_counts c join ${blocksOf(f)} on c.span = b.span and c.start_day = b.start
+      where ${Array.isArray(f.services) ? inList(f.services) : sql`true`}
+    union all select day, service_id, ${counterList} from usage_rollup_delta where ${deltaCondition(f)})`;
+}
+
+/**
+ * Presence rows (start_day, service_id, chunk, people, browsers): stored blocks, and one bit per
+ * pending delta for its person and one for its browser. OR them per chunk, then count the bits.
+ */
+export function presenceRows(f: RollupFilter): SQL {
+  const service = f.services === 'any' ? sql`${ANY_SERVICE}::text` : sql`service_id`;
+  return sql`(select p.start_day, p.service_id, p.chunk, p.people, p.browsers
+      from usage_presence p join ${blocksOf(f)} on p.span = b.span and p.start_day = b.start
+      where ${serviceCondition(f)}
+    union all select day, ${service}, person_idx / ${BITS}, set_bit(${EMPTY_CHUNK}, person_idx % ${BITS}, 1), ${EMPTY_CHUNK}
+      from usage_rollup_delta where ${deltaCondition(f)}
+    union all select day, ${service}, browser_idx / ${BITS}, ${EMPTY_CHUNK}, set_bit(${EMPTY_CHUNK}, browser_idx % ${BITS}, 1)
+      from usage_rollup_delta where ${deltaCondition(f)})`;
+}
+
+/**
+ * Every way to the service is a visit: a page load, or a warning or block page in its place. Proceeding
+ * past a warning loads the page (a visit event) for the visit the warning already counted, so proceeds
+ * are taken off once. Summed per group, never below zero.
+ */
+export const visitsOfCounters = sql`greatest(sum(visits + warnings + blocks - proceeds), 0)`;
