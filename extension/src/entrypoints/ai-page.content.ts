@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { findAccountHint } from '../lib/content/account-hint';
 import { watchActivity } from '../lib/content/activity';
 import { showBanner } from '../lib/content/banner';
-import type { PageStatus } from '../lib/messages/content-messages';
+import { sendMessage } from '../lib/messages/protocol';
 
 /**
  * Runs only on AI service pages: the worker registers it with match patterns built from the catalog's
@@ -15,26 +14,21 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   async main() {
-    const status = (await browser.runtime.sendMessage({
-      type: 'page-status',
-      url: location.href,
-    })) as PageStatus;
-    if (!status || status.serviceId === null) return;
+    const status = await sendMessage('page-status', { url: location.href });
+    if (status.serviceId === null) return;
     document.documentElement.setAttribute('data-sightline-service', status.serviceId);
     if (status.showBanner) {
       const serviceId = status.serviceId;
       showBanner(status, {
         onDismiss: () => {
-          browser.runtime.sendMessage({ type: 'banner-dismissed', serviceId }).catch(() => undefined);
+          sendMessage('banner-dismissed', { serviceId }).catch(() => undefined);
         },
       });
-      await browser.runtime.sendMessage({ type: 'banner-shown', serviceId });
+      await sendMessage('banner-shown', { serviceId });
     }
     if (status.recordPasteAndUpload) {
       watchActivity(document, (activity) => {
-        browser.runtime
-          .sendMessage({ type: 'page-activity', url: location.href, ...activity })
-          .catch(() => undefined);
+        sendMessage('page-activity', { url: location.href, ...activity }).catch(() => undefined);
       });
     }
     if (status.recordAccountHint) {
@@ -43,9 +37,7 @@ export default defineContentScript({
       const look = () => {
         const hint = findAccountHint(document, status.emailDomains);
         if (hint) {
-          browser.runtime
-            .sendMessage({ type: 'account-hint', url: location.href, hint })
-            .catch(() => undefined);
+          sendMessage('account-hint', { url: location.href, hint }).catch(() => undefined);
         } else if (++tries < 5) {
           setTimeout(look, 2000);
         }

@@ -8,11 +8,11 @@ import { onApiRequest } from '../lib/detection/api-calls';
 import { scanExtensions } from '../lib/detection/extensions';
 import { listenToCustomEntries, listenToNavigations } from '../lib/detection/navigation-listeners';
 import { refreshManagedConfig } from '../lib/enrollment/config';
-import { handleMessage } from '../lib/messages/handle-message';
-import { syncPolicy } from '../lib/policy/policy-sync';
+import { listenForMessages } from '../lib/messages/handle-message';
 import { createPortalClient } from '../lib/portal/portal-client';
 import { flush } from '../lib/queue/flush';
 import { ALARM_FLUSH, syncFlushAlarm, waitingChanged } from '../lib/queue/flush-alarm';
+import { local, removeRetiredKeys } from '../lib/state/local-state';
 import { ALARM_EXCEPTIONS, ALARM_POLICY, applyPolicy, periodicSync, refresh } from '../lib/worker/lifecycle';
 
 function logFailure(what: string) {
@@ -24,7 +24,9 @@ export default defineBackground(() => {
 
   // Every listener is registered synchronously here, before any await, so events that wake a stopped
   // worker are delivered. Handlers read their state from storage; nothing lives only in memory.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The stored items migrate themselves when defined (local-state.ts); keys no item owns go here.
+    if (reason === 'update') removeRetiredKeys().catch(logFailure('storage clean-up'));
     refresh(client).catch(logFailure('install set-up'));
   });
   browser.runtime.onStartup.addListener(() => {
@@ -35,18 +37,12 @@ export default defineBackground(() => {
       refreshManagedConfig()
         .then(() => refresh(client))
         .catch(logFailure('managed policy change'));
-    if (area === 'local' && changes.policy) {
+    if (area === 'local' && changes[local.policy.key]) {
       forgetCurrentCatalog();
       listenToCustomEntries(logFailure).catch(logFailure('custom entries'));
     }
     // The flush alarm runs only while something waits: follow the lists going empty or non-empty.
     if (area === 'local' && waitingChanged(changes)) syncFlushAlarm().catch(logFailure('flush alarm'));
-    // Our pages (or a test) ask for a flush or a policy refresh by writing these keys.
-    if (area === 'local' && changes.flushRequest) flush(client, { manual: true }).catch(logFailure('flush'));
-    if (area === 'local' && changes.syncRequest)
-      syncPolicy(client)
-        .then(() => applyPolicy())
-        .catch(logFailure('policy sync'));
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_FLUSH) flush(client).catch(logFailure('flush'));
@@ -66,12 +62,7 @@ export default defineBackground(() => {
   browser.management.onInstalled.addListener(() => {
     scanExtensions().catch(logFailure('extension scan'));
   });
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handleMessage(message, sender, client)
-      .then(sendResponse, (error) => sendResponse({ ok: false, error: (error as Error).message }))
-      .catch(logFailure('message'));
-    return true;
-  });
+  listenForMessages(client);
 
   listenToCustomEntries(logFailure).catch(logFailure('custom entries'));
 

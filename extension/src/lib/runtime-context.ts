@@ -1,13 +1,14 @@
 import { type RuntimeCatalog, runtimeCatalog } from './catalog/catalog-runtime';
 import { type EffectiveConfig, readConfig } from './enrollment/config';
 import { type EffectivePolicy, effectivePolicy } from './policy/effective-policy';
-import { type Enrollment, getLocal } from './state/local-state';
+import { local } from './state/local-state';
+import type { Enrollment } from './state/stored-shapes';
 
 export type RuntimeContext = {
   config: EffectiveConfig;
   policy: EffectivePolicy;
   catalog: RuntimeCatalog;
-  enrollment: Enrollment | undefined;
+  enrollment: Enrollment | null;
 };
 
 /**
@@ -17,8 +18,8 @@ export type RuntimeContext = {
 export async function loadContext(): Promise<RuntimeContext> {
   const [config, stored, enrollment] = await Promise.all([
     readConfig(),
-    getLocal('policy'),
-    getLocal('enrollment'),
+    local.policy.get(),
+    local.enrollment.get(),
   ]);
   const policy = effectivePolicy(stored?.doc, config);
   return { config, policy, catalog: runtimeCatalog(policy.customEntries), enrollment };

@@ -8,6 +8,7 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   readLocal,
+  redirectRuleCount,
   TEST_POLICY_FILE,
 } from '../support/extension-browser';
 import { type FakeSites, startFakeSites } from '../support/extension-fake-sites';
@@ -82,7 +83,7 @@ test('configured by enterprise policy: fail-closed blocks before any policy is f
   });
   browser = await launchWithExtension(profile, resolverRules());
   // Protection applies from the first moment, before any portal answers.
-  await expect.poll(async () => readLocal(browser!, 'policyAppliedAt'), { timeout: 15_000 }).toBeTruthy();
+  await expect.poll(async () => redirectRuleCount(browser!), { timeout: 15_000 }).toBeGreaterThan(0);
   const page = await browser.context.newPage();
   await expect
     .poll(async () => {

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from '../support/assessment-staff';
 import { type EnrolledExtension, startEnrolledExtension } from '../support/enrolled-extension';
-import { EXTENSION_ID, type ExtensionBrowser, flushNow, syncPolicyNow } from '../support/extension-browser';
+import { EXTENSION_ID, type ExtensionBrowser, flushNow } from '../support/extension-browser';
 import type { FakeSites } from '../support/extension-fake-sites';
 import type { adminApi } from '../support/extension-portal-api';
 import type { RunningPortal } from '../support/portal-process';
@@ -57,8 +57,14 @@ test('staff block an unreviewed service in the portal UI; after its next policy 
     staff.getByRole('table', { name: /Services/ }).getByRole('row', { name: 'Claude Anthropic' }),
   ).toContainText('Blocked');
 
-  // The extension's next policy sync (requested now rather than waiting for its alarm).
-  await syncPolicyNow(browser);
+  // The employee asks for the policy now from the popup, rather than waiting for the extension's alarm.
+  const popup = await browser.context.newPage();
+  await popup.goto(browser.extensionUrl('/popup.html?url=about%3Ablank'));
+  await popup.getByRole('button', { name: 'Check for policy updates' }).click();
+  await expect(popup.getByRole('status')).toHaveText('The policy was updated.');
+  await popup.getByRole('button', { name: 'Check for policy updates' }).click();
+  await expect(popup.getByRole('status')).toHaveText('The policy is up to date.');
+  await popup.close();
 
   // After: the same address gets the block page, the site is never contacted, and there is no way through.
   await employee.goto(sites.url('claude.ai', '/new'));

@@ -69,6 +69,12 @@ export async function readLocal<T = unknown>(browser: ExtensionBrowser, key: str
   return sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>;
 }
 
+/** How many redirect rules (warning and block pages) the extension has put in place. */
+export async function redirectRuleCount(browser: ExtensionBrowser): Promise<number> {
+  const sw = await wakeWorker(browser);
+  return sw.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
+}
+
 /** A stopped worker starts again when an extension page opens. */
 export async function wakeWorker(browser: ExtensionBrowser): Promise<Worker> {
   const alive = browser.context.serviceWorkers().find((w) => w.url().includes(EXTENSION_ID));
@@ -81,20 +87,40 @@ export async function wakeWorker(browser: ExtensionBrowser): Promise<Worker> {
   return sw;
 }
 
-/** Asks the worker to send its queue now (the same path as the popup's "Send now"); returns how it went. */
+/**
+ * Sends a runtime message from one of the extension's pages, as the popup does: in the envelope of
+ * @webext-core/messaging (`{ id, type, data, timestamp }`), answered with `{ res }` or, when the worker
+ * refuses, `{ err }`.
+ */
+async function sendFromExtensionPage<Reply>(page: Page, type: string, data?: unknown): Promise<Reply> {
+  const answer = (await page.evaluate(
+    ([type, data]) => chrome.runtime.sendMessage({ id: 0, type, data, timestamp: Date.now() }),
+    [type, data] as const,
+  )) as { res?: Reply; err?: { message?: string } } | undefined;
+  if (!answer || answer.err)
+    throw new Error(`the worker refused ${type}: ${answer?.err?.message ?? 'no answer'}`);
+  return answer.res as Reply;
+}
+
+/** Opens the popup (describing no site), runs `use` in it and closes it. */
+async function withPopup<T>(browser: ExtensionBrowser, use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(browser.extensionUrl('/popup.html?url=about%3Ablank'));
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Asks the worker to send its queue now (the same message as the popup's "Send now"); returns how it went. */
 export async function requestFlush(
   browser: ExtensionBrowser,
 ): Promise<{ status: string; waiting: number; message?: string }> {
-  const page = await browser.context.newPage();
-  await page.goto(browser.extensionUrl('/popup.html?url=about%3Ablank'));
-  const outcome = (await page.evaluate(() => chrome.runtime.sendMessage({ type: 'flush-now' }))) as {
-    status: string;
-    message?: string;
-  };
-  const queue = (await page.evaluate(async () => (await chrome.storage.local.get('queue')).queue)) as
-    | unknown[]
-    | undefined;
-  await page.close();
+  const outcome = await withPopup(browser, (page) =>
+    sendFromExtensionPage<{ status: string; message?: string }>(page, 'flush-now'),
+  );
+  const queue = await readLocal<unknown[]>(browser, 'queue');
   return {
     status: outcome.status,
     waiting: queue?.length ?? 0,
@@ -109,18 +135,16 @@ export async function flushNow(browser: ExtensionBrowser): Promise<{ waiting: nu
   return outcome;
 }
 
-/** Waits until the worker has fetched the portal's policy (after enrollment or a policy change). */
+/**
+ * Has the worker fetch the portal's policy now and apply it (the popup's "Check for policy updates"),
+ * rather than at its next alarm; resolves once it is applied.
+ */
 export async function syncPolicyNow(browser: ExtensionBrowser): Promise<void> {
-  const sw = await wakeWorker(browser);
-  const read = () =>
-    sw.evaluate(async () => (await chrome.storage.local.get('policyAppliedAt')).policyAppliedAt ?? '');
-  const before = await read();
-  await sw.evaluate(() => chrome.storage.local.set({ syncRequest: Date.now() }));
-  const deadline = Date.now() + 15_000;
-  while ((await read()) === before) {
-    if (Date.now() > deadline) throw new Error('the extension did not sync and apply its policy');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const { outcome } = await withPopup(browser, (page) =>
+    sendFromExtensionPage<{ outcome: string }>(page, 'sync-now'),
+  );
+  if (outcome !== 'updated' && outcome !== 'unchanged')
+    throw new Error(`the extension could not sync its policy: ${outcome}`);
 }
 
 /** Stops the extension's service worker like the browser does when idle: in-memory state is gone. */

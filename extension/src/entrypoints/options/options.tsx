@@ -1,12 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { send } from '../../lib/ui/send';
-import { type ExtensionStatus, when } from '../../lib/ui/status-types';
+import { sendMessage } from '../../lib/messages/protocol';
+import type { ExtensionStatus } from '../../lib/messages/status';
+import { when } from '../../lib/ui/status-types';
 
 export function Options() {
   const [status, setStatus] = useState<ExtensionStatus | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const load = useCallback(async () => setStatus(await send<ExtensionStatus>({ type: 'get-config' })), []);
+  const load = useCallback(async () => setStatus(await sendMessage('get-config')), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -18,8 +19,7 @@ export function Options() {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setMessage(null);
-    const result = await send<{ status: string; message?: string }>({
-      type: 'enroll',
+    const result = await sendMessage('enroll', {
       portalUrl: String(form.get('portalUrl') ?? ''),
       enrollmentToken: String(form.get('enrollmentToken') ?? ''),
       userHint: String(form.get('userHint') ?? ''),
@@ -28,7 +28,10 @@ export function Options() {
     setMessage(
       result.status === 'enrolled' || result.status === 'already'
         ? { kind: 'ok', text: 'This browser is enrolled.' }
-        : { kind: 'error', text: result.message ?? `Enrollment ${result.status}` },
+        : {
+            kind: 'error',
+            text: result.status === 'failed' ? result.message : `Enrollment ${result.status}`,
+          },
     );
     await load();
   };

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { sendMessage } from '../../lib/messages/protocol';
+import type { ExtensionStatus } from '../../lib/messages/status';
+import type { SyncOutcome } from '../../lib/policy/policy-sync';
 import { RequestStandingNote } from '../../lib/ui/request-standing-note';
 import { describeStanding } from '../../lib/ui/request-standing-text';
-import { send } from '../../lib/ui/send';
-import { type ExtensionStatus, stateLabels, when } from '../../lib/ui/status-types';
+import { stateLabels, when } from '../../lib/ui/status-types';
 
 function actionText(action: string, state: string): string {
   if (action === 'banner')
@@ -19,15 +21,26 @@ function actionText(action: string, state: string): string {
   );
 }
 
+/** What "Check for policy updates" found (a failure's reason is on the "Last policy sync" line). */
+const syncOutcomeText: Record<SyncOutcome, string> = {
+  updated: 'The policy was updated.',
+  unchanged: 'The policy is up to date.',
+  failed: 'The portal could not be reached.',
+  'not-enrolled': 'This browser is not enrolled.',
+  revoked: 'This browser was revoked.',
+};
+
 export function Popup() {
   const [status, setStatus] = useState<ExtensionStatus | null>(null);
   const [flushing, setFlushing] = useState(false);
+  const [checking, setChecking] = useState(false);
+  const [checked, setChecked] = useState<SyncOutcome | null>(null);
   const load = useCallback(async () => {
     // The popup may be opened on its own (tests, a pinned tab): then it describes no site.
     const params = new URLSearchParams(location.search);
     const [tab] = params.has('url') ? [] : await browser.tabs.query({ active: true, currentWindow: true });
     const url = params.get('url') ?? tab?.url;
-    setStatus(await send<ExtensionStatus>({ type: 'status', ...(url ? { url } : {}) }));
+    setStatus(await sendMessage('status', url ? { url } : {}));
   }, []);
   useEffect(() => {
     void load();
@@ -38,9 +51,17 @@ export function Popup() {
   const standing = site?.serviceId && site.request ? describeStanding(site.request, site.alternative) : null;
   const sendNow = async () => {
     setFlushing(true);
-    await send({ type: 'flush-now' });
+    await sendMessage('flush-now');
     setFlushing(false);
     await load();
+  };
+  const checkNow = async () => {
+    setChecking(true);
+    setChecked(null);
+    const { outcome } = await sendMessage('sync-now');
+    await load();
+    setChecking(false);
+    setChecked(outcome);
   };
 
   return (
@@ -142,6 +163,18 @@ export function Popup() {
             </>
           )}
         </dl>
+        {enrollment.state === 'enrolled' && (
+          <p>
+            <button type="button" className="secondary" onClick={checkNow} disabled={checking}>
+              {checking ? 'Checking…' : 'Check for policy updates'}
+            </button>{' '}
+            {checked && (
+              <span role="status" className="muted">
+                {syncOutcomeText[checked]}
+              </span>
+            )}
+          </p>
+        )}
         {enrollment.state === 'enrolled' && queue.waiting > 0 && (
           <button type="button" className="secondary" onClick={sendNow} disabled={flushing}>
             Send now

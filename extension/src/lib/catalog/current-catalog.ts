@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
-import { getLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { type RuntimeCatalog, runtimeCatalog } from './catalog-runtime';
 
 /**
@@ -10,7 +10,7 @@ import { type RuntimeCatalog, runtimeCatalog } from './catalog-runtime';
 let custom: readonly CatalogEntry[] | null = null;
 
 export async function currentCatalog(): Promise<RuntimeCatalog> {
-  custom ??= (await getLocal('policy'))?.doc.customEntries ?? [];
+  custom ??= (await local.policy.get())?.doc.customEntries ?? [];
   return runtimeCatalog(custom);
 }
 

@@ -2,7 +2,7 @@ import type { PolicyDocument } from '@sightline/shared/extension-api/policy-docu
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleContentMessage } from '../messages/content-messages';
-import { setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { dismissedToday, dismissForToday, localDayOf } from './conditions-dismissal';
 
 // Local times, so the tests hold in any time zone the machine runs in.
@@ -52,20 +52,20 @@ describe('hiding the conditions banner for the day', () => {
 
 describe('which pages get the banner', () => {
   const status = async (url: string) =>
-    (await handleContentMessage({ type: 'page-status', url }, url)) as {
+    (await handleContentMessage('page-status', { url }, url)) as {
       showBanner?: boolean;
       conditions?: string | null;
     };
   const visit = async (url: string, serviceId: string) => {
     const shown = (await status(url)).showBanner === true;
     // What the content script does after showing it.
-    if (shown) await handleContentMessage({ type: 'banner-shown', serviceId }, url);
+    if (shown) await handleContentMessage('banner-shown', { serviceId }, url);
     return shown;
   };
 
   it('a conditional service shows its conditions on every visit until hidden, then again the next day', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: morning });
-    await setLocal('policy', {
+    await local.policy.set({
       doc: policy({ 'anthropic-claude': 'conditional' }),
       etag: null,
       fetchedAt: new Date().toISOString(),
@@ -78,9 +78,9 @@ describe('which pages get the banner', () => {
     expect(await visit(claude, 'anthropic-claude')).toBe(true);
     expect(await visit(claude, 'anthropic-claude')).toBe(true);
 
-    expect(
-      await handleContentMessage({ type: 'banner-dismissed', serviceId: 'anthropic-claude' }, claude),
-    ).toEqual({ ok: true });
+    expect(await handleContentMessage('banner-dismissed', { serviceId: 'anthropic-claude' }, claude)).toEqual(
+      { ok: true },
+    );
     vi.setSystemTime(evening);
     expect(await visit(claude, 'anthropic-claude')).toBe(false);
     vi.setSystemTime(nextMorning);
@@ -89,26 +89,23 @@ describe('which pages get the banner', () => {
 
   it('an unreviewed service keeps its once-a-day reminder, and cannot be "dismissed" by a page', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: morning });
-    await setLocal('policy', { doc: policy({}), etag: null, fetchedAt: new Date().toISOString() });
+    await local.policy.set({ doc: policy({}), etag: null, fetchedAt: new Date().toISOString() });
     const claude = 'https://claude.ai/new';
     expect(await visit(claude, 'anthropic-claude')).toBe(true);
     expect(await visit(claude, 'anthropic-claude')).toBe(false);
-    expect(
-      await handleContentMessage({ type: 'banner-dismissed', serviceId: 'anthropic-claude' }, claude),
-    ).toEqual({ ok: false });
+    expect(await handleContentMessage('banner-dismissed', { serviceId: 'anthropic-claude' }, claude)).toEqual(
+      { ok: false },
+    );
     expect(await dismissedToday('anthropic-claude')).toBe(false);
   });
 
   it("a page cannot hide another service's conditions", async () => {
-    await setLocal('policy', {
+    await local.policy.set({
       doc: policy({ 'anthropic-claude': 'conditional', perplexity: 'conditional' }),
       etag: null,
       fetchedAt: new Date().toISOString(),
     });
-    await handleContentMessage(
-      { type: 'banner-dismissed', serviceId: 'perplexity' },
-      'https://claude.ai/new',
-    );
+    await handleContentMessage('banner-dismissed', { serviceId: 'perplexity' }, 'https://claude.ai/new');
     expect(await dismissedToday('perplexity')).toBe(false);
     expect((await status('https://www.perplexity.ai/')).showBanner).toBe(true);
   });

@@ -1,4 +1,5 @@
-import { getLocal, serialized, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
+import { serialized } from '../state/serialized';
 
 /**
  * The person's own calendar day, in the browser's time zone. "Hide for today" is a promise made to a
@@ -13,7 +14,7 @@ export function localDayOf(ms: number): string {
 
 /** Whether the conditions banner of this service was hidden earlier today. */
 export async function dismissedToday(serviceId: string, now = Date.now()): Promise<boolean> {
-  const dismissed = (await getLocal('bannerDismissed')) ?? {};
+  const dismissed = await local.bannerDismissed.get();
   return dismissed[serviceId] === localDayOf(now);
 }
 
@@ -21,10 +22,10 @@ export async function dismissedToday(serviceId: string, now = Date.now()): Promi
 export function dismissForToday(serviceId: string, now = Date.now()): Promise<void> {
   return serialized(async () => {
     const today = localDayOf(now);
-    const dismissed = (await getLocal('bannerDismissed')) ?? {};
+    const dismissed = await local.bannerDismissed.get();
     // Only today's entries matter; keeps the record from growing.
     const kept = Object.fromEntries(Object.entries(dismissed).filter(([, day]) => day === today));
     kept[serviceId] = today;
-    await setLocal('bannerDismissed', kept);
+    await local.bannerDismissed.set(kept);
   });
 }

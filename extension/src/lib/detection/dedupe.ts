@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { serialized } from '../state/local-state';
+import { serialized } from '../state/serialized';
 
 /**
  * True the first time `key` is seen within `windowMs`. Kept in storage.session (survives the worker

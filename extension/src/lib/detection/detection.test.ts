@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { type BrowserApis, setBrowserApis } from '../adapters/browser-apis';
 import { forgetCurrentCatalog } from '../catalog/current-catalog';
 import { snapshot } from '../queue/event-queue';
-import { getLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { API_CALL_WINDOW_MS, onApiRequest } from './api-calls';
 import { firstInWindow, forgetTabMirror } from './dedupe';
 import { scanExtensions } from './extensions';
@@ -125,12 +125,12 @@ describe('navigation', () => {
     await onNavigation({ tabId: 3, frameId: 0, url: 'https://intranet.example/hr' }, 'navigation');
     await onNavigation({ tabId: 3, frameId: 0, url: 'https://brand-new-chatbot.ai/' }, 'navigation');
     expect(await events()).toEqual([]);
-    expect(await getLocal('candidatesPending')).toEqual([
+    expect(await local.candidatesPending.get()).toEqual([
       { host: 'brand-new-chatbot.ai', signals: ['ai-tld'] },
     ]);
     // Once a day per host.
     await onNavigation({ tabId: 3, frameId: 0, url: 'https://brand-new-chatbot.ai/other' }, 'navigation');
-    expect(await getLocal('candidatesPending')).toHaveLength(1);
+    expect(await local.candidatesPending.get()).toHaveLength(1);
   });
 });
 
@@ -217,7 +217,7 @@ describe("tabs already open on the org's custom services when the worker starts"
   };
 
   beforeEach(async () => {
-    await setLocal('policy', {
+    await local.policy.set({
       doc: {
         orgName: 'Acme',
         mode: 'monitor',

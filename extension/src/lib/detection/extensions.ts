@@ -1,7 +1,7 @@
 import { browserApis } from '../adapters/browser-apis';
 import { record } from '../events/record';
 import { loadContext } from '../runtime-context';
-import { getLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 
 let inFlight: Promise<number> | null = null;
 
@@ -20,7 +20,7 @@ async function scan(): Promise<number> {
   const installed = await browserApis()
     .management.getAll()
     .catch(() => []);
-  const reported = new Set((await getLocal('reportedExtensions')) ?? []);
+  const reported = new Set(await local.reportedExtensions.get());
   let found = 0;
   for (const ext of installed) {
     const entry = ctx.catalog.extensions.get(ext.id);
@@ -35,6 +35,6 @@ async function scan(): Promise<number> {
       extensionId: ext.id,
     });
   }
-  if (found > 0) await setLocal('reportedExtensions', [...reported]);
+  if (found > 0) await local.reportedExtensions.set([...reported]);
   return found;
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { serialized } from '../state/local-state';
+import { serialized } from '../state/serialized';
 
 /**
  * Which page load an event is about. Chromium names the document (`documentId`, the same in every

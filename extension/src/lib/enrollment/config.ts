@@ -1,23 +1,12 @@
-import { type ExtensionConfig, extensionConfigSchema } from '@sightline/shared/extension-api/managed-config';
+import type { ExtensionConfig } from '@sightline/shared/extension-api/managed-config';
 import { browser } from 'wxt/browser';
-import { getLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
+import { parseConfig } from './parse-config';
 
 export type EffectiveConfig = ExtensionConfig & {
   /** Keys IT set through enterprise policy; the options page shows them read-only. */
   managedKeys: (keyof ExtensionConfig)[];
 };
-
-/** Managed values one by one: a single bad value must not throw the rest of the policy away. */
-function parseEach(raw: Record<string, unknown>): ExtensionConfig {
-  const out: Record<string, unknown> = {};
-  const shape = extensionConfigSchema.shape;
-  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
-    if (raw[key] === undefined || raw[key] === '') continue;
-    const parsed = shape[key].safeParse(raw[key]);
-    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
-  }
-  return out as ExtensionConfig;
-}
 
 /**
  * Reads enterprise policy from storage.managed and keeps a copy in storage.local. Chromium answers the
@@ -27,17 +16,17 @@ function parseEach(raw: Record<string, unknown>): ExtensionConfig {
 export async function refreshManagedConfig(): Promise<ExtensionConfig> {
   let managed: ExtensionConfig = {};
   try {
-    managed = parseEach((await browser.storage.managed.get()) as Record<string, unknown>);
+    managed = parseConfig.parse(await browser.storage.managed.get());
   } catch {
     // No managed storage (no policy, or a browser without it).
   }
-  await setLocal('managedConfig', managed);
+  await local.managedConfig.set(managed);
   return managed;
 }
 
 /** Policy always wins over what was typed on the options page. */
 export async function readConfig(): Promise<EffectiveConfig> {
-  const managed = (await getLocal('managedConfig')) ?? (await refreshManagedConfig());
-  const options = parseEach(((await getLocal('optionsConfig')) ?? {}) as Record<string, unknown>);
+  const managed = (await local.managedConfig.get()) ?? (await refreshManagedConfig());
+  const options = await local.optionsConfig.get();
   return { ...options, ...managed, managedKeys: Object.keys(managed) as (keyof ExtensionConfig)[] };
 }

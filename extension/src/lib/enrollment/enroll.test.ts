@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { hintForDomain } from '../content/account-hint';
 import { syncPolicy } from '../policy/policy-sync';
 import type { PortalClient } from '../portal/portal-client';
-import { getLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { readConfig } from './config';
 import { ensureEnrolled } from './enroll';
 
@@ -48,7 +48,7 @@ beforeEach(() => {
 
 describe('configuration and enrollment', () => {
   it('managed policy wins over the options page, key by key; bad managed values are ignored', async () => {
-    await setLocal('optionsConfig', { portalUrl: 'https://typed.example', userHint: 'typed@acme.example' });
+    await local.optionsConfig.set({ portalUrl: 'https://typed.example', userHint: 'typed@acme.example' });
     await fakeBrowser.storage.managed.set({
       portalUrl: 'https://it.example/',
       failMode: 'closed',
@@ -85,8 +85,8 @@ describe('configuration and enrollment', () => {
       expect.objectContaining({ token: 't'.repeat(43), extensionVersion: '0.1.0' }),
     );
     expect((await ensureEnrolled(c, config, 'managed')).status).toBe('already');
-    const current = (await getLocal('enrollment'))!;
-    await setLocal('enrollment', { ...current, revokedAt: new Date().toISOString() });
+    const current = (await local.enrollment.get())!;
+    await local.enrollment.set({ ...current, revokedAt: new Date().toISOString() });
     expect((await ensureEnrolled(c, config, 'managed')).status).toBe('revoked');
     expect(c.enroll).toHaveBeenCalledTimes(1);
   });
@@ -109,7 +109,7 @@ describe('configuration and enrollment', () => {
       'options',
     );
     expect(outcome).toEqual({ status: 'failed', message: 'This enrollment token was revoked' });
-    expect(await getLocal('enrollment')).toBeUndefined();
+    expect(await local.enrollment.get()).toBeNull();
   });
 });
 
@@ -122,7 +122,7 @@ describe('policy sync', () => {
       'options',
     );
     expect(await syncPolicy(c)).toBe('updated');
-    expect((await getLocal('policy'))?.etag).toBe('"v1"');
+    expect((await local.policy.get())?.etag).toBe('"v1"');
 
     (c.policy as ReturnType<typeof vi.fn>).mockResolvedValueOnce({ ok: true, value: null });
     expect(await syncPolicy(c)).toBe('unchanged');
@@ -134,8 +134,8 @@ describe('policy sync', () => {
       message: 'offline',
     });
     expect(await syncPolicy(c)).toBe('failed');
-    expect((await getLocal('policy'))?.doc.orgName).toBe('Acme');
-    expect(await getLocal('policySync')).toMatchObject({ ok: false, message: 'offline' });
+    expect((await local.policy.get())?.doc.orgName).toBe('Acme');
+    expect(await local.policySync.get()).toMatchObject({ ok: false, message: 'offline' });
   });
 
   it('marks the device revoked when the portal says so', async () => {
@@ -152,7 +152,7 @@ describe('policy sync', () => {
       message: 'revoked',
     });
     expect(await syncPolicy(c)).toBe('revoked');
-    expect((await getLocal('enrollment'))?.revokedAt).toBeTruthy();
+    expect((await local.enrollment.get())?.revokedAt).toBeTruthy();
   });
 });
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PortalClient } from '../portal/portal-client';
-import { type Enrollment, getLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
+import type { Enrollment } from '../state/stored-shapes';
 import type { EffectiveConfig } from './config';
 
 export type EnrollOutcome =
@@ -54,7 +55,7 @@ async function enrollUnlessEnrolled(
   source: Enrollment['source'],
   force: boolean,
 ): Promise<EnrollOutcome> {
-  const current = await getLocal('enrollment');
+  const current = await local.enrollment.get();
   if (!config.portalUrl || !config.enrollmentToken) {
     return current
       ? { status: current.revokedAt ? 'revoked' : 'already', enrollment: current }
@@ -71,7 +72,7 @@ async function enrollUnlessEnrolled(
   });
   if (!result.ok) {
     const message = result.message;
-    await setLocal('enrollError', { at: new Date().toISOString(), ok: false, message });
+    await local.enrollError.set({ at: new Date().toISOString(), ok: false, message });
     return { status: 'failed', message };
   }
   const enrollment: Enrollment = {
@@ -81,15 +82,16 @@ async function enrollUnlessEnrolled(
     enrolledAt: new Date().toISOString(),
     source,
   };
-  await setLocal('enrollment', enrollment);
-  await setLocal('enrollError', { at: enrollment.enrolledAt, ok: true });
+  await local.enrollment.set(enrollment);
+  await local.enrollError.set({ at: enrollment.enrolledAt, ok: true });
   // A new enrollment starts from the new portal's policy, not an old copy.
-  if (current?.portalUrl !== config.portalUrl) await browser.storage.local.remove(['policy', 'policySync']);
+  if (current?.portalUrl !== config.portalUrl)
+    await Promise.all([local.policy.remove(), local.policySync.remove()]);
   return { status: 'enrolled', enrollment };
 }
 
 export async function markRevoked(): Promise<void> {
-  const current = await getLocal('enrollment');
+  const current = await local.enrollment.get();
   if (current && !current.revokedAt)
-    await setLocal('enrollment', { ...current, revokedAt: new Date().toISOString() });
+    await local.enrollment.set({ ...current, revokedAt: new Date().toISOString() });
 }

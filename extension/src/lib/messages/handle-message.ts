@@ -1,29 +1,43 @@
-import { runtimeMessageSchema } from '@sightline/shared/extension-api/runtime-messages';
+import {
+  contentScriptMessages,
+  extensionPageMessages,
+  parseRuntimeMessage,
+  type RuntimeMessageType,
+} from '@sightline/shared/extension-api/runtime-messages';
 import type { PortalClient } from '../portal/portal-client';
 import { handleContentMessage } from './content-messages';
 import { handlePageMessage } from './page-messages';
-import { contentScriptUrl, fromExtensionPage, type Sender } from './sender';
+import { onMessage } from './protocol';
+import { contentScriptUrl, fromExtensionPage } from './sender';
 
-const CONTENT_TYPES = new Set([
-  'page-status',
-  'banner-shown',
-  'banner-dismissed',
-  'page-activity',
-  'account-hint',
-]);
+/** The message types of one group (Object.keys is typed string[]; these objects have no other keys). */
+function typesOf<T extends Partial<Record<RuntimeMessageType, unknown>>>(group: T): (keyof T & string)[] {
+  return Object.keys(group) as (keyof T & string)[];
+}
+
+function parsed<K extends RuntimeMessageType>(type: K, data: unknown) {
+  const message = parseRuntimeMessage(type, data);
+  if (message === null) throw new Error(`Sightline: malformed ${type} message`);
+  return message;
+}
 
 /**
- * The one entry for runtime messages: parsed with the shared schema, then routed by who sent it.
- * Content scripts may only describe their own page; only extension pages may enroll, flush or grant.
+ * Listens for every runtime message, each parsed with the shared schema of its type, then answered by
+ * who sent it: content scripts may only describe their own page; only extension pages may enroll,
+ * flush or grant. A refusal rejects the sender's promise.
  */
-export async function handleMessage(raw: unknown, sender: Sender, client: PortalClient): Promise<unknown> {
-  const parsed = runtimeMessageSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: 'unknown message' };
-  const message = parsed.data;
-  if (CONTENT_TYPES.has(message.type)) {
-    const pageUrl = contentScriptUrl(sender);
-    return pageUrl ? handleContentMessage(message, pageUrl) : { ok: false };
+export function listenForMessages(client: PortalClient): void {
+  for (const type of typesOf(contentScriptMessages)) {
+    onMessage(type, ({ data, sender }) => {
+      const pageUrl = contentScriptUrl(sender);
+      if (!pageUrl) throw new Error(`Sightline: ${type} is for content scripts`);
+      return handleContentMessage(type, parsed(type, data), pageUrl);
+    });
   }
-  if (!fromExtensionPage(sender)) return { ok: false, error: 'not allowed' };
-  return handlePageMessage(message, client);
+  for (const type of typesOf(extensionPageMessages)) {
+    onMessage(type, ({ data, sender }) => {
+      if (!fromExtensionPage(sender)) throw new Error(`Sightline: ${type} is for extension pages`);
+      return handlePageMessage(type, parsed(type, data), client);
+    });
+  }
 }

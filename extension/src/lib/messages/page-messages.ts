@@ -1,81 +1,97 @@
 import { isServiceMatch } from '@sightline/shared/catalog/classification';
-import type { RuntimeMessage } from '@sightline/shared/extension-api/runtime-messages';
+import type {
+  ExtensionPageMessageType,
+  RuntimeMessageData,
+} from '@sightline/shared/extension-api/runtime-messages';
 import { grantException } from '../coaching/exceptions';
 import { hostOf } from '../events/make-event';
 import { record } from '../events/record';
 import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
+import { syncPolicy } from '../policy/policy-sync';
 import type { PortalClient } from '../portal/portal-client';
 import { flush } from '../queue/flush';
 import { requestStanding } from '../requests/request-standing';
 import { loadContext } from '../runtime-context';
-import { getLocal, serialized, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
+import { serialized } from '../state/serialized';
 import { applyPolicy } from '../worker/lifecycle';
+import type { Replies } from './protocol';
 import { enrollFromOptions, statusFor } from './status';
 
-/** Messages from the extension's own pages (popup, options, warning and block pages). */
-export async function handlePageMessage(message: RuntimeMessage, client: PortalClient): Promise<unknown> {
-  switch (message.type) {
-    case 'service-info':
-      return serviceInfo(message.url);
-    case 'interstitial-shown': {
-      const found = await classify(message.url);
-      if (!found) return { ok: false };
-      await record({
-        kind: message.blocked ? 'blocked' : 'warning_shown',
-        serviceId: found.serviceId,
-        host: found.host,
-        matchedRule: found.matchedRule,
-        policyState: found.state,
-        mode: found.mode,
-      });
-      return { ok: true };
-    }
-    case 'proceed-once': {
-      const found = await classify(message.url);
-      if (!found || found.serviceId !== message.serviceId)
-        return { ok: false, message: 'This page is not that service' };
-      if (found.action !== 'warn') return { ok: false, message: 'Your organisation blocks this service' };
-      await grantException(found.serviceId, found.proceedMinutes, message.justification);
-      await applyPolicy();
-      await record({
-        kind: 'proceeded',
-        serviceId: found.serviceId,
-        host: found.host,
-        matchedRule: found.matchedRule,
-        policyState: found.state,
-        mode: found.mode,
-      });
-      return { ok: true, minutes: found.proceedMinutes };
-    }
-    case 'request-access': {
-      const host = hostOf(message.url);
-      await serialized(async () => {
-        const pending = (await getLocal('pendingRequests')) ?? [];
-        if (!pending.some((p) => p.request.clientRequestId === message.request.clientRequestId))
-          pending.push({ request: message.request, host, queuedAt: new Date().toISOString() });
-        await setLocal('pendingRequests', pending);
-        // Remembered so the warning page can say the person already asked (no request text is kept).
-        const made = (await getLocal('requestsMade')) ?? {};
-        await setLocal('requestsMade', { ...made, [message.request.serviceId]: new Date().toISOString() });
-      });
-      if (host) await record({ kind: 'request_submitted', serviceId: message.request.serviceId, host });
-      const outcome = await flush(client, { manual: true });
-      const left = (await getLocal('pendingRequests')) ?? [];
-      const sent = !left.some((p) => p.request.clientRequestId === message.request.clientRequestId);
-      return { sent, outcome: outcome.status };
-    }
-    case 'status':
-      return statusFor(message.url);
-    case 'flush-now':
-      return flush(client, { manual: true });
-    case 'enroll':
-      return enrollFromOptions(message, client);
-    case 'get-config':
-      return statusFor(undefined);
-    default:
-      return { ok: false };
-  }
+type PageHandlers = {
+  [K in ExtensionPageMessageType]: (data: RuntimeMessageData<K>, client: PortalClient) => Promise<Replies[K]>;
+};
+
+const handlers: PageHandlers = {
+  'service-info': (data) => serviceInfo(data.url),
+  'interstitial-shown': async (data) => {
+    const found = await classify(data.url);
+    if (!found) return { ok: false };
+    await record({
+      kind: data.blocked ? 'blocked' : 'warning_shown',
+      serviceId: found.serviceId,
+      host: found.host,
+      matchedRule: found.matchedRule,
+      policyState: found.state,
+      mode: found.mode,
+    });
+    return { ok: true };
+  },
+  'proceed-once': async (data) => {
+    const found = await classify(data.url);
+    if (!found || found.serviceId !== data.serviceId)
+      return { ok: false, message: 'This page is not that service' };
+    if (found.action !== 'warn') return { ok: false, message: 'Your organisation blocks this service' };
+    await grantException(found.serviceId, found.proceedMinutes);
+    await applyPolicy();
+    await record({
+      kind: 'proceeded',
+      serviceId: found.serviceId,
+      host: found.host,
+      matchedRule: found.matchedRule,
+      policyState: found.state,
+      mode: found.mode,
+    });
+    return { ok: true, minutes: found.proceedMinutes };
+  },
+  'request-access': async (data, client) => {
+    const { request } = data;
+    const host = hostOf(data.url);
+    await serialized(async () => {
+      const pending = await local.pendingRequests.get();
+      if (!pending.some((p) => p.request.clientRequestId === request.clientRequestId))
+        pending.push({ request, host, queuedAt: new Date().toISOString() });
+      await local.pendingRequests.set(pending);
+      // Remembered so the warning page can say the person already asked (no request text is kept).
+      const made = await local.requestsMade.get();
+      await local.requestsMade.set({ ...made, [request.serviceId]: new Date().toISOString() });
+    });
+    if (host) await record({ kind: 'request_submitted', serviceId: request.serviceId, host });
+    const outcome = await flush(client, { manual: true });
+    const left = await local.pendingRequests.get();
+    const sent = !left.some((p) => p.request.clientRequestId === request.clientRequestId);
+    return { sent, outcome: outcome.status };
+  },
+  status: (data) => statusFor(data.url),
+  'flush-now': (_data, client) => flush(client, { manual: true }),
+  'sync-now': async (_data, client) => {
+    const outcome = await syncPolicy(client);
+    await applyPolicy();
+    return { outcome };
+  },
+  enroll: (data, client) => enrollFromOptions(data, client),
+  'get-config': () => statusFor(undefined),
+};
+
+/** A message from the extension's own pages (popup, options, warning and block pages). */
+export function handlePageMessage<K extends ExtensionPageMessageType>(
+  type: K,
+  data: RuntimeMessageData<K>,
+  client: PortalClient,
+): Promise<Replies[K]> {
+  const handle: PageHandlers[K] = handlers[type];
+  return handle(data, client);
 }
 
 export type ServiceInfo = Awaited<ReturnType<typeof serviceInfo>>;
@@ -104,7 +120,7 @@ async function serviceInfo(url: string) {
     request: requestStanding(
       serviceId,
       ctx.policy.requests,
-      (await getLocal('requestsMade'))?.[serviceId] ?? null,
+      (await local.requestsMade.get())[serviceId] ?? null,
       policy.conditions,
     ),
   };

@@ -1,7 +1,7 @@
 import type { PolicyDocument } from '@sightline/shared/extension-api/policy-document';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PortalClient } from '../portal/portal-client';
-import { setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { resetToEnrolledBrowser } from '../testing/enrolled-browser';
 import { handlePageMessage } from './page-messages';
 
@@ -39,9 +39,9 @@ const url = 'https://www.perplexity.ai/search?q=x';
 
 beforeEach(async () => {
   await resetToEnrolledBrowser();
-  await setLocal('policy', { doc, etag: '"v4"', fetchedAt: new Date().toISOString() });
+  await local.policy.set({ doc, etag: '"v4"', fetchedAt: new Date().toISOString() });
   // Asked from this browser before the decision.
-  await setLocal('requestsMade', { perplexity: '2026-03-01T09:59:59.000Z' });
+  await local.requestsMade.set({ perplexity: '2026-03-01T09:59:59.000Z' });
 });
 
 describe("the portal's decision on this browser's request reaches the pages", () => {
@@ -53,7 +53,7 @@ describe("the portal's decision on this browser's request reaches the pages", ()
   };
 
   it('the warning page gets the rejection, with the alternative from the policy', async () => {
-    expect(await handlePageMessage({ type: 'service-info', url }, unused)).toMatchObject({
+    expect(await handlePageMessage('service-info', { url }, unused)).toMatchObject({
       found: true,
       request: rejected,
       alternative: { name: 'ChatGPT', url: 'https://chatgpt.com/' },
@@ -61,13 +61,13 @@ describe("the portal's decision on this browser's request reaches the pages", ()
   });
 
   it("the popup gets it for the tab's site", async () => {
-    const status = (await handlePageMessage({ type: 'status', url }, unused)) as { site: unknown };
+    const status = await handlePageMessage('status', { url }, unused);
     expect(status.site).toMatchObject({ serviceId: 'perplexity', request: rejected });
   });
 
   it('a service nobody asked about has no request to show', async () => {
     const claude = 'https://claude.ai/new';
-    expect(await handlePageMessage({ type: 'service-info', url: claude }, unused)).toMatchObject({
+    expect(await handlePageMessage('service-info', { url: claude }, unused)).toMatchObject({
       found: true,
       request: null,
     });

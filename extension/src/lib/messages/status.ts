@@ -1,16 +1,16 @@
 import { isServiceMatch } from '@sightline/shared/catalog/classification';
 import { extensionConfigSchema } from '@sightline/shared/extension-api/managed-config';
-import type { RuntimeMessage } from '@sightline/shared/extension-api/runtime-messages';
+import type { RuntimeMessageData } from '@sightline/shared/extension-api/runtime-messages';
 import { exceptionFor } from '../coaching/exceptions';
 import { readConfig } from '../enrollment/config';
-import { ensureEnrolled } from '../enrollment/enroll';
+import { type EnrollOutcome, ensureEnrolled } from '../enrollment/enroll';
 import { hostOf } from '../events/make-event';
 import { decideAction } from '../policy/decide';
 import { serviceEntry } from '../policy/effective-policy';
 import type { PortalClient } from '../portal/portal-client';
 import { requestStanding } from '../requests/request-standing';
 import { loadContext } from '../runtime-context';
-import { getLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { refresh } from '../worker/lifecycle';
 
 /** Plain-language list of what the extension records, for the popup (and what it never records). */
@@ -42,12 +42,12 @@ export function recordedItems(config: {
 export async function statusFor(url: string | undefined) {
   const ctx = await loadContext();
   const [queue, dropped, policySync, flushState, enrollError, stored] = await Promise.all([
-    getLocal('queue'),
-    getLocal('dropped'),
-    getLocal('policySync'),
-    getLocal('flushState'),
-    getLocal('enrollError'),
-    getLocal('policy'),
+    local.queue.get(),
+    local.dropped.get(),
+    local.policySync.get(),
+    local.flushState.get(),
+    local.enrollError.get(),
+    local.policy.get(),
   ]);
   let site = null;
   const host = hostOf(url);
@@ -69,7 +69,7 @@ export async function statusFor(url: string | undefined) {
         request: requestStanding(
           match.serviceId,
           ctx.policy.requests,
-          (await getLocal('requestsMade'))?.[match.serviceId] ?? null,
+          (await local.requestsMade.get())[match.serviceId] ?? null,
           entry.conditions,
         ),
       };
@@ -98,11 +98,11 @@ export async function statusFor(url: string | undefined) {
       lastSync: policySync ?? null,
     },
     queue: {
-      waiting: queue?.length ?? 0,
-      dropped: dropped ?? 0,
-      lastSentAt: flushState?.lastSuccessAt ?? null,
-      lastError: flushState?.failures ? (flushState.lastError ?? null) : null,
-      nextAttemptAt: flushState?.failures ? new Date(flushState.nextAttemptAt).toISOString() : null,
+      waiting: queue.length,
+      dropped,
+      lastSentAt: flushState.lastSuccessAt ?? null,
+      lastError: flushState.failures ? (flushState.lastError ?? null) : null,
+      nextAttemptAt: flushState.failures ? new Date(flushState.nextAttemptAt).toISOString() : null,
     },
     site,
     recorded: recordedItems(ctx.config),
@@ -116,8 +116,18 @@ export async function statusFor(url: string | undefined) {
   };
 }
 
+/** Everything the popup and the options page show. */
+export type ExtensionStatus = Awaited<ReturnType<typeof statusFor>>;
+
+export type EnrollReply =
+  | { status: 'failed'; message: string }
+  | { status: Exclude<EnrollOutcome['status'], 'failed'> };
+
 /** Options page enrollment: managed values win; typed values are kept for the keys policy leaves open. */
-export async function enrollFromOptions(message: RuntimeMessage & { type: 'enroll' }, client: PortalClient) {
+export async function enrollFromOptions(
+  message: RuntimeMessageData<'enroll'>,
+  client: PortalClient,
+): Promise<EnrollReply> {
   const parsed = extensionConfigSchema.safeParse({
     portalUrl: message.portalUrl.trim() || undefined,
     enrollmentToken: message.enrollmentToken.trim() || undefined,
@@ -129,7 +139,7 @@ export async function enrollFromOptions(message: RuntimeMessage & { type: 'enrol
   const typed = Object.fromEntries(
     Object.entries(parsed.data).filter(([key]) => !current.managedKeys.includes(key as never)),
   );
-  await setLocal('optionsConfig', { ...((await getLocal('optionsConfig')) ?? {}), ...typed });
+  await local.optionsConfig.set({ ...(await local.optionsConfig.get()), ...typed });
   const config = await readConfig();
   const outcome = await ensureEnrolled(client, config, 'options', true);
   if (outcome.status === 'enrolled') await refresh(client);

@@ -1,15 +1,15 @@
 import { markRevoked } from '../enrollment/enroll';
 import type { PortalClient } from '../portal/portal-client';
-import { getLocal, removeLocal, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 
 export type SyncOutcome = 'updated' | 'unchanged' | 'failed' | 'not-enrolled' | 'revoked';
 
 /** Fetches the org's policy with its ETag; the last good copy stays for offline use. */
 export async function syncPolicy(client: PortalClient): Promise<SyncOutcome> {
-  const enrollment = await getLocal('enrollment');
+  const enrollment = await local.enrollment.get();
   if (!enrollment) return 'not-enrolled';
   if (enrollment.revokedAt) return 'revoked';
-  const stored = await getLocal('policy');
+  const stored = await local.policy.get();
   const at = new Date().toISOString();
   const result = await client.policy(enrollment.portalUrl, enrollment.credential, stored?.etag ?? null);
   if (!result.ok) {
@@ -18,14 +18,14 @@ export async function syncPolicy(client: PortalClient): Promise<SyncOutcome> {
         await markRevoked();
         return 'revoked';
       }
-      await removeLocal('enrollment');
+      await local.enrollment.remove();
       return 'not-enrolled';
     }
-    await setLocal('policySync', { at, ok: false, message: result.message });
+    await local.policySync.set({ at, ok: false, message: result.message });
     return 'failed';
   }
-  await setLocal('policySync', { at, ok: true });
+  await local.policySync.set({ at, ok: true });
   if (result.value === null) return 'unchanged';
-  await setLocal('policy', { doc: result.value.doc, etag: result.value.etag, fetchedAt: at });
+  await local.policy.set({ doc: result.value.doc, etag: result.value.etag, fetchedAt: at });
   return 'updated';
 }

@@ -1,5 +1,6 @@
 import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
-import { getLocal, serialized, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
+import { serialized } from '../state/serialized';
 
 /** The most events kept while the portal is unreachable; older ones are dropped and counted. */
 export const QUEUE_CAP = 5000;
@@ -10,18 +11,19 @@ export type QueueSnapshot = { events: UsageEvent[]; dropped: number };
 export function enqueue(events: readonly UsageEvent[], cap = QUEUE_CAP): Promise<void> {
   if (events.length === 0) return Promise.resolve();
   return serialized(async () => {
-    const queue = [...((await getLocal('queue')) ?? []), ...events];
+    const queue = [...(await local.queue.get()), ...events];
     const over = Math.max(0, queue.length - cap);
     if (over > 0) {
       queue.splice(0, over);
-      await setLocal('dropped', ((await getLocal('dropped')) ?? 0) + over);
+      await local.dropped.set((await local.dropped.get()) + over);
     }
-    await setLocal('queue', queue);
+    await local.queue.set(queue);
   });
 }
 
 export async function snapshot(): Promise<QueueSnapshot> {
-  return { events: (await getLocal('queue')) ?? [], dropped: (await getLocal('dropped')) ?? 0 };
+  const [events, dropped] = await Promise.all([local.queue.get(), local.dropped.get()]);
+  return { events, dropped };
 }
 
 /** The next batch to send: oldest first, at most `maxCount` events and about `maxBytes` of JSON. */
@@ -43,22 +45,19 @@ export function takeBatch(events: readonly UsageEvent[], maxCount: number, maxBy
  */
 export function acknowledge(ids: ReadonlySet<string>, droppedReported: number): Promise<void> {
   return serialized(async () => {
-    const queue = (await getLocal('queue')) ?? [];
-    await setLocal(
-      'queue',
-      queue.filter((e) => !ids.has(e.id)),
-    );
+    const queue = await local.queue.get();
+    await local.queue.set(queue.filter((e) => !ids.has(e.id)));
     if (droppedReported > 0)
-      await setLocal('dropped', Math.max(0, ((await getLocal('dropped')) ?? 0) - droppedReported));
+      await local.dropped.set(Math.max(0, (await local.dropped.get()) - droppedReported));
   });
 }
 
 /** A batch the portal refused as malformed can never succeed: drop it and count it. */
 export function discard(ids: ReadonlySet<string>): Promise<void> {
   return serialized(async () => {
-    const queue = (await getLocal('queue')) ?? [];
+    const queue = await local.queue.get();
     const kept = queue.filter((e) => !ids.has(e.id));
-    await setLocal('queue', kept);
-    await setLocal('dropped', ((await getLocal('dropped')) ?? 0) + (queue.length - kept.length));
+    await local.queue.set(kept);
+    await local.dropped.set((await local.dropped.get()) + (queue.length - kept.length));
   });
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { makeEvent } from '../events/make-event';
 import type { PortalClient } from '../portal/portal-client';
-import { setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { resetToEnrolledBrowser } from '../testing/enrolled-browser';
 import { enqueue } from './event-queue';
 import { flush } from './flush';
@@ -47,9 +47,9 @@ describe('the flush alarm', () => {
   });
 
   it('runs for an access request or a candidate waiting alone', async () => {
-    await setLocal('candidatesPending', [{ host: 'brand-new-chatbot.ai', signals: ['ai-tld'] }]);
+    await local.candidatesPending.set([{ host: 'brand-new-chatbot.ai', signals: ['ai-tld'] }]);
     expect(await syncFlushAlarm()).toBe('running');
-    await setLocal('candidatesPending', []);
+    await local.candidatesPending.set([]);
     expect(await syncFlushAlarm()).toBe('stopped');
     expect(await flushAlarm()).toBeUndefined();
   });

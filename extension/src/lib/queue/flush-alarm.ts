@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
-import { getLocal, serialized } from '../state/local-state';
+import { local } from '../state/local-state';
+import { serialized } from '../state/serialized';
 
 export const ALARM_FLUSH = 'flush';
 /** Chromium does not fire alarms more often than every 30 s anyway. */
 export const FLUSH_PERIOD_MINUTES = 0.5;
 
 /** The stored lists (and the dropped-events count) that hold something for the portal. */
-const WAITING_KEYS = ['queue', 'dropped', 'pendingRequests', 'candidatesPending'] as const;
+const WAITING = [local.queue, local.dropped, local.pendingRequests, local.candidatesPending];
+const WAITING_KEYS = WAITING.map((item) => item.key);
 
 /** A non-empty list, or a count above zero. */
 const holdsSomething = (value: unknown) =>
@@ -14,7 +16,7 @@ const holdsSomething = (value: unknown) =>
 
 /** Events, access requests or candidates waiting for the portal. */
 export async function somethingWaits(): Promise<boolean> {
-  const values = await Promise.all(WAITING_KEYS.map((key) => getLocal(key)));
+  const values = await Promise.all(WAITING.map((item) => item.get()));
   return values.some(holdsSomething);
 }
 

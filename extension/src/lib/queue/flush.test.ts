@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { makeEvent } from '../events/make-event';
 import type { PortalClient, PortalResult } from '../portal/portal-client';
-import { getLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { resetToEnrolledBrowser } from '../testing/enrolled-browser';
 import { enqueue, snapshot } from './event-queue';
 import { flush } from './flush';
@@ -60,7 +60,7 @@ describe('flush', () => {
     });
     const second = await flush(client, { now: () => now + 20_000, random: () => 1 });
     expect(second).toMatchObject({ status: 'failed', retryAt: now + 20_000 + 60_000 });
-    expect((await getLocal('flushState'))?.failures).toBe(2);
+    expect((await local.flushState.get())?.failures).toBe(2);
   });
 
   it('waits exactly as long as the portal asks (429 + Retry-After), keeps the rest of the queue, and sends it once after the wait', async () => {
@@ -78,7 +78,7 @@ describe('flush', () => {
     // The first batch was accepted and acknowledged; the refused one is still queued.
     expect((await snapshot()).events).toHaveLength(200);
     // Being told to wait is not a failure: the exponential backoff does not grow.
-    expect((await getLocal('flushState'))?.failures).toBe(0);
+    expect((await local.flushState.get())?.failures).toBe(0);
     expect(await flush(client, { now: () => now + 44_000 })).toMatchObject({ status: 'waiting' });
     expect(await flush(client, { now: () => now + 45_000 })).toMatchObject({ status: 'sent', remaining: 0 });
     const delivered = batches.filter((_, i) => i !== 1).flatMap((b) => b.events.map((e) => e.id));
@@ -94,7 +94,7 @@ describe('flush', () => {
       message: 'revoked',
     }));
     expect(await flush(client, { manual: true })).toEqual({ status: 'revoked' });
-    expect((await getLocal('enrollment'))?.revokedAt).toBeTruthy();
+    expect((await local.enrollment.get())?.revokedAt).toBeTruthy();
     expect(await flush(client, { manual: true })).toEqual({ status: 'revoked' });
     expect(client.events).toHaveBeenCalledTimes(1);
     expect((await snapshot()).events).toHaveLength(1);

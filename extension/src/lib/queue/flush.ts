@@ -2,7 +2,8 @@ import { MAX_EVENT_BATCH_BYTES, MAX_EVENTS_PER_BATCH } from '@sightline/shared/e
 import { browser } from 'wxt/browser';
 import { markRevoked } from '../enrollment/enroll';
 import type { PortalClient, PortalResult } from '../portal/portal-client';
-import { type FlushState, getLocal, removeLocal, serialized, setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
+import { serialized } from '../state/serialized';
 import { backoffDelay } from './backoff';
 import { acknowledge, discard, snapshot, takeBatch } from './event-queue';
 import { syncFlushAlarm } from './flush-alarm';
@@ -41,10 +42,10 @@ async function run(
     random = Math.random,
   }: { manual?: boolean; now?: () => number; random?: () => number },
 ): Promise<FlushOutcome> {
-  const enrollment = await getLocal('enrollment');
+  const enrollment = await local.enrollment.get();
   if (!enrollment) return { status: 'not-enrolled' };
   if (enrollment.revokedAt) return { status: 'revoked' };
-  const state: FlushState = (await getLocal('flushState')) ?? { failures: 0, nextAttemptAt: 0 };
+  const state = await local.flushState.get();
   if (!manual && now() < state.nextAttemptAt) return { status: 'waiting', until: state.nextAttemptAt };
   const { portalUrl, credential } = enrollment;
 
@@ -55,7 +56,7 @@ async function run(
         return { status: 'revoked' };
       }
       // The portal no longer knows this credential (e.g. a new database): enroll again next time.
-      await removeLocal('enrollment');
+      await local.enrollment.remove();
       return { status: 'not-enrolled' };
     }
     // A portal that names its wait (Retry-After) knows best: wait exactly that, plus up to a second so
@@ -65,23 +66,23 @@ async function run(
     const failures = told === undefined ? state.failures + 1 : state.failures;
     const retryAt =
       now() + (told === undefined ? backoffDelay(failures, random) : told + Math.round(random() * 1000));
-    await setLocal('flushState', { ...state, failures, nextAttemptAt: retryAt, lastError: result.message });
+    await local.flushState.set({ ...state, failures, nextAttemptAt: retryAt, lastError: result.message });
     return { status: 'failed', message: result.message, retryAt };
   };
 
-  const requests = (await getLocal('pendingRequests')) ?? [];
+  const requests = await local.pendingRequests.get();
   for (const pending of requests) {
     const result = await client.request(portalUrl, credential, pending.request);
     if (!result.ok && result.kind !== 'rejected') return fail(result);
     await serialized(async () => {
-      const left = ((await getLocal('pendingRequests')) ?? []).filter(
+      const left = (await local.pendingRequests.get()).filter(
         (p) => p.request.clientRequestId !== pending.request.clientRequestId,
       );
-      await setLocal('pendingRequests', left);
+      await local.pendingRequests.set(left);
     });
   }
 
-  const candidates = (await getLocal('candidatesPending')) ?? [];
+  const candidates = await local.candidatesPending.get();
   if (candidates.length > 0) {
     const result = await client.candidates(portalUrl, credential, {
       candidates: candidates.slice(0, 50),
@@ -89,8 +90,8 @@ async function run(
     if (!result.ok && result.kind !== 'rejected') return fail(result);
     await serialized(async () => {
       const sentHosts = new Set(candidates.slice(0, 50).map((c) => c.host));
-      const left = ((await getLocal('candidatesPending')) ?? []).filter((c) => !sentHosts.has(c.host));
-      await setLocal('candidatesPending', left);
+      const left = (await local.candidatesPending.get()).filter((c) => !sentHosts.has(c.host));
+      await local.candidatesPending.set(left);
     });
   }
 
@@ -115,7 +116,7 @@ async function run(
     sent += batch.length;
     if (batch.length === 0) break;
   }
-  await setLocal('flushState', {
+  await local.flushState.set({
     failures: 0,
     nextAttemptAt: 0,
     lastSuccessAt: new Date(now()).toISOString(),

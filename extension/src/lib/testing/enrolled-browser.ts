@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 
 /** For unit tests: a fresh fake browser holding an enrollment, as after a successful enroll. */
 export async function resetToEnrolledBrowser(): Promise<void> {
@@ -10,7 +10,7 @@ export async function resetToEnrolledBrowser(): Promise<void> {
     name: 'Sightline',
     version: '0.1.0',
   });
-  await setLocal('enrollment', {
+  await local.enrollment.set({
     portalUrl: 'http://portal.test',
     deviceId: '00000000-0000-4000-8000-000000000001',
     credential: 'c'.repeat(43),

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ServiceInfo } from '../messages/page-messages';
+import { sendMessage } from '../messages/protocol';
 import { RequestAccessSection } from './request-access-section';
-import { send } from './send';
 
 /** The page a redirect rule put in place of an AI service: the original URL is in the fragment. */
 export function Interstitial({ blocked }: { blocked: boolean }) {
@@ -11,11 +11,11 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    send<ServiceInfo>({ type: 'service-info', url: originalUrl }).then((found) => {
+    void sendMessage('service-info', { url: originalUrl }).then((found) => {
       setInfo(found);
       // A page left over from before the service was approved warns about nothing: not recorded as shown.
       if (found.found && found.state !== 'approved' && found.state !== 'conditional')
-        void send({ type: 'interstitial-shown', serviceId: found.serviceId, url: originalUrl, blocked });
+        void sendMessage('interstitial-shown', { serviceId: found.serviceId, url: originalUrl, blocked });
     });
   }, [originalUrl, blocked]);
 
@@ -41,16 +41,15 @@ export function Interstitial({ blocked }: { blocked: boolean }) {
       return;
     }
     setBusy(true);
-    const result = await send<{ ok: boolean; message?: string }>({
-      type: 'proceed-once',
+    const result = await sendMessage('proceed-once', {
       serviceId: info.serviceId,
       url: originalUrl,
       justification,
-    });
+    }).catch(() => ({ ok: false as const, message: 'Could not continue: check the reason and try again.' }));
     if (result.ok) location.replace(originalUrl);
     else {
       setBusy(false);
-      setProceedError(result.message ?? 'Could not continue');
+      setProceedError(result.message);
     }
   };
 

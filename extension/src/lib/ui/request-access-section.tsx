@@ -1,10 +1,10 @@
 import { dataCategories, dataCategoryLabels } from '@sightline/shared/extension-api/access-requests';
 import type { Alternative } from '@sightline/shared/extension-api/policy-document';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { sendMessage } from '../messages/protocol';
 import type { RequestStanding } from '../requests/request-standing';
 import { RequestStandingNote } from './request-standing-note';
 import { describeStanding } from './request-standing-text';
-import { send } from './send';
 
 type Props = {
   serviceId: string;
@@ -29,6 +29,7 @@ export function RequestAccessSection(props: Props) {
   const { org, serviceName } = props;
   const [result, setResult] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(false);
   const [showForm, setShowForm] = useState(props.request === null);
   const standing = props.request ? describeStanding(props.request, props.alternative) : null;
   const whatNext = `Once ${org} approves ${serviceName}, this page stops appearing.`;
@@ -37,8 +38,8 @@ export function RequestAccessSection(props: Props) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setBusy(true);
-    const sent = await send<{ sent: boolean; outcome: string }>({
-      type: 'request-access',
+    setRefused(false);
+    const sent = await sendMessage('request-access', {
       url: props.originalUrl,
       request: {
         clientRequestId: crypto.randomUUID(),
@@ -47,8 +48,10 @@ export function RequestAccessSection(props: Props) {
         intendedUse: String(form.get('intendedUse') ?? ''),
         dataCategories: form.getAll('dataCategories').map(String) as (typeof dataCategories)[number][],
       },
-    });
+    }).catch(() => null);
     setBusy(false);
+    // Refused as malformed (text the portal would not accept either): nothing was saved.
+    if (!sent) return setRefused(true);
     setResult(
       sent.sent
         ? `Your request was sent to ${org}. ${whatNext}`
@@ -99,6 +102,11 @@ export function RequestAccessSection(props: Props) {
             </label>
           ))}
         </fieldset>
+        {refused && (
+          <p role="alert" className="error">
+            The request could not be saved. Check the text for unusual characters and try again.
+          </p>
+        )}
         <button type="submit" disabled={busy}>
           Send request
         </button>

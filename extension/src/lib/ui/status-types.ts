@@ -1,7 +1,3 @@
-import type { statusFor } from '../messages/status';
-
-export type ExtensionStatus = Awaited<ReturnType<typeof statusFor>>;
-
 export const stateLabels: Record<string, string> = {
   approved: 'Approved',
   conditional: 'Approved with conditions',

@@ -5,7 +5,7 @@ import { type BrowserApis, setBrowserApis } from '../adapters/browser-apis';
 import { grantException } from '../coaching/exceptions';
 import { CONTENT_SCRIPT_ID } from '../content/register-scripts';
 import type { RedirectRule } from '../dnr/build-rules';
-import { setLocal } from '../state/local-state';
+import { local } from '../state/local-state';
 import { applyPolicy } from './lifecycle';
 
 let rules: RedirectRule[] = [];
@@ -56,7 +56,7 @@ afterEach(() => setBrowserApis());
 
 describe('applying the policy to the browser', () => {
   it('replaces the redirect rules and registers the content script for catalog sites only', async () => {
-    await setLocal('policy', {
+    await local.policy.set({
       doc: doc({ perplexity: 'unapproved' }),
       etag: '"a"',
       fetchedAt: new Date().toISOString(),
@@ -77,12 +77,12 @@ describe('applying the policy to the browser', () => {
   });
 
   it('a proceed-once exception lifts the redirect until it expires', async () => {
-    await setLocal('policy', {
+    await local.policy.set({
       doc: doc({ perplexity: 'unapproved' }),
       etag: null,
       fetchedAt: new Date().toISOString(),
     });
-    await grantException('perplexity', 60, 'a customer sent a link');
+    await grantException('perplexity', 60);
     await applyPolicy();
     expect(rules).toEqual([]);
     const alarm = await fakeBrowser.alarms.get('exceptions');

@@ -65,7 +65,7 @@ describe('a service that becomes conditional after a policy sync', () => {
     expect(redirected('perplexity.ai')).toBe(false);
     expect(rules).toEqual([]);
     const url = 'https://www.perplexity.ai/search';
-    expect(await handleContentMessage({ type: 'page-status', url }, url)).toMatchObject({
+    expect(await handleContentMessage('page-status', { url }, url)).toMatchObject({
       state: 'conditional',
       conditions: 'Public sources only.',
       showBanner: true,

@@ -10,7 +10,6 @@ import type { PortalClient } from '../portal/portal-client';
 import { flush } from '../queue/flush';
 import { syncFlushAlarm } from '../queue/flush-alarm';
 import { loadContext } from '../runtime-context';
-import { setLocal } from '../state/local-state';
 
 export const ALARM_POLICY = 'policy';
 export const ALARM_EXCEPTIONS = 'exceptions';
@@ -23,7 +22,6 @@ export async function applyPolicy(): Promise<void> {
   await registerContentScripts(ctx.catalog);
   const expiry = await nextExpiry();
   if (expiry) await browser.alarms.create(ALARM_EXCEPTIONS, { when: expiry + 500 });
-  await setLocal('policyAppliedAt', new Date().toISOString());
 }
 
 /**
