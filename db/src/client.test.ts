@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appliedMigrationCount, createDb, type DbHandle, rowsOf } from './client';
+import { appliedMigrationCount, createDb, type DbHandle, rowsOf, withoutStatementTimeout } from './client';
 import { shippedMigrationCount } from './migrations-journal';
 import { orgSettings } from './schema/org';
 import { openTestDb } from './testing/test-db';
@@ -27,6 +27,17 @@ describe.each(targets)('createDb on $name', ({ open }) => {
     const [row] = await handle.db.select().from(orgSettings);
     expect(row?.name).toBe('Acme');
     expect(row?.tierThresholds).toEqual({ critical: 70, high: 40, medium: 20 });
+  });
+
+  it('bounds statements on a PostgreSQL server (a runaway query must not hold a connection for good)', async () => {
+    if (handle.kind !== 'postgres') return;
+    const [row] = rowsOf<{ statement_timeout: string }>(await handle.db.execute(sql`show statement_timeout`));
+    expect(row?.statement_timeout).toBe('30s');
+    await expect(
+      withoutStatementTimeout(handle.db, async (tx) =>
+        rowsOf<{ statement_timeout: string }>(await tx.execute(sql`show statement_timeout`)),
+      ),
+    ).resolves.toEqual([{ statement_timeout: '0' }]);
   });
 
   it('refuses to change or delete audit entries', async () => {

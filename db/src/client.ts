@@ -42,8 +42,37 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   return openPglite(options.dataDir ?? 'memory://');
 }
 
+/**
+ * How the pool meets a database that goes away (a restart, a failover, a network cut), so that each
+ * request fails within seconds with an error the portal answers as 503, and the first request after
+ * the database is back succeeds:
+ * - a connection attempt gives up after CONNECT_TIMEOUT_SECONDS (postgres.js waits 30 s by default);
+ * - between failed attempts the pool waits at most half a second. postgres.js counts failures across
+ *   the whole pool and waits 3^failures / 100 s (up to 20 s): after a few seconds of outage every new
+ *   query queued behind a 20 s wait, long after the database was back;
+ * - the server ends a statement after 30 s and a session idle inside a transaction after 60 s, so neither a runaway query nor a forgotten transaction holds a
+ *   connection and its locks for good. Maintenance that may run longer sets its own (SET LOCAL).
+ */
+export const CONNECT_TIMEOUT_SECONDS = 5;
+const MAX_RECONNECT_DELAY_SECONDS = 0.5;
+/** Milliseconds, as the server's settings take them. */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+function reconnectDelaySeconds(failures: number): number {
+  // 50 ms, 100 ms, 200 ms … 500 ms, with jitter so the pool's connections do not retry in step.
+  return (
+    Math.min(0.05 * 2 ** Math.max(0, failures - 1), MAX_RECONNECT_DELAY_SECONDS) * (0.5 + Math.random() / 2)
+  );
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
-  const migrationClient = postgres(url, { max: 1, onnotice: () => {} });
+  // Migrations may rewrite big tables: no statement timeout on their connection.
+  const migrationClient = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+  });
   try {
     await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
     await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder });
@@ -51,9 +80,19 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
   } finally {
     await migrationClient.end();
   }
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const client = postgres(url, {
+    max: poolSize,
+    onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_SECONDS,
+    backoff: reconnectDelaySeconds,
+    connection: {
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end() };
+  // Queries still running get 5 s to finish; a shutdown must not wait on a server that is gone.
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
@@ -62,6 +101,17 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder });
   return { db: pgliteDb as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Runs maintenance work (retention, partition moves) in a transaction without the pool's statement
+ * timeout: those statements may legitimately take minutes on a large table, and they answer no request.
+ */
+export function withoutStatementTimeout<T>(db: DbOrTx, work: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local statement_timeout = 0`);
+    return work(tx);
+  });
 }
 
 /** How many migrations have been applied, for the health endpoint. */

@@ -1,16 +1,20 @@
+import { DrizzleQueryError } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DATABASE_RETRY_AFTER_SECONDS, handleError } from './errors';
+import { DATABASE_RETRY_AFTER_SECONDS } from './database-faults';
+import { handleError } from './errors';
 
-/** A route that throws `error`, answered by the portal's own error handler. */
-function answerTo(error: unknown) {
+/** A route that throws `error`, answered by the portal's own error handler (request ids as in app.ts). */
+function answerTo(error: unknown, headers: Record<string, string> = {}) {
   const app = new Hono();
+  app.use('*', requestId());
   app.get('/x', () => {
     throw error;
   });
   app.onError(handleError);
-  return app.request('/x');
+  return app.request('/x', { headers });
 }
 
 /** An error as drizzle throws it: the driver's error as its cause. */
@@ -18,11 +22,12 @@ function wrapped(code: string, message = 'connection problem') {
   return new Error('Failed query: select 1', { cause: Object.assign(new Error(message), { code }) });
 }
 
+const quietLog = () => vi.spyOn(console, 'error').mockImplementation(() => {});
 afterEach(() => vi.restoreAllMocks());
 
 describe('faults answer as faults', () => {
   it('answers 503 with Retry-After while the database cannot be reached, whatever the driver calls it', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = quietLog();
     for (const code of ['ECONNREFUSED', 'CONNECTION_CLOSED', '57P01', '57P03', '08006', 'CONNECT_TIMEOUT']) {
       const res = await answerTo(wrapped(code));
       expect(res.status, code).toBe(503);
@@ -32,13 +37,24 @@ describe('faults answer as faults', () => {
     // One line per failure, with the codes and never the query or its values.
     expect(log).toHaveBeenCalledTimes(6);
     expect(String(log.mock.calls[0]?.[0])).not.toContain('select');
+    expect(String(log.mock.calls[0]?.[0])).toContain('ECONNREFUSED');
+  });
+
+  it('answers a statement timeout or a deadlock 503 with a short Retry-After: trying again works', async () => {
+    quietLog();
+    for (const code of ['57014', '40P01', '40001']) {
+      const res = await answerTo(wrapped(code, 'canceling statement due to statement timeout'));
+      expect(res.status, code).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect((await res.json()).error.code).toBe('unavailable');
+    }
   });
 
   it('keeps a 5xx HTTPException a 5xx (it was answered 400, blaming the caller)', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+    quietLog();
     const bad = await answerTo(new HTTPException(502, { message: 'upstream broke' }));
     expect(bad.status).toBe(502);
-    expect((await bad.json()).error).toEqual({
+    expect((await bad.json()).error).toMatchObject({
       code: 'internal',
       message: 'Something went wrong on our side',
     });
@@ -47,11 +63,40 @@ describe('faults answer as faults', () => {
     expect((await away.json()).error.code).toBe('unavailable');
   });
 
-  it('still answers the caller’s mistakes with 4xx and anything unknown with 500', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {});
+  it('answers an unexpected throw 500 with the error shape and a request id that is in the log line', async () => {
+    const log = quietLog();
+    const res = await answerTo(new TypeError('cannot read x of undefined'));
+    expect(res.status).toBe(500);
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await res.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on our side', details: { requestId: id } },
+    });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]?.[0])).toContain(`[${id}] 500 GET /x`);
+    expect(String(log.mock.calls[0]?.[0])).toContain('TypeError: cannot read x of undefined');
+  });
+
+  it('keeps the caller’s request id, and a query’s values stay out of the log', async () => {
+    const log = quietLog();
+    const failed = new DrizzleQueryError(
+      'select id from device where credential_hash = $1',
+      ['s3cr3t-digest'],
+      Object.assign(new Error('relation "device" is locked'), { code: 'XX000' }),
+    );
+    const res = await answerTo(failed, { 'x-request-id': 'lb-trace-42' });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-request-id')).toBe('lb-trace-42');
+    const line = String(log.mock.calls[0]?.[0]);
+    expect(line).toContain('[lb-trace-42]');
+    expect(line).toContain('select id from device where credential_hash = $1');
+    expect(line).not.toContain('s3cr3t-digest');
+  });
+
+  it('still answers the caller’s mistakes with 4xx', async () => {
+    quietLog();
     expect((await answerTo(new HTTPException(413))).status).toBe(413);
     expect((await answerTo(wrapped('22P05', 'unsupported Unicode escape sequence'))).status).toBe(400);
     expect((await answerTo(wrapped('23505', 'duplicate key'))).status).toBe(409);
-    expect((await answerTo(new Error('boom'))).status).toBe(500);
   });
 });

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { type ApiErrorBody, type ApiErrorCode, apiErrorStatus } from '@sightline/shared/http/api-error';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { databaseFault, sqlState } from './database-faults';
 import { loggableError } from './loggable-error';
 
 /** The one error class services throw; `onError` turns it into the shared error shape. */
@@ -42,27 +44,18 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     // A fault stays a fault: a 5xx answered as 400 would blame the caller and hide it from monitoring.
-    if (err.status >= 500) {
-      console.error(`Server fault on ${c.req.method} ${c.req.path}: ${loggableError(err)}`);
-      const code = err.status === 503 ? 'unavailable' : 'internal';
-      return c.json(errorBody(code, 'Something went wrong on our side'), err.status as ContentfulStatusCode);
-    }
+    if (err.status >= 500)
+      return answerFault(c, err.status as ContentfulStatusCode, `Server fault: ${loggableError(err)}`);
     const code = statusToCode[err.status] ?? 'bad_request';
     return c.json(errorBody(code, err.message || 'Bad request'), err.status as ContentfulStatusCode);
   }
-  if (databaseUnavailable(err)) {
+  const fault = databaseFault(err);
+  if (fault) {
     // One line, no stack and no query: an outage fails every request and must not flood the log.
-    console.error(`Database unavailable on ${c.req.method} ${c.req.path}: ${unavailableReason(err)}`);
-    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-    return c.json(
-      errorBody(
-        'unavailable',
-        'The database cannot be reached right now; nothing was changed. Try again shortly.',
-      ),
-      503,
-    );
+    c.header('Retry-After', String(fault.retryAfterSeconds));
+    return answerFault(c, 503, `Database unavailable: ${fault.reason}`, fault.message);
   }
-  const dbCode = databaseErrorCode(err);
+  const dbCode = sqlState(err);
   // A value PostgreSQL refuses (a NUL character, an out-of-range number) is the caller's input, and the
   // failed statement rolled its transaction back, so nothing changed: answer 400, not 500.
   if (dbCode?.startsWith('22'))
@@ -74,61 +67,27 @@ export function handleError(err: Error, c: Context): Response {
       400,
     );
   if (dbCode === '23505') return c.json(errorBody('conflict', 'This already exists'), 409);
-  console.error(`Unhandled error on ${c.req.method} ${c.req.path}: ${loggableError(err)}`);
-  return c.json(errorBody('internal', 'Something went wrong on our side'), 500);
+  return answerFault(c, 500, `Unhandled error: ${loggableError(err)}`);
+}
+
+/**
+ * A fault of ours: logged as one entry that starts with the request id, answered with the same id
+ * (header and body) so that whoever reports it can be matched to the log. The log line comes from
+ * loggableError or error codes, never from the query's values.
+ */
+function answerFault(
+  c: Context,
+  status: ContentfulStatusCode,
+  logLine: string,
+  message = 'Something went wrong on our side',
+): Response {
+  const requestId = (c.get('requestId') as string | undefined) ?? randomUUID();
+  c.header('X-Request-Id', requestId);
+  console.error(`[${requestId}] ${status} ${c.req.method} ${c.req.path}: ${logLine}`);
+  const code: ApiErrorCode = status === 503 ? 'unavailable' : 'internal';
+  return c.json(errorBody(code, message, { requestId }), status);
 }
 
 export function handleNotFound(c: Context): Response {
   return c.json(errorBody('not_found', 'No such route'), 404);
-}
-
-/** How long a client should wait before retrying while the database is away (it usually restarts in seconds). */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
-
-/**
- * Connection failures as the drivers report them: socket errors, postgres.js's own codes, and the
- * SQLSTATEs of a server shutting down, starting up or refusing connections (57P01–57P03, class 08, 53300).
- */
-const unavailableCodes = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-]);
-
-/** The error codes along a cause chain (drizzle wraps the driver's error). */
-function codesOf(err: unknown): string[] {
-  const codes: string[] = [];
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') codes.push(code);
-  }
-  return codes;
-}
-
-function databaseUnavailable(err: unknown): boolean {
-  return codesOf(err).some((code) => unavailableCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code));
-}
-
-function unavailableReason(err: unknown): string {
-  return codesOf(err).join(' ← ') || 'no error code';
-}
-
-/** The SQLSTATE of a database error, whether thrown by the driver or wrapped by drizzle. */
-function databaseErrorCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
 }

@@ -1,3 +1,4 @@
+import { loggableError } from '../loggable-error';
 import type { CsvColumn } from './csv-cell';
 import { CSV_BOM, csvText } from './csv-text';
 
@@ -34,8 +35,9 @@ export function csvResponse<Row>(csv: CsvExport<Row>): Response {
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(csvText(csv.columns, next.value)));
         } catch (error) {
-          // The headers are gone already: the client sees a cut-off download, the log says why.
-          console.error(`CSV export ${csv.name} failed`, error);
+          // The headers are gone already: the client sees a cut-off download, the log says why
+          // (without the failed query's values: printing the error object would print them).
+          console.error(`CSV export ${csv.name} failed: ${loggableError(error)}`);
           controller.error(error);
         }
       },

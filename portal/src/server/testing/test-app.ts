@@ -25,9 +25,15 @@ type RequestOptions = {
  * DATABASE_URL), with helpers to sign in as any role. `clock.set()` moves time for due-date tests.
  */
 export async function createTestApp(
-  options: { smtpUrl?: string; start?: Date; env?: Record<string, string> } = {},
+  options: {
+    smtpUrl?: string;
+    start?: Date;
+    env?: Record<string, string>;
+    /** A database the caller opened and closes itself (a fault test's own server); else a fresh one. */
+    db?: DbHandle;
+  } = {},
 ) {
-  const handle: DbHandle = await openTestDb();
+  const handle: DbHandle = options.db ?? (await openTestDb());
   const env = loadEnv({
     NODE_ENV: 'test',
     // Tests play the load balancer: X-Forwarded-For names the client.
@@ -87,7 +93,10 @@ export async function createTestApp(
     return cookie;
   }
 
-  return { app, deps, clock, request, signInAs, close: () => handle.close() };
+  const close = async () => {
+    if (!options.db) await handle.close();
+  };
+  return { app, deps, clock, request, signInAs, close };
 }
 
 /** The `name=value` part of the session cookie a response sets. */

@@ -55,6 +55,8 @@ export async function ensureEventPartitions(deps: { db: DbOrTx; now: Date }): Pr
     const name = partitionName(from);
     const made = await deps.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${PARTITION_LOCK_KEY})`);
+      // Moving a month of events out of the default partition may outlast the pool's statement timeout.
+      await tx.execute(sql`set local statement_timeout = 0`);
       if ((await listEventPartitions(tx)).some((p) => p.name === name)) return false;
       const table = sql.identifier(name);
       // DDL takes no bind parameters; the bounds are ISO strings this function made, never input.

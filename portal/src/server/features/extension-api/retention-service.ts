@@ -1,4 +1,4 @@
-import type { Db } from '@sightline/db/client';
+import { type Db, withoutStatementTimeout } from '@sightline/db/client';
 import { orgSettings } from '@sightline/db/schema/org';
 import { usageEvent } from '@sightline/db/schema/usage';
 import { eq, lt } from 'drizzle-orm';
@@ -18,9 +18,9 @@ export async function pruneRawEvents(deps: { db: Db; now: Date }): Promise<numbe
   if (!settings) return 0;
   const cutoff = new Date(deps.now.getTime() - settings.days * 86_400_000);
   const dropped = await dropMonthsBefore(deps.db, cutoff);
-  const deleted = await deps.db
-    .delete(usageEvent)
-    .where(lt(usageEvent.occurredAt, cutoff))
-    .returning({ id: usageEvent.id });
+  // Up to a month of events row by row: longer than a request's statement timeout may allow.
+  const deleted = await withoutStatementTimeout(deps.db, (tx) =>
+    tx.delete(usageEvent).where(lt(usageEvent.occurredAt, cutoff)).returning({ id: usageEvent.id }),
+  );
   return dropped + deleted.length;
 }
