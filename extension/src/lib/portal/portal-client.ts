@@ -12,8 +12,12 @@ import {
 import { type PolicyDocument, policyDocumentSchema } from '@sightline/shared/extension-api/policy-document';
 import type { EventBatch, EventBatchResult } from '@sightline/shared/extension-api/usage-events';
 import { eventBatchResultSchema } from '@sightline/shared/extension-api/usage-events';
-import type { z } from 'zod';
+import { readApiError } from '@sightline/shared/http/api-client-error';
+import { z } from 'zod';
 import { retryAfterMs } from './retry-after';
+
+/** What the portal attaches to a 401 for a device an administrator revoked (device-auth.ts). */
+const revokedDetailsSchema = z.object({ reason: z.literal('revoked') });
 
 /** How a call to the portal ended; callers decide what each means (retry, stop, drop). */
 export type PortalResult<T> =
@@ -50,12 +54,14 @@ async function call<T>(
       };
     }
   }
-  const body = (await res.json().catch(() => null)) as {
-    error?: { message?: string; details?: { reason?: string } };
-  } | null;
-  const message = body?.error?.message ?? `HTTP ${res.status}`;
-  if (res.status === 401)
-    return { ok: false, kind: 'unauthorized', revoked: body?.error?.details?.reason === 'revoked', message };
+  // The shared parser reads the API's error shape, and names the status when the body is something else
+  // (a proxy's error page).
+  const error = await readApiError(res);
+  const { message } = error;
+  if (res.status === 401) {
+    const revoked = revokedDetailsSchema.safeParse(error.details).success;
+    return { ok: false, kind: 'unauthorized', revoked, message };
+  }
   // 429 and 5xx are worth retrying later; other 4xx mean this exact request can never succeed.
   // The portal may say how long to wait (429 over the device's budget, 503 while its database is away).
   if (res.status >= 500 || res.status === 429) {
@@ -74,7 +80,7 @@ async function call<T>(
 const json =
   <S extends z.ZodType>(schema: S) =>
   async (res: Response) =>
-    schema.parse(await res.json()) as z.infer<S>;
+    schema.parse(await res.json());
 
 export type PortalClient = ReturnType<typeof createPortalClient>;
 
