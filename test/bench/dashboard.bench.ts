@@ -73,16 +73,16 @@ async function load(t: TestApp, events: number, devices: number): Promise<void> 
   await rebuildFleetRollups(db);
   const [fleet] = await rows<{ days: number; presence: number }>(
     t,
-    sql`select (select count(*)::int from usage_service_day) as days, (select count(*)::int from usage_presence) as presence`,
+    sql`select (select count(*)::int from usage_counts) as days, (select count(*)::int from usage_presence) as presence`,
   );
   console.log(
-    `  built ${fleet!.days.toLocaleString('en')} usage_service_day and ${fleet!.presence.toLocaleString('en')} usage_presence rows: ${elapsed(step)}`,
+    `  built ${fleet!.days.toLocaleString('en')} usage_counts and ${fleet!.presence.toLocaleString('en')} usage_presence rows: ${elapsed(step)}`,
   );
   step = performance.now();
   for (const table of [
     'usage_event',
     'usage_daily',
-    'usage_service_day',
+    'usage_counts',
     'usage_presence',
     'usage_person',
     'usage_browser',

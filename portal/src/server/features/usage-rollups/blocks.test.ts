@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockStart, dayBlocks, periodBlocks } from './blocks';
+import { blockStart, dayBlocks, periodBlocks, periodRuns } from './blocks';
 
 const day = fc
   .integer({ min: Date.UTC(2025, 0, 1) / 86_400_000, max: Date.UTC(2027, 11, 31) / 86_400_000 })
@@ -37,5 +37,25 @@ describe('rollup blocks', () => {
       { span: 8, start: '1970-01-09' },
       { span: 1, start: '1970-01-17' },
     ]);
+  });
+});
+
+describe('rollup block runs', () => {
+  it('name the same blocks as the tiling, a run per span change', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 400 }), (from, length) => {
+        const to = new Date(Date.parse(from) + length * 86_400_000).toISOString().slice(0, 10);
+        const runs = periodRuns(from, to);
+        expect(runs.length).toBeLessThanOrEqual(5);
+        // Each run holds a block every `span` days from its first start to its last.
+        const expanded = runs.flatMap((r) => {
+          const starts = [];
+          for (let at = Date.parse(r.first); at <= Date.parse(r.last); at += r.span * 86_400_000)
+            starts.push({ span: r.span, start: new Date(at).toISOString().slice(0, 10) });
+          return starts;
+        });
+        expect(expanded).toEqual(periodBlocks(from, to));
+      }),
+    );
   });
 });

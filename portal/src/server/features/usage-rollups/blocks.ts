@@ -35,3 +35,21 @@ export function dayBlocks(from: string, to: string): Block[] {
   for (let n = dayNumber(from); n <= dayNumber(to); n++) blocks.push({ span: 1, start: dayOf(n) });
   return blocks;
 }
+
+/** A run of blocks of one span, `first` to `last` block starts (each block starts `span` days after the one before). */
+export type BlockRun = { span: number; first: string; last: string };
+
+/**
+ * The period's blocks as runs of one span (at most five: days, 8-day blocks, 64-day blocks, then
+ * 8-day blocks and days again), so a query names them as a few index ranges the planner can estimate.
+ */
+export function periodRuns(from: string, to: string, perDay = false): BlockRun[] {
+  if (perDay) return [{ span: 1, first: from, last: to }];
+  const runs: BlockRun[] = [];
+  for (const b of periodBlocks(from, to)) {
+    const run = runs.at(-1);
+    if (run && run.span === b.span) run.last = b.start;
+    else runs.push({ span: b.span, first: b.start, last: b.start });
+  }
+  return runs;
+}
