@@ -1,4 +1,5 @@
 import { accessRequestStatuses, accountHints, usageEventKinds } from '@sightline/shared/usage/event-kinds';
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -86,6 +87,13 @@ export const usageDaily = pgTable(
   (t) => [
     primaryKey({ columns: [t.day, t.serviceId, t.deviceId] }),
     index('usage_daily_service_idx').on(t.serviceId, t.day),
+    // One person's rows on a service (the service page's people list reads the counters of the most
+    // active people only, found from the presence bitmaps, instead of grouping all the service's rows).
+    index('usage_daily_service_person_idx').on(
+      t.serviceId,
+      sql`coalesce(${t.userKey}, ${t.deviceId}::text)`,
+      t.day,
+    ),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "usage_daily_service_person_idx" ON "usage_daily" USING btree ("service_id",coalesce("user_key", "device_id"::text),"day");
