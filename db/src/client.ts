@@ -23,6 +23,12 @@ export type DbOptions = {
   dataDir?: string | undefined;
   /** Connections in the postgres pool. */
   poolSize?: number;
+  /**
+   * Start-up work that must happen once however many instances start together (the settings row,
+   * the first admin). It runs after the migrations while the start-up lock is still held, so a second
+   * instance waits and then finds the work done.
+   */
+  setup?: (db: Db) => Promise<void>;
 };
 
 export type DbHandle = {
@@ -33,13 +39,13 @@ export type DbHandle = {
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
-/** Fixed key for the advisory lock that keeps two starting instances from migrating at once. */
-const MIGRATION_LOCK_KEY = 424242;
+/** Fixed key for the advisory lock that keeps two starting instances from migrating (and set-up) at once. */
+export const MIGRATION_LOCK_KEY = 424242;
 
 /** Opens the database and brings its schema up to date. */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://');
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.setup);
+  return openPglite(options.dataDir ?? 'memory://', options.setup);
 }
 
 /**
@@ -66,20 +72,7 @@ function reconnectDelaySeconds(failures: number): number {
   );
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
-  // Migrations may rewrite big tables: no statement timeout on their connection.
-  const migrationClient = postgres(url, {
-    max: 1,
-    onnotice: () => {},
-    connect_timeout: CONNECT_TIMEOUT_SECONDS,
-  });
-  try {
-    await migrationClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await migratePostgres(drizzlePostgres(migrationClient), { migrationsFolder });
-    await migrationClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-  } finally {
-    await migrationClient.end();
-  }
+async function openPostgres(url: string, poolSize: number, setup: DbOptions['setup']): Promise<DbHandle> {
   const client = postgres(url, {
     max: poolSize,
     onnotice: () => {},
@@ -91,16 +84,33 @@ async function openPostgres(url: string, poolSize: number): Promise<DbHandle> {
     },
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  // The start-up lock is a session lock on a connection of its own (closing it releases the lock on
+  // any failure). Migrations may rewrite big tables: no statement timeout on that connection.
+  const lockClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: CONNECT_TIMEOUT_SECONDS });
+  try {
+    await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder });
+    await setup?.(db);
+    await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
+  } catch (error) {
+    await client.end({ timeout: 5 });
+    throw error;
+  } finally {
+    await lockClient.end();
+  }
   // Queries still running get 5 s to finish; a shutdown must not wait on a server that is gone.
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
-async function openPglite(dataDir: string): Promise<DbHandle> {
+async function openPglite(dataDir: string, setup: DbOptions['setup']): Promise<DbHandle> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const pgliteDb = drizzlePglite(client, { schema });
   await migratePglite(pgliteDb, { migrationsFolder });
-  return { db: pgliteDb as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const db = pgliteDb as unknown as Db;
+  // One process owns a PGlite folder, so nothing else can be starting on it.
+  await setup?.(db);
+  return { db, kind: 'pglite', close: () => client.close() };
 }
 
 /**

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createDb } from '@sightline/db/client';
 import { createApp } from './app';
 import { createAuth } from './auth/auth';
-import { ensureFirstAdmin, ensureOrgSettings, resolveAuthSecret } from './bootstrap';
+import { ensureFirstAdmin, ensureOrgSettings, type FirstAdmin, resolveAuthSecret } from './bootstrap';
 import type { AppDeps } from './context';
 import { loadEnv } from './env';
 import { ensureBuiltInTemplates } from './features/templates/templates-service';
@@ -13,15 +13,24 @@ import { startWorkers } from './workers';
 const started = performance.now();
 const env = loadEnv();
 const dataDir = resolve(env.DATA_DIR);
-const handle = await createDb({ databaseUrl: env.DATABASE_URL, dataDir: join(dataDir, 'pglite') });
-await ensureOrgSettings(handle.db);
-await ensureBuiltInTemplates(handle.db);
-const auth = createAuth({
-  db: handle.db,
+const authOptions = {
   secret: resolveAuthSecret(env.AUTH_SECRET, dataDir),
   publicUrl: env.PUBLIC_URL,
   secureCookies: env.PUBLIC_URL.startsWith('https:'),
+};
+const bootstrap: { firstAdmin: FirstAdmin | null } = { firstAdmin: null };
+const handle = await createDb({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: join(dataDir, 'pglite'),
+  // Under the start-up lock: instances starting together on a new database make one settings row,
+  // one copy of each template and one first admin (the others find them and print no password).
+  setup: async (db) => {
+    await ensureOrgSettings(db);
+    await ensureBuiltInTemplates(db);
+    bootstrap.firstAdmin = await ensureFirstAdmin(db, createAuth({ db, ...authOptions }), env.ADMIN_EMAIL);
+  },
 });
+const auth = createAuth({ db: handle.db, ...authOptions });
 const deps: AppDeps = {
   db: handle.db,
   env,
@@ -29,7 +38,6 @@ const deps: AppDeps = {
   mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
   now: () => new Date(),
 };
-const firstAdmin = await ensureFirstAdmin(handle.db, auth, env.ADMIN_EMAIL);
 const app = createApp(deps);
 const stopWorkers = env.WORKERS === 'on' ? startWorkers(deps) : () => {};
 
@@ -43,6 +51,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
     `  extension: ${resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3')} (load unpacked in Chromium)`,
     `  mail:      ${deps.mailer.configured ? 'SMTP' : 'no SMTP configured: mails wait in the portal outbox'}`,
   ];
+  const { firstAdmin } = bootstrap;
   if (firstAdmin) {
     lines.push(
       '',

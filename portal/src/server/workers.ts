@@ -32,13 +32,29 @@ export const workers: Worker[] = [
   },
 ];
 
+export type WorkerTick = { startedAt: string; finishedAt: string; ok: boolean };
+
+/**
+ * This process's last finished tick of each worker. Per process on purpose: every instance runs its
+ * own workers, and its health answer says when they last ran there.
+ */
+const lastTicks = new Map<string, WorkerTick>();
+
+export function lastWorkerTicks(): Record<string, WorkerTick> {
+  return Object.fromEntries(lastTicks);
+}
+
 /** One tick of a worker; a failure is logged (without the values its queries carried), not thrown. */
 export async function runWorkerTick(worker: Worker, deps: AppDeps): Promise<void> {
+  const startedAt = new Date().toISOString();
+  let ok = true;
   try {
     await worker.run(deps);
   } catch (error) {
+    ok = false;
     console.error(`worker ${worker.name} failed: ${loggableError(error)}`);
   }
+  lastTicks.set(worker.name, { startedAt, finishedAt: new Date().toISOString(), ok });
 }
 
 /** Runs each worker on its interval; one failing tick is logged and the next one tries again. */

@@ -1,22 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import postgres from 'postgres';
-
-const portalDir = resolve(import.meta.dirname, '../../../portal');
-const tsxCli = createRequire(join(portalDir, 'package.json')).resolve('tsx/cli');
-
-/**
- * How long a start may take before it counts as hung. Most of a start is Node resolving and loading
- * about 1,200 modules through tsx (about 30 s with PostgreSQL on a busy 2-core machine); with PGlite,
- * running the migrations inside its WebAssembly PostgreSQL adds as much again. A spec that starts the
- * portal in a hook still has the hook's own budget (90 s unless the hook sets one).
- */
-const STARTUP_LIMIT_MS = 180_000;
+import { launchPortalProcess, type PortalChild, peakRssMb } from './portal-child';
 
 export type RunningPortal = {
   url: string;
@@ -27,6 +15,8 @@ export type RunningPortal = {
   databaseUrl: string | null;
   dataDir: string;
   output: () => string;
+  /** The running server's peak resident memory in MB so far (Linux; see portal-child). */
+  peakRssMb: () => number;
   stop: () => Promise<void>;
   /** Stops the process but keeps its database, for restart scenarios. */
   pause: () => Promise<void>;
@@ -89,44 +79,14 @@ export async function startPortal(
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
 
   let out = '';
-  let child: ChildProcess | null = null;
+  let running: PortalChild | null = null;
   const launch = async () => {
-    const running = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], {
-      cwd: portalDir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = running;
-    // Wait for this launch's start-up line, not one left in the output by an earlier run.
-    const from = out.length;
-    await new Promise<void>((started, failed) => {
-      const timer = setTimeout(() => {
-        running.kill('SIGKILL');
-        failed(new Error(`portal did not start in ${STARTUP_LIMIT_MS / 1000} s:\n${out}`));
-      }, STARTUP_LIMIT_MS);
-      const collect = (d: unknown) => {
-        out += String(d);
-        if (out.slice(from).includes('portal is running at')) {
-          clearTimeout(timer);
-          started();
-        }
-      };
-      running.stdout?.on('data', collect);
-      running.stderr?.on('data', collect);
-      running.once('exit', () => {
-        clearTimeout(timer);
-        failed(new Error(`portal exited early:\n${out}`));
-      });
+    running = await launchPortalProcess(env, (chunk) => {
+      out += chunk;
     });
   };
   const halt = async () => {
-    const running = child;
-    if (!running || running.exitCode !== null) return;
-    await new Promise<void>((done) => {
-      running.once('exit', () => done());
-      running.kill('SIGTERM');
-      setTimeout(() => running.kill('SIGKILL'), 5_000);
-    });
+    await running?.stop();
   };
   await launch();
   const email = /email:\s+(\S+)/.exec(out)?.[1];
@@ -144,6 +104,7 @@ export async function startPortal(
     databaseUrl,
     dataDir,
     output: () => out,
+    peakRssMb: () => (running ? peakRssMb(running.child) : 0),
     pause: halt,
     resume: launch,
     stop: async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { runWorkerTick, type WorkerTick, workers } from '../../workers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,6 +21,16 @@ describe('operations endpoints', () => {
     expect(body.migrations.applied).toBe(body.migrations.shipped);
     expect(body.migrations.shipped).toBeGreaterThanOrEqual(2);
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("says when this process's workers last ran, so an operator can see each instance's own", async () => {
+    const before = new Date().toISOString();
+    await runWorkerTick(workers.find((w) => w.name === 'mail')!, t.deps);
+    const body = (await (await t.request('/api/health')).json()) as { workers: Record<string, WorkerTick> };
+    expect(body.workers.mail?.ok).toBe(true);
+    expect(body.workers.mail!.startedAt >= before).toBe(true);
+    expect(body.workers.mail!.finishedAt >= body.workers.mail!.startedAt).toBe(true);
+    expect(body.workers['assessment-schedule']).toBeUndefined();
   });
 
   it('publishes an OpenAPI document that lists the routes with their validated inputs', async () => {

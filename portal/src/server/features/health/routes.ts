@@ -5,10 +5,14 @@ import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
 import { publicAccess } from '../../middleware/access';
 import { APP_VERSION } from '../../version';
+import { lastWorkerTicks } from '../../workers';
 
 export const healthRoutes = new Hono<AppEnv>().get(
   '/api/health',
-  describeRoute({ tags: ['Operations'], summary: 'Database reachable, migration level, version' }),
+  describeRoute({
+    tags: ['Operations'],
+    summary: "Database reachable, migration level, version, this instance's last worker runs",
+  }),
   publicAccess,
   async (c) => {
     const shipped = shippedMigrationCount();
@@ -21,12 +25,19 @@ export const healthRoutes = new Hono<AppEnv>().get(
           database: 'up',
           migrations: { applied, shipped },
           version: APP_VERSION,
+          workers: lastWorkerTicks(),
         },
         ok ? 200 : 503,
       );
     } catch {
       return c.json(
-        { status: 'down', database: 'down', migrations: { applied: null, shipped }, version: APP_VERSION },
+        {
+          status: 'down',
+          database: 'down',
+          migrations: { applied: null, shipped },
+          version: APP_VERSION,
+          workers: lastWorkerTicks(),
+        },
         503,
       );
     }

@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+export const portalDir = resolve(import.meta.dirname, '../../../portal');
+const tsxCli = createRequire(join(portalDir, 'package.json')).resolve('tsx/cli');
+
+/**
+ * How long a start may take before it counts as hung. Most of a start is Node resolving and loading
+ * about 1,200 modules through tsx (about 30 s with PostgreSQL on a busy 2-core machine); with PGlite,
+ * running the migrations inside its WebAssembly PostgreSQL adds as much again. A spec that starts the
+ * portal in a hook still has the hook's own budget (90 s unless the hook sets one).
+ */
+export const STARTUP_LIMIT_MS = 180_000;
+
+export type PortalChild = {
+  child: ChildProcess;
+  /** Everything this process wrote to stdout and stderr so far. */
+  output: () => string;
+  /** SIGTERM (the portal's own graceful shutdown), SIGKILL after 5 s; resolves once it has exited. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts the real portal (`tsx src/server/main.ts`, as `pnpm start` does after its builds) with
+ * exactly `env`, and resolves once it prints its start-up line. Rejects with the output when it exits
+ * first or does not start within STARTUP_LIMIT_MS.
+ */
+export async function launchPortalProcess(
+  env: Record<string, string>,
+  onOutput: (chunk: string) => void = () => {},
+): Promise<PortalChild> {
+  let out = '';
+  const child = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], {
+    cwd: portalDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((started, failed) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      failed(new Error(`portal did not start in ${STARTUP_LIMIT_MS / 1000} s:\n${out}`));
+    }, STARTUP_LIMIT_MS);
+    const collect = (d: unknown) => {
+      out += String(d);
+      onOutput(String(d));
+      if (out.includes('portal is running at')) {
+        clearTimeout(timer);
+        started();
+      }
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      failed(new Error(`portal exited early:\n${out}`));
+    });
+  });
+  return {
+    child,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      await new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      });
+    },
+  };
+}
+
+/** The process ids below `pid` (tsx's CLI runs the server in a child process of its own). */
+function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+  return children.flatMap((c) => [c, ...descendants(c)]);
+}
+
+/** A `kB` field of /proc/<pid>/status in MB, or 0 when the process is gone. */
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The portal server's peak resident memory (VmHWM, the kernel's high-water mark) in MB: the largest
+ * among the launched process and its descendants, which is the Node process running main.ts rather
+ * than tsx's small launcher. Linux only; 0 elsewhere. Read it before stopping the process.
+ */
+export function peakRssMb(child: ChildProcess): number {
+  if (!child.pid) return 0;
+  return Math.max(0, ...[child.pid, ...descendants(child.pid)].map((pid) => statusMb(pid, 'VmHWM')));
+}
