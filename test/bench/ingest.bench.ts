@@ -10,12 +10,12 @@
  * (a PostgreSQL server; a throwaway database is created on it and dropped after).
  * Last line: {"rawEventsPerSec", "portalEventsPerSec", "ratio", "p99Ms"}.
  */
-import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { type RunningPortal, startPortal } from '../e2e/support/portal-process';
 import { median } from './extension-bench-support';
+import { enrollFleet, syntheticEvent } from './fleet';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 3;
@@ -23,32 +23,6 @@ const SECONDS = quick ? 4 : 10;
 const DEVICES = 50;
 const BATCH = 500;
 const POOL = 10; // the portal's default pool size
-const SERVICES = [
-  'openai-chatgpt',
-  'anthropic-claude',
-  'google-gemini',
-  'microsoft-copilot',
-  'perplexity',
-  'deepl',
-];
-const KINDS = ['visit', 'visit', 'visit', 'login', 'paste', 'upload', 'api_call', 'warning_shown'] as const;
-
-function syntheticEvent(now: number) {
-  const kind = KINDS[Math.floor(Math.random() * KINDS.length)]!;
-  const serviceId = SERVICES[Math.floor(Math.random() * SERVICES.length)]!;
-  return {
-    id: randomUUID(),
-    kind,
-    serviceId,
-    host: `${serviceId}.example`,
-    matchedRule: `domain:${serviceId}.example`,
-    occurredAt: new Date(now - Math.floor(Math.random() * 86_400_000)).toISOString(),
-    ...(kind === 'paste' || kind === 'upload'
-      ? { count: 1, bytes: 1 + Math.floor(Math.random() * 50_000) }
-      : {}),
-    ...(kind === 'login' ? { accountHint: Math.random() < 0.3 ? 'personal' : 'work' } : {}),
-  };
-}
 
 const batchBody = () =>
   JSON.stringify({
@@ -56,42 +30,6 @@ const batchBody = () =>
     dropped: 0,
     extensionVersion: 'bench',
   });
-
-async function enrollDevices(portal: RunningPortal): Promise<string[]> {
-  const origin = { 'content-type': 'application/json', origin: portal.url };
-  const signIn = await fetch(`${portal.url}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: origin,
-    body: JSON.stringify(portal.admin),
-  });
-  const cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const created = await fetch(`${portal.url}/api/enrollment-tokens`, {
-    method: 'POST',
-    headers: { ...origin, cookie },
-    body: JSON.stringify({ label: 'bench fleet' }),
-  });
-  const { token } = (await created.json()) as { token: string };
-  const credentials: string[] = [];
-  for (let i = 0; i < DEVICES; i++) {
-    const res = await fetch(`${portal.url}/api/ext/enroll`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        token,
-        userHint: `person${i}@example.com`,
-        browser: 'chrome',
-        platform: 'linux',
-        extensionVersion: 'bench',
-      }),
-    });
-    if (!res.ok) throw new Error(`enroll failed: ${res.status} ${await res.text()}`);
-    credentials.push(((await res.json()) as { credential: string }).credential);
-  }
-  return credentials;
-}
 
 /** The driver's ceiling: 500-row inserts on POOL connections for `seconds`, same table, same conflict rule. */
 async function rawInsertRate(databaseUrl: string, deviceIds: string[], seconds: number): Promise<number> {
@@ -184,7 +122,7 @@ async function main() {
     ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),
   });
   try {
-    const credentials = await enrollDevices(portal);
+    const credentials = await enrollFleet(portal, DEVICES);
     const db = postgres(portal.databaseUrl!, { max: 1, onnotice: () => {} });
     const deviceIds = (await db`select id from device order by enrolled_at`).map((r) => r.id as string);
 
