@@ -33,6 +33,7 @@ console.log(
   `busiest browser: ${result.busiestDevicePerMinute} device-API calls within a minute (budget ${result.deviceBudget})`,
 );
 console.log(`portal peak RSS (VmHWM): ${result.peakRssMb} MB`);
+console.log(`portal RSS every 15 s from the start of the load (MB): ${result.rssSamplesMb.join(' ')}`);
 for (const sample of result.errorSamples) console.log(`error: ${sample}`);
 console.log(
   JSON.stringify({

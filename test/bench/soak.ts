@@ -22,6 +22,8 @@ export type SoakResult = {
   errors: number;
   p99Ms: number;
   peakRssMb: number;
+  /** The server's resident memory when the load began, every 15 s during it, and at its end. */
+  rssSamplesMb: number[];
   routes: RouteFigures[];
   all: RouteFigures;
   errorSamples: string[];
@@ -267,13 +269,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const started = performance.now();
     const deadline = started + options.seconds * 1000;
     const tallies = credentials.map(() => ({ sent: 0, calls: [] as number[] }));
+    const rssSamplesMb = [Math.round(portal.memory().rssMb)];
+    const sampler = setInterval(() => rssSamplesMb.push(Math.round(portal.memory().rssMb)), 15_000);
     await Promise.all([
       ...credentials.map((credential, i) => runDevice(portal, recorder, credential, deadline, tallies[i]!)),
       ...Array.from({ length: STAFF }, (_, i) => runStaff(portal, recorder, cookie, deadline, i)),
       ...tokens.map((token) => runVendor(portal, recorder, token, deadline)),
     ]);
+    clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
-    const peakRssMb = Math.round(portal.peakRssMb());
+    const memory = portal.memory();
+    rssSamplesMb.push(Math.round(memory.rssMb));
 
     const sql = postgres(portal.databaseUrl!, { max: 1, onnotice: () => {} });
     const [stored] = await sql<{ n: number }[]>`select count(*)::int as n from usage_event`;
@@ -285,7 +291,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       requests: all.requests,
       errors: all.errors,
       p99Ms: all.p99Ms,
-      peakRssMb,
+      peakRssMb: Math.round(memory.peakRssMb),
+      rssSamplesMb,
       routes,
       all,
       errorSamples: recorder.samples(),

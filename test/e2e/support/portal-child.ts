@@ -98,12 +98,16 @@ function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
+export type PortalMemory = { rssMb: number; peakRssMb: number };
+
 /**
- * The portal server's peak resident memory (VmHWM, the kernel's high-water mark) in MB: the largest
- * among the launched process and its descendants, which is the Node process running main.ts rather
- * than tsx's small launcher. Linux only; 0 elsewhere. Read it before stopping the process.
+ * The portal server's resident memory now (VmRSS) and at its peak (VmHWM, the kernel's high-water
+ * mark), in MB: of the Node process running main.ts, which is the largest among the launched process
+ * and its descendants (tsx's launcher is small). Linux only; zeros elsewhere or once it has exited.
  */
-export function peakRssMb(child: ChildProcess): number {
-  if (!child.pid) return 0;
-  return Math.max(0, ...[child.pid, ...descendants(child.pid)].map((pid) => statusMb(pid, 'VmHWM')));
+export function portalMemory(child: ChildProcess): PortalMemory {
+  if (!child.pid) return { rssMb: 0, peakRssMb: 0 };
+  const pids = [child.pid, ...descendants(child.pid)];
+  const server = pids.reduce((best, pid) => (statusMb(pid, 'VmHWM') > statusMb(best, 'VmHWM') ? pid : best));
+  return { rssMb: statusMb(server, 'VmRSS'), peakRssMb: statusMb(server, 'VmHWM') };
 }

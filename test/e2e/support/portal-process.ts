@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { launchPortalProcess, type PortalChild, peakRssMb } from './portal-child';
+import { launchPortalProcess, type PortalChild, type PortalMemory, portalMemory } from './portal-child';
 
 export type RunningPortal = {
   url: string;
@@ -15,8 +15,8 @@ export type RunningPortal = {
   databaseUrl: string | null;
   dataDir: string;
   output: () => string;
-  /** The running server's peak resident memory in MB so far (Linux; see portal-child). */
-  peakRssMb: () => number;
+  /** The running server's resident memory, now and at its peak so far (Linux; see portal-child). */
+  memory: () => PortalMemory;
   stop: () => Promise<void>;
   /** Stops the process but keeps its database, for restart scenarios. */
   pause: () => Promise<void>;
@@ -104,7 +104,7 @@ export async function startPortal(
     databaseUrl,
     dataDir,
     output: () => out,
-    peakRssMb: () => (running ? peakRssMb(running.child) : 0),
+    memory: () => (running ? portalMemory(running.child) : { rssMb: 0, peakRssMb: 0 }),
     pause: halt,
     resume: launch,
     stop: async () => {
