@@ -93,6 +93,19 @@ function bruteForce(rows: Row[], from: string, to: string, stateOf: (s: string) 
       uploads: sum((r) => r.uploads),
     },
     peoplePerService: Object.fromEntries([...perService].map(([s, e]) => [s, e.people.size])),
+    /** Each person on `service`: days active and visits (the service page's people list). */
+    peopleOnService: (service: string) => {
+      const byPerson = new Map<string, { days: Set<string>; raw: number }>();
+      for (const r of inRange.filter((r) => SERVICES[r.service] === service)) {
+        const entry = byPerson.get(person(r)) ?? { days: new Set<string>(), raw: 0 };
+        entry.days.add(String(r.daysAgo));
+        entry.raw += r.visits + r.warnings + r.blocks - r.proceeds;
+        byPerson.set(person(r), entry);
+      }
+      return Object.fromEntries(
+        [...byPerson].map(([p, e]) => [p, { days: e.days.size, visits: Math.max(0, e.raw) }]),
+      );
+    },
     /** Distinct people on `day`, on `service` or (undefined) on any service. */
     peopleOn: (day: string, service?: string) =>
       new Set(
@@ -198,6 +211,21 @@ describe('dashboard figures', () => {
           expect(Object.fromEntries(table.services.map((s) => [s.serviceId, s.people]))).toEqual(
             now.peoplePerService,
           );
+          // The service page's people list for each service used: days and visits per person.
+          for (const serviceId of Object.keys(now.peoplePerService)) {
+            const pageRes = await t.request(`/api/discovery/services/${serviceId}?${search}`, { cookie });
+            expect(pageRes.status).toBe(200);
+            const page = (await pageRes.json()) as {
+              people: { person: string; days: number; visits: number; browserOnly: boolean }[];
+            };
+            const listed = Object.fromEntries(
+              page.people.map((p) => [
+                p.browserOnly ? `device-${devices.indexOf(p.person)}` : p.person,
+                { days: p.days, visits: p.visits },
+              ]),
+            );
+            expect(listed).toEqual(now.peopleOnService(serviceId));
+          }
           // Sorted by people, most first.
           const people = table.services.map((s) => s.people);
           expect(people).toEqual([...people].sort((a, b) => b - a));

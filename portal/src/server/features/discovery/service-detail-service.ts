@@ -1,20 +1,18 @@
 import type { Db } from '@sightline/db/client';
 import { assessment } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
-import { device } from '@sightline/db/schema/devices';
 import { orgSettings } from '@sightline/db/schema/org';
 import { servicePolicy } from '@sightline/db/schema/policy';
 import { accessRequest, usageDaily, usageEvent } from '@sightline/db/schema/usage';
 import { vendor, vendorService } from '@sightline/db/schema/vendors';
-import { and, count, countDistinct, desc, eq, gte, lt, lte, max, sum } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, lt, max } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import { loadCatalog } from '../catalog/catalog-source';
 import { daysOf } from './dashboard-service';
 import type { Period } from './period';
-import { peoplePerDay, personKey, usagePerService, visitsPerDayAndService, visitsSql } from './usage-queries';
+import { peopleOf } from './service-people';
+import { peoplePerDay, usagePerService, visitsPerDayAndService } from './usage-queries';
 
-/** The people list shows the most active first; beyond this the page says how many more there are. */
-const PEOPLE_SHOWN = 100;
 const HISTORY_SHOWN = 50;
 
 /**
@@ -166,40 +164,6 @@ function emptyTotals(serviceId: string) {
     uploads: 0,
     apiCalls: 0,
   };
-}
-
-/**
- * People as stored: the user key (a pseudonym unless the org turned pseudonymisation off) and the
- * label the browser enrolled with, which is only kept when pseudonymisation is off. A browser without
- * a user is listed as that browser.
- */
-async function peopleOf(db: Db, serviceId: string, period: Period) {
-  const rows = await db
-    .select({
-      person: personKey,
-      userKey: usageDaily.userKey,
-      label: max(device.userLabel),
-      browsers: countDistinct(usageDaily.deviceId),
-      days: countDistinct(usageDaily.day),
-      visits: visitsSql.mapWith(Number),
-      pastes: sum(usageDaily.pastes).mapWith(Number),
-      uploads: sum(usageDaily.uploads).mapWith(Number),
-      apiCalls: sum(usageDaily.apiCalls).mapWith(Number),
-      lastDay: max(usageDaily.day),
-    })
-    .from(usageDaily)
-    .leftJoin(device, eq(device.id, usageDaily.deviceId))
-    .where(
-      and(
-        eq(usageDaily.serviceId, serviceId),
-        gte(usageDaily.day, period.from),
-        lte(usageDaily.day, period.to),
-      ),
-    )
-    .groupBy(personKey, usageDaily.userKey)
-    .orderBy(desc(countDistinct(usageDaily.day)), desc(visitsSql), desc(sum(usageDaily.apiCalls)), personKey)
-    .limit(PEOPLE_SHOWN);
-  return rows.map(({ person, ...r }) => ({ ...r, browserOnly: r.userKey === null, person }));
 }
 
 /** Pages that call the service's API, from raw api_call events (only as far back as raw retention). */

@@ -15,15 +15,6 @@ import {
  * browsers are exact: bit counts of ORed presence bitmaps.
  */
 
-/**
- * Who a `usage_daily` row belongs to: the user key, or the browser when no user is known (so a browser
- * without a user hint still counts as one person). The per-person lists read usage_daily with it.
- */
-export const personKey = sql<string>`coalesce(${usageDaily.userKey}, ${usageDaily.deviceId}::text)`;
-
-/** The visit rule (see visitsOfCounters) over usage_daily columns, for the per-person lists. */
-export const visitsSql = sql<number>`greatest(sum(${usageDaily.visits} + ${usageDaily.warnings} + ${usageDaily.blocks} - ${usageDaily.proceeds}), 0)`;
-
 export type ServiceUsage = {
   serviceId: string;
   people: number;
