@@ -30,6 +30,7 @@ import { vendorPageRoutes } from './features/vendor-page/routes';
 import { vendorRoutes } from './features/vendors/routes';
 import { defaultBodyLimit } from './middleware/body-size';
 import { requireSameOrigin } from './middleware/origin-check';
+import { refuseNulCharacters } from './middleware/refuse-nul';
 import { securityHeaders } from './middleware/security-headers';
 import { resolveSession } from './middleware/session';
 import { mountStaticUi } from './static-ui';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
     defaultBodyLimit(LARGE_BODY_ROUTES),
     requireSameOrigin(new URL(deps.env.PUBLIC_URL).origin),
     resolveSession,
+    refuseNulCharacters,
   );
   app.route('/', apiRoutes());
   mountApiDocs(app);

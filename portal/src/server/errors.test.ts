@@ -96,7 +96,13 @@ describe('faults answer as faults', () => {
   it('still answers the caller’s mistakes with 4xx', async () => {
     quietLog();
     expect((await answerTo(new HTTPException(413))).status).toBe(413);
-    expect((await answerTo(wrapped('22P05', 'unsupported Unicode escape sequence'))).status).toBe(400);
     expect((await answerTo(wrapped('23505', 'duplicate key'))).status).toBe(409);
+  });
+
+  it('answers a value the database refuses (SQLSTATE class 22) as our fault: validation should have caught it', async () => {
+    quietLog();
+    const res = await answerTo(wrapped('22P05', 'unsupported Unicode escape sequence'));
+    expect(res.status).toBe(500);
+    expect((await res.json()).error.code).toBe('internal');
   });
 });

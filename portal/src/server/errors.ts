@@ -56,16 +56,6 @@ export function handleError(err: Error, c: Context): Response {
     return answerFault(c, 503, `Database unavailable: ${fault.reason}`, fault.message);
   }
   const dbCode = sqlState(err);
-  // A value PostgreSQL refuses (a NUL character, an out-of-range number) is the caller's input, and the
-  // failed statement rolled its transaction back, so nothing changed: answer 400, not 500.
-  if (dbCode?.startsWith('22'))
-    return c.json(
-      errorBody(
-        'bad_request',
-        'A value in the request cannot be stored (for example a NUL character or an out-of-range number)',
-      ),
-      400,
-    );
   if (dbCode === '23505') return c.json(errorBody('conflict', 'This already exists'), 409);
   return answerFault(c, 500, `Unhandled error: ${loggableError(err)}`);
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 
-/** A calendar date written YYYY-MM-DD that really exists (no 2026-02-30). */
+/**
+ * A calendar date written YYYY-MM-DD that really exists (no 2026-02-30), from 1900 on. Due, review,
+ * expiry and incident dates and dashboard periods are never earlier, and the bound keeps the days
+ * counted back from one (a previous period, a cadence) within what the database stores: it has no year 0.
+ */
 export const calendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+  .regex(/^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD, from 1900 on')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

@@ -34,6 +34,9 @@ export const usageEventDetailsSchema = z.strictObject({
  * One metadata-only usage event. Strict: an unknown field fails the whole batch, so nothing the
  * schema does not name (page text, typed content, full URLs) can be stored.
  */
+/** 0001-01-01T00:00:00Z: PostgreSQL's timestamps have no year 0. */
+const EARLIEST_STORABLE_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+
 export const usageEventSchema = z.strictObject({
   /** Client-generated (crypto.randomUUID); the portal stores each (device, id) once. */
   id: z.uuid(),
@@ -57,8 +60,13 @@ export const usageEventSchema = z.strictObject({
     .optional(),
   fileTypes: z.array(fileTypeSchema).max(20).optional(),
   details: usageEventDetailsSchema.optional(),
-  /** At most MAX_EVENT_CLOCK_SKEW_MS after the portal's clock, or the portal refuses the batch. */
-  occurredAt: z.iso.datetime({ offset: true }),
+  /**
+   * At most MAX_EVENT_CLOCK_SKEW_MS after the portal's clock, or the portal refuses the batch. Old events
+   * count whatever their age, as long as the database can store the instant (it has no year 0).
+   */
+  occurredAt: z.iso
+    .datetime({ offset: true })
+    .refine((s) => Date.parse(s) >= EARLIEST_STORABLE_INSTANT, 'a date in year 1 or later (UTC)'),
 });
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 

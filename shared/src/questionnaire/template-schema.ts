@@ -148,7 +148,8 @@ export type Section = z.infer<typeof sectionSchema>;
 
 export const templateShapeSchema = z.strictObject({
   key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'the key uses lower-case letters, digits and hyphens'),
-  version: z.number().int().min(1),
+  /** Stored as a 32-bit integer. */
+  version: z.number().int().min(1).max(2_147_483_647),
   title: nonEmpty,
   description: nonEmpty,
   sections: z.array(sectionSchema).min(1),

@@ -16,7 +16,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
@@ -38,8 +37,6 @@ const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
 });
 
 export const assessmentRoutes = new Hono<AppEnv>()
-  .use('/api/assessments', rejectNulBytes)
-  .use('/api/assessments/*', rejectNulBytes)
   .get(
     '/api/assessments',
     describeRoute({ tags, summary: 'Assessments, newest first; filter by state or vendor' }),

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { decide } from './decide';
 import { getDecision } from './decision-queries';
 
@@ -15,7 +14,6 @@ const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as c
 const approvers = ['admin', 'approver'] as const;
 
 export const decisionRoutes = new Hono<AppEnv>()
-  .use('/api/assessments/:id/decision', rejectNulBytes)
   .post(
     '/api/assessments/:id/decision',
     describeRoute({

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { maxBody } from '../../middleware/body-size';
+import { refuseNulIn } from '../../middleware/refuse-nul';
 import { type CheckedUpload, checkUpload } from './upload-check';
 
 /** The file itself plus room for the form's other fields and multipart boundaries. */
@@ -34,8 +35,7 @@ export async function readUpload<S extends z.ZodType>(
   const textFields: Record<string, string> = {};
   for (const [key, value] of Object.entries(rest)) {
     if (typeof value !== 'string') throw new AppError('bad_request', `The field "${key}" must be text`);
-    if (value.includes('\u0000'))
-      throw new AppError('bad_request', `The field "${key}" contains a NUL character`);
+    refuseNulIn(key, value);
     if (value !== '') textFields[key] = value;
   }
   const parsed = schema.safeParse(textFields);

@@ -13,7 +13,6 @@ import { csvResponse } from '../../csv/csv-response';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
 import { resolvePeriod } from '../discovery/period';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { assessmentColumns, assessmentRows } from './assessment-export';
 import { auditColumns, auditExportQuerySchema, auditRows, lastAuditSeq } from './audit-export';
 import { deviceColumns, deviceRows } from './device-export';
@@ -42,7 +41,6 @@ const describe = (summary: string) => describeRoute({ tags, summary, responses: 
 const noQuery = z.strictObject({});
 
 export const exportRoutes = new Hono<AppEnv>()
-  .use('/api/:table/export.csv', rejectNulBytes)
   .get(
     '/api/vendors/export.csv',
     describe('The vendor register as CSV, with the vendors page filters'),

@@ -38,7 +38,9 @@ export async function ingestEvents(
       .update(device)
       .set({
         lastSeenAt: deps.now,
-        droppedEvents: sql`${device.droppedEvents} + ${batch.dropped}`,
+        // Saturates instead of overflowing the integer column: a device reporting absurd drops must
+        // not make its own batches fail.
+        droppedEvents: sql`least(${device.droppedEvents}::bigint + ${batch.dropped}, 2147483647)`,
         ...(batch.extensionVersion ? { extensionVersion: batch.extensionVersion } : {}),
       })
       .where(eq(device.id, dev.id));

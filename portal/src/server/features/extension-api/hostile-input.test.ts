@@ -76,6 +76,22 @@ describe('hostile input to the extension API never gives a 5xx', () => {
     }
   });
 
+  it('counts absurd drop reports up to the largest number it can store, never failing the batch', async () => {
+    const device = await enrollTestDevice(t);
+    for (let i = 0; i < 3; i++) {
+      const res = await t.request('/api/ext/events', {
+        method: 'POST',
+        json: { events: [testEvent()], dropped: 1_000_000_000 },
+        headers: device.auth,
+      });
+      expect(res.status).toBe(200);
+    }
+    const list = (await (await t.request('/api/devices', { cookie: await t.signInAs('admin') })).json()) as {
+      devices: { id: string; droppedEvents: number }[];
+    };
+    expect(list.devices.find((d) => d.id === device.deviceId)?.droppedEvents).toBe(2_147_483_647);
+  });
+
   it('a policy fetch with a strange If-None-Match is just a 200', async () => {
     const res = await t.request('/api/ext/policy', {
       headers: { ...dev.auth, 'if-none-match': '*, W/"x", \u00ff' },

@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { getFinding, listFindings } from './finding-queries';
 import { flagFinding, transitionFinding, updateFinding } from './findings-service';
 import { sendFindingToVendor } from './send-to-vendor';
@@ -30,8 +29,6 @@ const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
 });
 
 export const findingRoutes = new Hono<AppEnv>()
-  .use('/api/findings', rejectNulBytes)
-  .use('/api/findings/*', rejectNulBytes)
   .post(
     '/api/assessments/:id/findings',
     describeRoute({ tags, summary: 'Flag one question of an assessment as a finding' }),

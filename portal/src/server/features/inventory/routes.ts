@@ -11,7 +11,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { getSystem, listSystems } from './inventory-queries';
 import { createSystem, updateSystem } from './inventory-service';
 import { removeSupplier, upsertSupplier } from './supplier-service';
@@ -27,8 +26,6 @@ const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
 });
 
 export const inventoryRoutes = new Hono<AppEnv>()
-  .use('/api/inventory', rejectNulBytes)
-  .use('/api/inventory/*', rejectNulBytes)
   .get(
     '/api/inventory',
     describeRoute({

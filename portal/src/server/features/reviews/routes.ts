@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { cycleDiff } from './cycle-diff';
 import { dueForReview } from './due-list';
 import { listIncidents, listMaterialChanges, recordIncident } from './incidents-service';
@@ -23,8 +22,6 @@ const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
 });
 
 export const reviewRoutes = new Hono<AppEnv>()
-  .use('/api/vendors/:id/incidents', rejectNulBytes)
-  .use('/api/assessments/:id/reassessment', rejectNulBytes)
   .get(
     '/api/reviews/due',
     describeRoute({

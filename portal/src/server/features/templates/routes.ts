@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import {
   cloneTemplate,
   exportTemplate,
@@ -24,8 +23,6 @@ const readers = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'] as c
 const writers = ['admin', 'procurement'] as const;
 
 export const templateRoutes = new Hono<AppEnv>()
-  .use('/api/templates', rejectNulBytes)
-  .use('/api/templates/*', rejectNulBytes)
   .get(
     '/api/templates',
     describeRoute({ tags, summary: 'Questionnaire templates, every version' }),

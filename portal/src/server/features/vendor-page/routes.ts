@@ -10,7 +10,6 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { confirmCarriedAnswers } from './carried-answers';
 import { declareMaterialChange } from './material-changes';
 import { saveAnswers, submitAnswers } from './vendor-answers-service';
@@ -33,7 +32,6 @@ const parameters = [
 
 /** Every route here takes only the link's token (header x-assessment-token); staff sessions count for nothing. */
 export const vendorPageRoutes = new Hono<AppEnv>()
-  .use('/api/vendor/*', rejectNulBytes)
   .get(
     '/api/vendor/assessment',
     describeRoute({

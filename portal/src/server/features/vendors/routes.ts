@@ -13,7 +13,6 @@ import type { AppEnv } from '../../context';
 import { access, currentStaff } from '../../middleware/access';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
-import { rejectNulBytes } from '../evidence/reject-nul';
 import { attachmentResponse } from '../evidence/stored-files';
 import { listFindings } from '../findings/finding-queries';
 import {
@@ -38,8 +37,6 @@ const staffActor = (c: Parameters<typeof currentStaff>[0]) => ({
 });
 
 export const vendorRoutes = new Hono<AppEnv>()
-  .use('/api/vendors', rejectNulBytes)
-  .use('/api/vendors/*', rejectNulBytes)
   .get(
     '/api/vendors',
     describeRoute({
