@@ -14,9 +14,13 @@
  * size), plus "largeEvents" when the large run is not 10 million.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import type { Db } from '@sightline/db/client';
+import { schema } from '@sightline/db/schema';
 import { rebuildFleetRollups } from '@sightline/portal/server/features/usage-rollups/rebuild-fleet-rollups';
 import { createTestApp, type TestApp } from '@sightline/portal/server/testing/test-app';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
 import {
   buildRollups,
   DAYS,
@@ -54,8 +58,28 @@ async function rows<T>(t: TestApp, query: ReturnType<typeof sql>): Promise<T[]> 
   return (await t.deps.db.execute(query)) as unknown as T[];
 }
 
+/**
+ * A connection of its own to the bench's database without the portal pool's statement timeout
+ * (30 s): generating and rolling up 10 million events takes minutes per statement.
+ */
+async function bulkConnection(t: TestApp) {
+  const [current] = await rows<{ name: string }>(t, sql`select current_database() as name`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${current!.name}`;
+  const client = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end() };
+}
+
 async function load(t: TestApp, events: number, devices: number): Promise<void> {
-  const db = t.deps.db;
+  const bulk = await bulkConnection(t);
+  try {
+    await loadWith(bulk.db, t, events, devices);
+  } finally {
+    await bulk.close();
+  }
+}
+
+async function loadWith(db: Db, t: TestApp, events: number, devices: number): Promise<void> {
   await db.execute(sql`truncate usage_event, usage_daily`);
   const eventIndexes = await dropSecondaryIndexes(db, 'usage_event');
   const dailyIndexes = await dropSecondaryIndexes(db, 'usage_daily');
@@ -199,11 +223,14 @@ async function main() {
         ...(LARGE === 10_000_000 ? {} : { largeEvents: LARGE }),
       }),
     );
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
   } finally {
     if (keep) {
       const [db] = await rows<{ name: string }>(t, sql`select current_database() as name`);
       console.error(`--keep: database ${db!.name} left in place; drop it when done`);
-      process.exit(0);
+      process.exit(process.exitCode ?? 0);
     }
     await t.close();
   }
