@@ -11,6 +11,7 @@ import { ensureFirstAdmin, ensureOrgSettings, resolveAuthSecret } from '../boots
 import { loadEnv } from '../env';
 import { seedDemoUsage } from '../features/discovery/demo-usage';
 import { ensureBuiltInTemplates } from '../features/templates/templates-service';
+import { foldRollupDeltas } from '../features/usage-rollups/fold-deltas';
 
 const { values: args } = parseArgs({
   options: { people: { type: 'string', default: '300' }, days: { type: 'string', default: '90' } },
@@ -64,6 +65,8 @@ const result = await seedDemoUsage(handle.db, {
   days,
   ...(admin ? { actor: { type: 'staff' as const, user: { ...admin, role: 'admin' as const } } } : {}),
 });
+// The portal's fold worker would move the fleet rollups' deltas within seconds; do it now.
+await foldRollupDeltas(handle.db);
 await handle.close();
 console.log(
   [
