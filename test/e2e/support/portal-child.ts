@@ -20,6 +20,11 @@ export type PortalChild = {
   output: () => string;
   /** SIGTERM (the portal's own graceful shutdown), SIGKILL after 5 s; resolves once it has exited. */
   stop: () => Promise<void>;
+  /**
+   * SIGKILL, as a crash or the OOM killer would: no shutdown code runs. The server first (tsx runs it
+   * in a child process of its own, and cannot pass a SIGKILL on), then the launcher.
+   */
+  kill: () => Promise<void>;
 };
 
 /**
@@ -66,6 +71,20 @@ export async function launchPortalProcess(
         child.once('exit', () => done());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      });
+    },
+    kill: async () => {
+      if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+      const pids = [...descendants(child.pid).reverse(), child.pid];
+      await new Promise<void>((done) => {
+        child.once('exit', () => done());
+        for (const pid of pids) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
       });
     },
   };

@@ -20,6 +20,8 @@ export type RunningPortal = {
   stop: () => Promise<void>;
   /** Stops the process but keeps its database, for restart scenarios. */
   pause: () => Promise<void>;
+  /** Ends the process with SIGKILL, as a crash or the OOM killer would: no shutdown code runs. */
+  kill: () => Promise<void>;
   resume: () => Promise<void>;
 };
 
@@ -42,6 +44,8 @@ export type StartOptions = {
    * with a password that unlocks the portal.
    */
   keepOneTimePassword?: boolean;
+  /** A database the caller owns (a fault test's own server): used as is, neither created nor dropped. */
+  databaseUrl?: string;
 };
 
 /**
@@ -57,7 +61,9 @@ export async function startPortal(
   const dataDir = mkdtempSync(join(tmpdir(), 'sl-e2e-'));
   let databaseUrl: string | null = null;
   let dbName: string | null = null;
-  if (process.env.DATABASE_URL) {
+  if (options.databaseUrl) {
+    databaseUrl = options.databaseUrl;
+  } else if (process.env.DATABASE_URL) {
     dbName = `sl_e2e_${randomBytes(5).toString('hex')}`;
     const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${dbName}`);
@@ -106,6 +112,9 @@ export async function startPortal(
     output: () => out,
     memory: () => (running ? portalMemory(running.child) : { rssMb: 0, peakRssMb: 0 }),
     pause: halt,
+    kill: async () => {
+      await running?.kill();
+    },
     resume: launch,
     stop: async () => {
       await halt();

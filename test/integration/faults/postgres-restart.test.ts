@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '@sightline/portal/server/testing/te
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { compareStored, countByStatus, isSuccess, ms, printFigures } from './fault-figures';
+import { storedEvents } from './fault-fleet';
 import { type PrivatePostgres, postgresBinDir, startPrivatePostgres } from './private-postgres';
 import { startSimulatedBrowsers } from './simulated-browsers';
 
@@ -102,7 +103,12 @@ describe.skipIf(!binDir)('PostgreSQL restarted while browsers send events', () =
         ...browsers.answers.filter((a) => a.at > downAt && isSuccess(a)).map((a) => a.at + a.ms - upAt),
       ),
     );
-    const stored = await storedEvents(pg.url, deviceIds);
+    const sql = postgres(pg.url, { max: 1, onnotice: () => {} });
+    const stored = await storedEvents(
+      sql,
+      deviceIds.map((deviceId) => ({ deviceId })),
+    );
+    await sql.end();
     const tally = compareStored(browsers.sent, stored.events);
     printFigures('postgres-restart', {
       outageMs: ms(startAt - downAt),
@@ -143,25 +149,3 @@ describe.skipIf(!binDir)('PostgreSQL restarted while browsers send events', () =
     expect(log).not.toMatch(/params:|parameters/i);
   }, 150_000);
 });
-
-/** Every stored client id per browser, and the rollups' total of visits. */
-async function storedEvents(url: string, deviceIds: string[]) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const rows = await sql<{ device_id: string; client_event_id: string }[]>`
-      select device_id, client_event_id from usage_event`;
-    const events = new Map<number, string[]>();
-    for (const row of rows) {
-      const device = deviceIds.indexOf(row.device_id);
-      const list = events.get(device) ?? [];
-      list.push(row.client_event_id);
-      events.set(device, list);
-    }
-    const [rollup] = await sql<
-      { visits: number }[]
-    >`select coalesce(sum(visits), 0)::int as visits from usage_daily`;
-    return { events, rollupVisits: rollup!.visits };
-  } finally {
-    await sql.end();
-  }
-}
