@@ -1,10 +1,10 @@
 // Classifies URLs read one per line on stdin; writes one JSON object per line on stdout, in input
 // order. `--stats` prints catalog counts instead. Run with `pnpm catalog:classify`.
 import { createInterface } from 'node:readline';
-import { builtInCatalog } from './catalog';
+import { builtInCatalog } from '@sightline/shared/catalog/catalog';
+import { classifyUrl } from '@sightline/shared/catalog/classify-url';
+import { compileCatalog } from '@sightline/shared/catalog/compile-catalog';
 import { catalogStats, classificationLine } from './classification-line';
-import { classifyUrl } from './classify-url';
-import { compileCatalog } from './compile-catalog';
 
 // Output is written in batches of about this many characters; fewer, larger writes are much faster
 // than one write per line, and a batch bounds what sits in memory while stdout drains.

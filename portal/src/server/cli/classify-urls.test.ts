@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const cli = fileURLToPath(new URL('./classify-cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('./classify-urls.ts', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 function runCli(

@@ -1,5 +1,5 @@
-import type { Classification } from './classification';
-import type { CompiledCatalog } from './compile-catalog';
+import type { Classification } from '@sightline/shared/catalog/classification';
+import type { CompiledCatalog } from '@sightline/shared/catalog/compile-catalog';
 
 // The part of an output line after "url" depends only on the result object, and results are shared
 // per rule, so each tail is serialised once.
