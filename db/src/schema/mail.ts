@@ -35,6 +35,13 @@ export const emailOutbox = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).defaultNow().notNull(),
     lastError: text('last_error'),
+    /**
+     * A sender's claim on the mail while it talks to SMTP, outside any transaction: the sender's
+     * random token and when the claim lapses. The sender renews it while it sends; a lapsed claim (its
+     * sender crashed) may be taken by another sender. Null when nobody is sending it.
+     */
+    leaseToken: uuid('lease_token'),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
