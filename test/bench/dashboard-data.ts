@@ -208,5 +208,7 @@ export async function dropSecondaryIndexes(db: Db, table: string): Promise<strin
     indexdef: string;
   }[];
   for (const r of rows) await db.execute(sql.raw(`drop index "${r.indexname}"`));
-  return rows.map((r) => r.indexdef);
+  // pg_indexes gives a partitioned table's index as `CREATE INDEX … ON ONLY parent`, which builds no
+  // index on the partitions (the events table is partitioned by month): recreate it on all of them.
+  return rows.map((r) => r.indexdef.replace(' ON ONLY ', ' ON '));
 }
