@@ -223,3 +223,22 @@ export const usageRollupDelta = pgTable('usage_rollup_delta', {
   proceeds: integer('proceeds').notNull().default(0),
   personalAccountEvents: integer('personal_account_events').notNull().default(0),
 });
+
+/**
+ * API calls per day, service, calling page's host, API host and browser: the service page's "pages
+ * that call its API" without reading raw events (and beyond their retention). Per browser, like
+ * usage_daily, so concurrent batches never share a row. `initiator_host` is '' when unknown.
+ */
+export const usageApiCallerDaily = pgTable(
+  'usage_api_caller_daily',
+  {
+    serviceId: text('service_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    initiatorHost: text('initiator_host').notNull(),
+    apiHost: text('api_host').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    calls: integer('calls').notNull().default(0),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.day, t.initiatorHost, t.apiHost, t.deviceId] })],
+);
