@@ -1,5 +1,7 @@
-// Loads one page in several Chromium browsers side by side, in a new random order every round, so the
-// drift of a shared 2-core machine hits every browser alike. Used by the extension benchmarks.
+// Loads one page in several Chromium browsers side by side, taking turns in a balanced order, so the
+// drift of a shared 2-core machine hits every browser alike; and repeats that in rounds of fresh browsers,
+// so no one browser's luck (a slow profile, a busy moment) decides a figure. Used by the extension
+// benchmarks.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,21 +62,19 @@ export async function launchContender(contender: Contender): Promise<Running> {
   return { contender, context, page: await context.newPage(), close };
 }
 
-/** Waits until Sightline's worker has finished its install-time set-up (policy read, rules, scripts). */
+/**
+ * Waits until Sightline's worker has finished its install-time set-up: the policy alarm is the last step
+ * of it that leaves a trace (after the policy, the rules and the content scripts; only a scan of the
+ * installed extensions and an empty flush follow, and the unrecorded warm-up loads cover those).
+ */
 export async function waitForSightlineSetUp(context: BrowserContext): Promise<Worker> {
   const worker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const deadline = Date.now() + 20_000;
-  while (
-    Date.now() < deadline &&
-    !(await worker.evaluate(async () => {
-      const state = await chrome.storage.local.get(['flushState', 'managedConfig']);
-      return state.flushState !== undefined || state.managedConfig !== undefined;
-    }))
-  ) {
-    await new Promise((r) => setTimeout(r, 200));
+  while (!(await worker.evaluate(async () => !!(await chrome.alarms.get('policy'))))) {
+    if (Date.now() > deadline) throw new Error("Sightline's worker did not finish its set-up in 20 s");
+    await new Promise((r) => setTimeout(r, 100));
   }
-  await new Promise((r) => setTimeout(r, 1000));
   return worker;
 }
 
@@ -96,28 +96,53 @@ function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
+}
+
+/**
+ * The order of every turn: for a few browsers, each possible order equally often (shuffled within each
+ * cycle), so no browser goes first, or right after another, more often than chance; for many browsers, a
+ * fresh random order each turn.
+ */
+function turnOrders<T>(items: readonly T[], turns: number): T[][] {
+  if (items.length > 4) return Array.from({ length: turns }, () => shuffled(items));
+  const all = permutations(items);
+  const orders: T[][] = [];
+  while (orders.length < turns) orders.push(...shuffled(all));
+  return orders.slice(0, turns);
+}
+
 export type PageLoadTimes = Map<string, number[]>;
+
+export type ComparisonOptions = {
+  contenders: readonly Contender[];
+  url: string;
+  /** Recorded turns: in each, every browser loads the page once. */
+  loads: number;
+  /** Unrecorded turns first (caches, the worker's first wake-up). */
+  warmUp: number;
+  settle?: (context: BrowserContext, contender: Contender) => Promise<void>;
+};
 
 /**
  * Launches every contender, lets `settle` finish their set-up, then loads `url` `loads` times in each
- * (after `warmUp` unrecorded rounds). Returns the load times in ms per contender, round by round.
+ * (after `warmUp` unrecorded turns). Returns the load times in ms per contender, turn by turn.
  */
-export async function comparePageLoads(options: {
-  contenders: readonly Contender[];
-  url: string;
-  loads: number;
-  warmUp: number;
-  settle?: (context: BrowserContext, contender: Contender) => Promise<void>;
-}): Promise<PageLoadTimes> {
+export async function comparePageLoads(options: ComparisonOptions): Promise<PageLoadTimes> {
   const running: Running[] = [];
   try {
     for (const contender of options.contenders) running.push(await launchContender(contender));
     for (const r of running) await options.settle?.(r.context, r.contender);
     const times: PageLoadTimes = new Map(options.contenders.map((c) => [c.name, []]));
-    for (let round = 0; round < options.warmUp + options.loads; round++) {
-      for (const r of shuffled(running)) {
-        const ms = await loadTime(r.page, `${options.url}?n=${round}`);
-        if (round >= options.warmUp) times.get(r.contender.name)!.push(ms);
+    const orders = turnOrders(running, options.warmUp + options.loads);
+    for (const [turn, order] of orders.entries()) {
+      for (const r of order) {
+        const ms = await loadTime(r.page, `${options.url}?n=${turn}`);
+        if (turn >= options.warmUp) times.get(r.contender.name)!.push(ms);
       }
     }
     return times;
@@ -126,12 +151,54 @@ export async function comparePageLoads(options: {
   }
 }
 
+/** `comparePageLoads` `rounds` times over, each round with freshly launched browsers. */
+export async function comparePageLoadsInRounds(
+  options: ComparisonOptions & { rounds: number },
+): Promise<PageLoadTimes[]> {
+  const rounds: PageLoadTimes[] = [];
+  for (let round = 0; round < options.rounds; round++) rounds.push(await comparePageLoads(options));
+  return rounds;
+}
+
 /**
  * The median of the per-round ratios `a / b`: each round loads the page in both browsers moments apart,
  * which cancels the machine's drift better than the ratio of two medians.
  */
 export function pairedRatio(times: PageLoadTimes, a: string, b: string): number {
+  return median(pairedRatios(times, a, b));
+}
+
+function pairedRatios(times: PageLoadTimes, a: string, b: string): number[] {
   const as = times.get(a)!;
   const bs = times.get(b)!;
-  return median(as.map((t, i) => t / bs[i]!));
+  return as.map((t, i) => t / bs[i]!);
+}
+
+export type RatioOverRounds = {
+  /** The median of every paired ratio of every round: the figure. */
+  median: number;
+  /** Where that median lies with 95 % confidence, by resampling the turns of each round (bootstrap). */
+  interval: [number, number];
+  /** Each round's own median paired ratio, to show the spread between rounds. */
+  perRound: number[];
+};
+
+const RESAMPLES = 1000;
+
+/** `a / b` over several rounds of paired loads. */
+export function ratioOverRounds(rounds: readonly PageLoadTimes[], a: string, b: string): RatioOverRounds {
+  const ratios = rounds.map((times) => pairedRatios(times, a, b));
+  const resampled = Array.from({ length: RESAMPLES }, () =>
+    median(ratios.flatMap((round) => round.map(() => round[Math.floor(Math.random() * round.length)]!))),
+  ).sort((x, y) => x - y);
+  return {
+    median: median(ratios.flat()),
+    interval: [resampled[Math.floor(RESAMPLES * 0.025)]!, resampled[Math.ceil(RESAMPLES * 0.975) - 1]!],
+    perRound: ratios.map((round) => median(round)),
+  };
+}
+
+/** Every load time of one contender over all rounds. */
+export function allTimes(rounds: readonly PageLoadTimes[], name: string): number[] {
+  return rounds.flatMap((times) => times.get(name)!);
 }
