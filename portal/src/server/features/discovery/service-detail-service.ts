@@ -3,9 +3,9 @@ import { assessment } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { orgSettings } from '@sightline/db/schema/org';
 import { servicePolicy } from '@sightline/db/schema/policy';
-import { accessRequest, usageDaily, usageEvent } from '@sightline/db/schema/usage';
+import { accessRequest, usageApiCallerDaily, usageDaily } from '@sightline/db/schema/usage';
 import { vendor, vendorService } from '@sightline/db/schema/vendors';
-import { and, count, countDistinct, desc, eq, gte, lt, max } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, lte, max, sum } from 'drizzle-orm';
 import { AppError } from '../../errors';
 import { loadCatalog } from '../catalog/catalog-source';
 import { daysOf } from './dashboard-service';
@@ -166,28 +166,25 @@ function emptyTotals(serviceId: string) {
   };
 }
 
-/** Pages that call the service's API, from raw api_call events (only as far back as raw retention). */
+/**
+ * Pages that call the service's API, from the API-call rollup (kept like the daily counts; rows from
+ * before migration 0016 only as far back as raw events were kept then).
+ */
 async function apiCallersOf(db: Db, serviceId: string, period: Period) {
-  const start = new Date(`${period.from}T00:00:00Z`);
-  const end = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000);
-  return db
+  const t = usageApiCallerDaily;
+  const rows = await db
     .select({
-      initiatorHost: usageEvent.initiatorHost,
-      apiHost: usageEvent.host,
-      calls: count(),
-      browsers: countDistinct(usageEvent.deviceId),
-      lastAt: max(usageEvent.occurredAt),
+      initiatorHost: t.initiatorHost,
+      apiHost: t.apiHost,
+      calls: sum(t.calls).mapWith(Number),
+      browsers: countDistinct(t.deviceId),
+      lastAt: max(t.lastAt),
     })
-    .from(usageEvent)
-    .where(
-      and(
-        eq(usageEvent.serviceId, serviceId),
-        eq(usageEvent.kind, 'api_call'),
-        gte(usageEvent.occurredAt, start),
-        lt(usageEvent.occurredAt, end),
-      ),
-    )
-    .groupBy(usageEvent.initiatorHost, usageEvent.host)
-    .orderBy(desc(count()))
+    .from(t)
+    .where(and(eq(t.serviceId, serviceId), gte(t.day, period.from), lte(t.day, period.to)))
+    .groupBy(t.initiatorHost, t.apiHost)
+    .orderBy(desc(sum(t.calls)))
     .limit(100);
+  // '' is how the rollup keys a call whose page was not known.
+  return rows.map((r) => ({ ...r, initiatorHost: r.initiatorHost === '' ? null : r.initiatorHost }));
 }

@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from '@sightline/db/client';
 import { device } from '@sightline/db/schema/devices';
-import { usageDaily } from '@sightline/db/schema/usage';
+import { usageApiCallerDaily, usageDaily } from '@sightline/db/schema/usage';
 import type { EventBatchResult, UsageEvent } from '@sightline/shared/extension-api/usage-events';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
@@ -9,7 +9,13 @@ import { rollupIdentity } from '../usage-rollups/rollup-identities';
 import type { AuthedDevice } from './device-auth';
 import { refuseFutureEvents } from './event-clock';
 import { insertNewEvents } from './insert-events';
-import { dailyIncrements, type Increment, rollupCounterColumns } from './rollup';
+import {
+  type ApiCallerIncrement,
+  apiCallerIncrements,
+  dailyIncrements,
+  type Increment,
+  rollupCounterColumns,
+} from './rollup';
 
 export type ValidBatch = { events: UsageEvent[]; dropped: number; extensionVersion?: string | undefined };
 
@@ -34,6 +40,7 @@ export async function ingestEvents(
     const increments = dailyIncrements(stored);
     await addToRollups(tx, dev, increments);
     await appendRollupDelta(tx, identity, increments);
+    await addToApiCallers(tx, dev, apiCallerIncrements(stored));
     await tx
       .update(device)
       .set({
@@ -77,6 +84,30 @@ async function addToRollups(tx: DbOrTx, dev: AuthedDevice, increments: Increment
     .insert(usageDaily)
     .values(ordered.map((i) => ({ ...i, deviceId: dev.id, userKey: dev.userKey })))
     .onConflictDoUpdate({ target: [usageDaily.day, usageDaily.serviceId, usageDaily.deviceId], set });
+}
+
+async function addToApiCallers(
+  tx: DbOrTx,
+  dev: AuthedDevice,
+  increments: ApiCallerIncrement[],
+): Promise<void> {
+  if (increments.length === 0) return;
+  await tx
+    .insert(usageApiCallerDaily)
+    .values(increments.map((i) => ({ ...i, deviceId: dev.id })))
+    .onConflictDoUpdate({
+      target: [
+        usageApiCallerDaily.serviceId,
+        usageApiCallerDaily.day,
+        usageApiCallerDaily.initiatorHost,
+        usageApiCallerDaily.apiHost,
+        usageApiCallerDaily.deviceId,
+      ],
+      set: {
+        calls: sql`${usageApiCallerDaily.calls} + excluded.calls`,
+        lastAt: sql`greatest(${usageApiCallerDaily.lastAt}, excluded.last_at)`,
+      },
+    });
 }
 
 function camel(snake: string): string {

@@ -8,6 +8,8 @@ import type { StoredEvent } from './rollup';
 type ReturnedRow = {
   kind: UsageEventKind;
   service_id: string | null;
+  host: string;
+  initiator_host: string | null;
   account_hint: AccountHint | null;
   item_count: number | string | null;
   bytes: number | string | null;
@@ -60,10 +62,12 @@ export async function insertNewEvents(
       file_types jsonb, details jsonb, occurred_at timestamptz)
     order by e.id
     on conflict (device_id, client_event_id, occurred_at) do nothing
-    returning kind, service_id, account_hint, item_count, bytes, occurred_at`);
+    returning kind, service_id, host, initiator_host, account_hint, item_count, bytes, occurred_at`);
   return rowsOf<ReturnedRow>(result).map((row) => ({
     kind: row.kind,
     serviceId: row.service_id,
+    host: row.host,
+    initiatorHost: row.initiator_host,
     accountHint: row.account_hint,
     // bigint results come back as strings from the drivers' raw mode.
     itemCount: row.item_count === null ? null : Number(row.item_count),

@@ -4,6 +4,9 @@ import type { AccountHint, UsageEventKind } from '@sightline/shared/usage/event-
 export type StoredEvent = {
   kind: UsageEventKind;
   serviceId: string | null;
+  host: string;
+  /** For api_call: the host of the page that made the request. */
+  initiatorHost: string | null;
   accountHint: AccountHint | null;
   itemCount: number | null;
   bytes: number | null;
@@ -107,4 +110,39 @@ export function dailyIncrements(events: readonly StoredEvent[]): Increment[] {
     }
   }
   return [...byKey.values()];
+}
+
+/** API calls of a batch per UTC day, service, calling page's host ('' when unknown) and API host. */
+export type ApiCallerIncrement = {
+  day: string;
+  serviceId: string;
+  initiatorHost: string;
+  apiHost: string;
+  calls: number;
+  lastAt: Date;
+};
+
+export function apiCallerIncrements(events: readonly StoredEvent[]): ApiCallerIncrement[] {
+  const byKey = new Map<string, ApiCallerIncrement>();
+  for (const e of events) {
+    if (e.kind !== 'api_call' || !e.serviceId) continue;
+    const day = e.occurredAt.toISOString().slice(0, 10);
+    const initiatorHost = e.initiatorHost ?? '';
+    const key = JSON.stringify([day, e.serviceId, initiatorHost, e.host]);
+    const inc = byKey.get(key);
+    if (inc) {
+      inc.calls += 1;
+      if (e.occurredAt > inc.lastAt) inc.lastAt = e.occurredAt;
+    } else
+      byKey.set(key, {
+        day,
+        serviceId: e.serviceId,
+        initiatorHost,
+        apiHost: e.host,
+        calls: 1,
+        lastAt: e.occurredAt,
+      });
+  }
+  // Key order is the lock order (see ingestEvents).
+  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, inc]) => inc);
 }

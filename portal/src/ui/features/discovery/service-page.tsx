@@ -153,8 +153,8 @@ export function ServicePage() {
 
       <h2>Pages that call its API</h2>
       <p className="field-help">
-        From the raw events, which are kept {d.rawRetentionDays} days: a page on one host that sends requests
-        to this service's API (for example an internal tool built on it).
+        A page on one host that sends requests to this service's API (for example an internal tool built on
+        it), counted per day like the rest of the usage.
       </p>
       {d.apiCallers.length === 0 ? (
         <p className="muted">No page called this service's API in the period.</p>
