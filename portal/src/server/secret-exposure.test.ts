@@ -285,7 +285,7 @@ describe('bearer secrets in the audit trail and the server log', () => {
       t.clock.set(new Date(Date.now() + 3 * 86_400_000)); // 7 days before the due date: a reminder
       await runWorkerTick(workers.find((w) => w.name === 'assessment-schedule')!, t.deps);
       const output = logged.slice(before).join('\n');
-      expect(output).toContain('Unhandled error on POST /api/users/invitations');
+      expect(output).toMatch(/\[[\w-]+\] 500 POST \/api\/users\/invitations: Unhandled error/);
       expect(output).toContain('worker assessment-schedule failed');
       expect(output).toContain('outbox is down');
       expect(output).not.toMatch(/accept-invitation#|\/v#|params:/);
