@@ -41,19 +41,21 @@ export async function loadDashboard(db: Db, period: Period) {
     distinctPeople(db, previous.from, previous.to),
     visitsPerDayAndService(db, from, to),
   ]);
-  const firstSeen = await firstSeenOf(
-    db,
-    current.map((s) => s.serviceId),
-  );
   const nameOf = (id: string) => catalog.byId.get(id)?.name ?? id;
-
   const top = [...current]
     .sort((a, b) => b.people - a.people || a.serviceId.localeCompare(b.serviceId))
     .slice(0, TOP_SERVICES)
     .map((s) => s.serviceId);
-  const [topPerDay, anyPerDay] = await Promise.all([
+  // What depends on the services in use, and the rest, at once (each reads a few rows or an index).
+  const [firstSeen, topPerDay, anyPerDay, setup, queues] = await Promise.all([
+    firstSeenOf(
+      db,
+      current.map((s) => s.serviceId),
+    ),
     peoplePerDay(db, from, to, top),
     peoplePerDay(db, from, to, 'any'),
+    setupState(db),
+    loadQueues(db),
   ]);
 
   return {
@@ -77,8 +79,8 @@ export async function loadDashboard(db: Db, period: Period) {
         state: stateOf(s.serviceId),
       }))
       .sort((a, b) => b.firstSeen.localeCompare(a.firstSeen) || b.people - a.people),
-    setup: await setupState(db),
-    queues: await loadQueues(db),
+    setup,
+    queues,
   };
 }
 
