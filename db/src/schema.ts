@@ -4,6 +4,7 @@ import * as audit from './schema/audit';
 import * as auth from './schema/auth';
 import * as catalog from './schema/catalog';
 import * as devices from './schema/devices';
+import * as directory from './schema/directory';
 import * as files from './schema/files';
 import * as findings from './schema/findings';
 import * as inventory from './schema/inventory';
@@ -19,6 +20,7 @@ export const schema = {
   ...auth,
   ...org,
   ...devices,
+  ...directory,
   ...catalog,
   ...policy,
   ...usage,
