@@ -28,6 +28,7 @@ import { templateRoutes } from './features/templates/routes';
 import { userRoutes } from './features/users/routes';
 import { vendorPageRoutes } from './features/vendor-page/routes';
 import { vendorRoutes } from './features/vendors/routes';
+import { authorize } from './middleware/access';
 import { defaultBodyLimit } from './middleware/body-size';
 import { requireSameOrigin } from './middleware/origin-check';
 import { refuseNulCharacters } from './middleware/refuse-nul';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDeps) {
     requireSameOrigin(new URL(deps.env.PUBLIC_URL).origin),
     resolveSession,
     refuseNulCharacters,
+    authorize,
   );
   app.route('/', apiRoutes());
   mountApiDocs(app);

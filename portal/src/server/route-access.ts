@@ -1,13 +1,13 @@
-import type { StaffRole } from '@sightline/shared/auth/roles';
+import { anyStaff, type StaffRole } from '@sightline/shared/auth/roles';
 
 /**
- * Who may call each API route: staff roles, or a non-staff credential. The authorization matrix test
- * calls every route in the app as anonymous and as each role and checks the answer against this table;
- * a route missing here fails that test, so every new route must be listed.
+ * Who may call each API route: staff roles, or a non-staff credential. This table is what the portal
+ * enforces (middleware/access.ts looks up the answering route here; a route missing here is refused),
+ * and the authorization matrix test calls every route as anonymous and as each role against it.
  */
 export type RouteAccess = readonly StaffRole[] | 'public' | 'device' | 'vendor-token';
 
-const ALL: readonly StaffRole[] = ['admin', 'procurement', 'reviewer', 'approver', 'auditor', 'viewer'];
+const ALL = anyStaff;
 /** Vendors, templates and assessments: everyone but viewers may read them. */
 const READ_ASSESS: readonly StaffRole[] = ['admin', 'procurement', 'reviewer', 'approver', 'auditor'];
 
@@ -133,3 +133,9 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/vendor/answers/confirm': 'vendor-token',
   'POST /api/vendor/material-changes': 'vendor-token',
 };
+
+/** The routes someone still holding a one-time password may call: who am I, and choosing a new password. */
+export const oneTimePasswordRoutes: ReadonlySet<string> = new Set([
+  'GET /api/me',
+  'POST /api/auth/change-password',
+]);

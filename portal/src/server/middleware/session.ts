@@ -4,7 +4,7 @@ import type { AppEnv } from '../context';
 
 /**
  * Resolves the staff session (if a cookie is present) before any route runs. Disabled users count as
- * signed out. Routes decide what they need through `access(...)`.
+ * signed out. `authorize` then applies the route's rule from route-access.ts.
  */
 export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
   c.set('staff', null);

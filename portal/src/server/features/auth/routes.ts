@@ -1,4 +1,3 @@
-import { anyStaff } from '@sightline/shared/auth/roles';
 import { changePasswordSchema } from '@sightline/shared/auth/staff-api';
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -6,12 +5,7 @@ import { describeRoute } from 'hono-openapi';
 import { recordAudit } from '../../audit/record-audit';
 import { withoutSessionToken } from '../../auth/without-session-token';
 import type { AppEnv } from '../../context';
-import {
-  accessWithOneTimePassword,
-  currentStaff,
-  publicAccess,
-  refuseOneTimePassword,
-} from '../../middleware/access';
+import { currentStaff, refuseOneTimePassword } from '../../middleware/access';
 import { validate } from '../../validation';
 import { changeOwnPassword } from './change-password';
 import { signInGuard } from './sign-in-guard';
@@ -29,11 +23,10 @@ export const authRoutes = new Hono<AppEnv>()
   .post(
     '/api/auth/sign-in/email',
     describeRoute({ tags, summary: 'Sign in with email and password (sets the session cookie)' }),
-    publicAccess,
     signInGuard,
     async (c) => withoutSessionToken(await c.get('deps').auth.handler(c.req.raw)),
   )
-  .post('/api/auth/sign-out', describeRoute({ tags, summary: 'Sign out' }), publicAccess, async (c) => {
+  .post('/api/auth/sign-out', describeRoute({ tags, summary: 'Sign out' }), async (c) => {
     const staff = c.get('staff');
     const res = await c.get('deps').auth.handler(c.req.raw);
     if (staff)
@@ -46,7 +39,6 @@ export const authRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Change your own password (ends all your other sessions; this one gets a new cookie)',
     }),
-    accessWithOneTimePassword(...anyStaff),
     validate('json', changePasswordSchema),
     async (c) => {
       const { db, auth } = c.get('deps');
@@ -64,7 +56,6 @@ export const authRoutes = new Hono<AppEnv>()
     ['GET', 'POST'],
     '/api/auth/*',
     describeRoute({ tags, summary: 'Other better-auth endpoints (session)' }),
-    publicAccess,
     notWithOneTimePassword,
     async (c) => withoutSessionToken(await c.get('deps').auth.handler(c.req.raw)),
   )
@@ -74,7 +65,6 @@ export const authRoutes = new Hono<AppEnv>()
       tags,
       summary: 'The signed-in staff member, and whether they must first replace a one-time password',
     }),
-    accessWithOneTimePassword(...anyStaff),
     (c) =>
       c.json({ user: { ...currentStaff(c), passwordChangeRequired: c.get('passwordChangeRequired') } }, 200),
   );

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
-import { access, currentStaff } from '../../middleware/access';
+import { staffActor } from '../../middleware/access';
 import { validate } from '../../validation';
 import { decideCandidate, listCandidates } from './candidates-service';
 
@@ -14,7 +14,6 @@ export const candidateRoutes = new Hono<AppEnv>()
   .get(
     '/api/candidates',
     describeRoute({ tags, summary: 'Hosts that looked like AI services but are not in the catalog' }),
-    access('admin', 'procurement', 'auditor'),
     async (c) => c.json({ candidates: await listCandidates(c.get('deps').db) }, 200),
   )
   .post(
@@ -23,12 +22,11 @@ export const candidateRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Mark a candidate as an AI service (optionally naming its catalog entry)',
     }),
-    access('admin', 'procurement'),
     validate('param', idParam),
     validate('json', candidateDecisionSchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       const { id } = c.req.valid('param');
       return c.json(
         await decideCandidate({ db, now: now() }, actor, id, 'accepted', c.req.valid('json').catalogEntryId),
@@ -39,11 +37,10 @@ export const candidateRoutes = new Hono<AppEnv>()
   .post(
     '/api/candidates/:id/dismiss',
     describeRoute({ tags, summary: 'Dismiss a candidate (not an AI service)' }),
-    access('admin', 'procurement'),
     validate('param', idParam),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       return c.json(
         await decideCandidate({ db, now: now() }, actor, c.req.valid('param').id, 'dismissed', undefined),
         200,

@@ -1,4 +1,3 @@
-import { anyStaff } from '@sightline/shared/auth/roles';
 import { catalogEntrySchema } from '@sightline/shared/catalog/catalog-schema';
 import { classifyUrl } from '@sightline/shared/catalog/classify-url';
 import { Hono } from 'hono';
@@ -6,7 +5,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
-import { access, currentStaff } from '../../middleware/access';
+import { staffActor } from '../../middleware/access';
 import { validate } from '../../validation';
 import { loadCatalog } from './catalog-source';
 import { deleteCustomEntry, saveCustomEntry } from './custom-entries-service';
@@ -19,23 +18,16 @@ export const customCatalogRoutes = new Hono<AppEnv>()
   .post(
     '/api/catalog/custom',
     describeRoute({ tags, summary: 'Add a custom catalog entry (or override a built-in one by its id)' }),
-    access('admin', 'procurement'),
     validate('json', catalogEntrySchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const entry = await saveCustomEntry(
-        { db, now: now() },
-        { type: 'staff', user: currentStaff(c) },
-        c.req.valid('json'),
-        'create',
-      );
+      const entry = await saveCustomEntry({ db, now: now() }, staffActor(c), c.req.valid('json'), 'create');
       return c.json({ entry }, 201);
     },
   )
   .put(
     '/api/catalog/custom/:id',
     describeRoute({ tags, summary: 'Replace a custom catalog entry' }),
-    access('admin', 'procurement'),
     validate('param', idParam),
     validate('json', catalogEntrySchema),
     async (c) => {
@@ -43,12 +35,7 @@ export const customCatalogRoutes = new Hono<AppEnv>()
       if (body.id !== c.req.valid('param').id)
         throw new AppError('bad_request', 'The id in the body must match the URL');
       const { db, now } = c.get('deps');
-      const entry = await saveCustomEntry(
-        { db, now: now() },
-        { type: 'staff', user: currentStaff(c) },
-        body,
-        'update',
-      );
+      const entry = await saveCustomEntry({ db, now: now() }, staffActor(c), body, 'update');
       return c.json({ entry }, 200);
     },
   )
@@ -58,22 +45,16 @@ export const customCatalogRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Remove a custom catalog entry (a built-in entry it overrode comes back)',
     }),
-    access('admin', 'procurement'),
     validate('param', idParam),
     async (c) => {
       const { db, now } = c.get('deps');
-      await deleteCustomEntry(
-        { db, now: now() },
-        { type: 'staff', user: currentStaff(c) },
-        c.req.valid('param').id,
-      );
+      await deleteCustomEntry({ db, now: now() }, staffActor(c), c.req.valid('param').id);
       return c.json({ ok: true }, 200);
     },
   )
   .get(
     '/api/catalog/classify',
     describeRoute({ tags, summary: 'Classify one URL against the catalog (built-in plus custom)' }),
-    access(...anyStaff),
     validate('query', z.object({ url: z.string().min(1).max(4096) })),
     async (c) => {
       const catalog = await loadCatalog(c.get('deps').db);

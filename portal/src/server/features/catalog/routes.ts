@@ -1,15 +1,12 @@
-import { anyStaff } from '@sightline/shared/auth/roles';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
-import { access } from '../../middleware/access';
 import { loadCatalog } from './catalog-source';
 
 export const catalogRoutes = new Hono<AppEnv>().get(
   '/api/catalog',
   describeRoute({ tags: ['Catalog'], summary: 'Built-in and custom catalog entries (ETag)' }),
-  access(...anyStaff),
   etag(),
   async (c) => {
     const catalog = await loadCatalog(c.get('deps').db);

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
-import { access, currentStaff } from '../../middleware/access';
+import { staffActor } from '../../middleware/access';
 import { validate } from '../../validation';
 import { listDevices, recentDeviceEvents, revokeDevice } from './devices-service';
 import {
@@ -19,13 +19,11 @@ export const deviceRoutes = new Hono<AppEnv>()
   .get(
     '/api/devices',
     describeRoute({ tags, summary: 'Enrolled browsers: last seen, version, user hint' }),
-    access('admin', 'auditor'),
     async (c) => c.json({ devices: await listDevices(c.get('deps').db) }, 200),
   )
   .get(
     '/api/devices/:id/events',
     describeRoute({ tags, summary: 'The latest metadata-only events a device sent' }),
-    access('admin', 'auditor'),
     validate('param', idParam),
     validate('query', z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })),
     async (c) => {
@@ -37,39 +35,35 @@ export const deviceRoutes = new Hono<AppEnv>()
   .post(
     '/api/devices/:id/revoke',
     describeRoute({ tags, summary: 'Revoke a device credential' }),
-    access('admin'),
     validate('param', idParam),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       return c.json(await revokeDevice({ db, now: now() }, actor, c.req.valid('param').id), 200);
     },
   )
   .get(
     '/api/enrollment-tokens',
     describeRoute({ tags, summary: 'Enrollment tokens (never their values)' }),
-    access('admin', 'auditor'),
     async (c) => c.json({ tokens: await listEnrollmentTokens(c.get('deps').db) }, 200),
   )
   .post(
     '/api/enrollment-tokens',
     describeRoute({ tags, summary: 'Create an enrollment token (its value is shown once)' }),
-    access('admin'),
     validate('json', createEnrollmentTokenSchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       return c.json(await createEnrollmentToken({ db, now: now() }, actor, c.req.valid('json')), 201);
     },
   )
   .post(
     '/api/enrollment-tokens/:id/revoke',
     describeRoute({ tags, summary: 'Revoke an enrollment token (enrolled devices keep working)' }),
-    access('admin'),
     validate('param', idParam),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       return c.json(await revokeEnrollmentToken({ db, now: now() }, actor, c.req.valid('param').id), 200);
     },
   );

@@ -1,11 +1,9 @@
-import { anyStaff } from '@sightline/shared/auth/roles';
 import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { rangeQuerySchema, serviceTableQuerySchema } from '@sightline/shared/discovery/discovery-api';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
-import { access } from '../../middleware/access';
 import { validate } from '../../validation';
 import { loadDashboard } from './dashboard-service';
 import { resolvePeriod } from './period';
@@ -22,7 +20,6 @@ export const discoveryRoutes = new Hono<AppEnv>()
       summary:
         'Headline figures against the previous period, people per day, use by policy state and category, new services',
     }),
-    access(...anyStaff),
     validate('query', rangeQuerySchema),
     async (c) => {
       const { db, now } = c.get('deps');
@@ -35,7 +32,6 @@ export const discoveryRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Every AI service used in the period, sorted and paged (assess first by default)',
     }),
-    access(...anyStaff),
     validate('query', serviceTableQuerySchema),
     async (c) => {
       const { db, now } = c.get('deps');
@@ -50,7 +46,6 @@ export const discoveryRoutes = new Hono<AppEnv>()
       summary:
         'One service: people per day, people, events by kind, pages calling its API, access requests, policy and its history, vendor and assessments',
     }),
-    access(...anyStaff),
     validate('param', z.object({ serviceId: serviceIdSchema })),
     validate('query', rangeQuerySchema),
     async (c) => {

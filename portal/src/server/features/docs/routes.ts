@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 import { openAPIRouteHandler } from 'hono-openapi';
 import type { AppEnv } from '../../context';
-import { publicAccess } from '../../middleware/access';
 import { APP_VERSION } from '../../version';
 
 const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -25,7 +24,6 @@ const START_JS = "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id
 export function mountApiDocs(app: Hono<AppEnv>): void {
   app.get(
     '/api/openapi.json',
-    publicAccess,
     openAPIRouteHandler(app, {
       // The API has file routes (`/api/vendors/export.csv`, `/api/inventory/register.pdf`) that the
       // default "looks like a static file" rule would leave out; the UI's own files are not under /api.
@@ -47,11 +45,11 @@ export function mountApiDocs(app: Hono<AppEnv>): void {
       },
     }),
   );
-  app.get('/api/docs', publicAccess, (c) => c.html(DOCS_HTML));
-  app.get('/api/docs/start.js', publicAccess, (c) =>
+  app.get('/api/docs', (c) => c.html(DOCS_HTML));
+  app.get('/api/docs/start.js', (c) =>
     c.body(START_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   );
-  app.get('/api/docs/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}', publicAccess, async (c) => {
+  app.get('/api/docs/:file{swagger-ui\\.css|swagger-ui-bundle\\.js}', async (c) => {
     const file = c.req.param('file');
     const body = await readFile(join(swaggerDir, file));
     return c.body(body, 200, {

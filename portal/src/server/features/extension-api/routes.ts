@@ -7,7 +7,6 @@ import { etag } from 'hono/etag';
 import { describeRoute } from 'hono-openapi';
 import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
-import { publicAccess } from '../../middleware/access';
 import { maxBody } from '../../middleware/body-size';
 import { validate } from '../../validation';
 import { reportCandidates } from '../candidates/candidates-service';
@@ -25,7 +24,6 @@ export const extensionApiRoutes = new Hono<AppEnv>()
   .post(
     '/api/ext/enroll',
     describeRoute({ tags, summary: "Exchange the org's enrollment token for a per-device credential" }),
-    publicAccess,
     validate('json', enrollRequestSchema),
     async (c) => {
       const { db, now } = c.get('deps');

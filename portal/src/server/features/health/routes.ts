@@ -3,7 +3,6 @@ import { shippedMigrationCount } from '@sightline/db/migrations-journal';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
-import { publicAccess } from '../../middleware/access';
 import { APP_VERSION } from '../../version';
 import { lastWorkerTicks } from '../../workers';
 
@@ -13,7 +12,6 @@ export const healthRoutes = new Hono<AppEnv>().get(
     tags: ['Operations'],
     summary: "Database reachable, migration level, version, this instance's last worker runs",
   }),
-  publicAccess,
   async (c) => {
     const shipped = shippedMigrationCount();
     try {

@@ -1,9 +1,7 @@
-import { anyStaff } from '@sightline/shared/auth/roles';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
-import { access } from '../../middleware/access';
 import { validate } from '../../validation';
 import { loadOverview } from './overview-service';
 
@@ -13,7 +11,6 @@ export const overviewRoutes = new Hono<AppEnv>().get(
     tags: ['Discovery'],
     summary: 'AI services in use (unassessed first) and the queues waiting for staff',
   }),
-  access(...anyStaff),
   validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })),
   async (c) => {
     const { db, now } = c.get('deps');

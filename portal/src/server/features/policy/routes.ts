@@ -1,4 +1,3 @@
-import { anyStaff } from '@sightline/shared/auth/roles';
 import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { bulkServicePolicySchema } from '@sightline/shared/discovery/discovery-api';
 import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
@@ -6,7 +5,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
-import { access, currentStaff } from '../../middleware/access';
+import { staffActor } from '../../middleware/access';
 import { validate } from '../../validation';
 import { listServicePolicies, setServicePolicies, setServicePolicy } from './policy-service';
 
@@ -16,18 +15,16 @@ export const policyRoutes = new Hono<AppEnv>()
   .get(
     '/api/policy/services',
     describeRoute({ tags, summary: 'Every catalog service with its policy state' }),
-    access(...anyStaff),
     async (c) => c.json({ services: await listServicePolicies(c.get('deps').db) }, 200),
   )
   .put(
     '/api/policy/services/:serviceId',
     describeRoute({ tags, summary: "Set a service's state, conditions and approved alternative" }),
-    access('admin', 'procurement'),
     validate('param', z.object({ serviceId: serviceIdSchema })),
     validate('json', setServicePolicySchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       const result = await setServicePolicy(
         { db, now: now() },
         actor,
@@ -43,11 +40,10 @@ export const policyRoutes = new Hono<AppEnv>()
       tags,
       summary: 'Set one state, conditions and alternative for many services at once (one policy version)',
     }),
-    access('admin', 'procurement'),
     validate('json', bulkServicePolicySchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       const { serviceIds, policy } = c.req.valid('json');
       return c.json(await setServicePolicies({ db, now: now() }, actor, serviceIds, policy), 200);
     },

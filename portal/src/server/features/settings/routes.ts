@@ -2,7 +2,7 @@ import { updateOrgSettingsSchema } from '@sightline/shared/extension-api/staff-a
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
-import { access, currentStaff } from '../../middleware/access';
+import { staffActor } from '../../middleware/access';
 import { validate } from '../../validation';
 import { getOrgSettings, updateOrgSettings } from './settings-service';
 
@@ -12,17 +12,15 @@ export const settingsRoutes = new Hono<AppEnv>()
   .get(
     '/api/settings',
     describeRoute({ tags, summary: 'Rollout mode, fail mode, email domains, privacy and retention' }),
-    access('admin', 'auditor'),
     async (c) => c.json(await getOrgSettings(c.get('deps').db), 200),
   )
   .patch(
     '/api/settings',
     describeRoute({ tags, summary: 'Change org settings (audit-logged)' }),
-    access('admin'),
     validate('json', updateOrgSettingsSchema),
     async (c) => {
       const { db, now } = c.get('deps');
-      const actor = { type: 'staff' as const, user: currentStaff(c) };
+      const actor = staffActor(c);
       return c.json(await updateOrgSettings({ db, now: now() }, actor, c.req.valid('json')), 200);
     },
   );
