@@ -196,7 +196,12 @@ export const usagePresence = pgTable(
     people: presenceBits('people').notNull(),
     browsers: presenceBits('browsers').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.span, t.startDay, t.serviceId, t.chunk] })],
+  (t) => [
+    primaryKey({ columns: [t.span, t.startDay, t.serviceId, t.chunk] }),
+    // One service's days (the service page, the top services' daily lines): without it those read
+    // every service's rows of the period.
+    index('usage_presence_service_idx').on(t.serviceId, t.span, t.startDay),
+  ],
 );
 
 /**

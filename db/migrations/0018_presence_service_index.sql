@@ -1,0 +1,1 @@
+CREATE INDEX "usage_presence_service_idx" ON "usage_presence" USING btree ("service_id","span","start_day");
