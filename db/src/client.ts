@@ -64,6 +64,7 @@ const MAX_RECONNECT_DELAY_SECONDS = 0.5;
 /** Milliseconds, as the server's settings take them. */
 export const STATEMENT_TIMEOUT_MS = 30_000;
 const IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+const WORK_MEM = '16MB';
 
 function reconnectDelaySeconds(failures: number): number {
   // 50 ms, 100 ms, 200 ms … 500 ms, with jitter so the pool's connections do not retry in step.
@@ -81,6 +82,9 @@ async function openPostgres(url: string, poolSize: number, setup: DbOptions['set
     connection: {
       statement_timeout: STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      // The dashboard groups tens of thousands of (day, service) rollup rows; at the default 4 MB a
+      // 180-day period's hash spilled to disk. Per sort or hash, so a full pool stays within ~200 MB.
+      work_mem: WORK_MEM,
     },
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;

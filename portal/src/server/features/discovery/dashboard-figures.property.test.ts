@@ -106,6 +106,17 @@ function bruteForce(rows: Row[], from: string, to: string, stateOf: (s: string) 
         [...byPerson].map(([p, e]) => [p, { days: e.days.size, visits: Math.max(0, e.raw) }]),
       );
     },
+    /** Visits on `day` to services whose policy is `state` (each service's day clamped at zero). */
+    visitsOn: (day: string, state: PolicyState) => {
+      let total = 0;
+      for (const service of SERVICES.filter((s) => stateOf(s) === state)) {
+        const raw = inRange
+          .filter((r) => addDays(TODAY, -r.daysAgo) === day && SERVICES[r.service] === service)
+          .reduce((n, r) => n + r.visits + r.warnings + r.blocks - r.proceeds, 0);
+        total += Math.max(0, raw);
+      }
+      return total;
+    },
     /** Distinct people on `day`, on `service` or (undefined) on any service. */
     peopleOn: (day: string, service?: string) =>
       new Set(
@@ -165,6 +176,7 @@ describe('dashboard figures', () => {
             newServices: { serviceId: string; firstSeen: string }[];
             topServices: { serviceId: string }[];
             peoplePerDay: Record<string, string | number>[];
+            visitsByState: Record<string, string | number>[];
           };
           const from = 'from' in query ? query.from : addDays(TODAY, -(Number(query.days) - 1));
           const to = 'to' in query ? query.to : TODAY;
@@ -183,6 +195,10 @@ describe('dashboard figures', () => {
             for (const { serviceId } of dash.topServices)
               expect(day[serviceId]).toBe(now.peopleOn(String(day.day), serviceId));
           }
+          // The policy-state chart: every day, visits per state.
+          expect(dash.visitsByState).toHaveLength(length + 1);
+          for (const day of dash.visitsByState)
+            for (const state of policyStates) expect(day[state]).toBe(now.visitsOn(String(day.day), state));
           // New services: the first day the service appears at all falls inside the period.
           const firstDay = new Map<string, string>();
           for (const r of rows) {

@@ -15,7 +15,7 @@ import {
   firstSeenOf,
   peoplePerDay,
   usagePerService,
-  visitsPerDayAndService,
+  visitsPerDayByState,
 } from './usage-queries';
 
 /** How many services get their own line in the people-per-day chart; the rest are "Other services". */
@@ -39,7 +39,7 @@ export async function loadDashboard(db: Db, period: Period) {
     distinctPeople(db, from, to),
     usagePerService(db, previous.from, previous.to),
     distinctPeople(db, previous.from, previous.to),
-    visitsPerDayAndService(db, from, to),
+    visitsPerDayByState(db, from, to),
   ]);
   const nameOf = (id: string) => catalog.byId.get(id)?.name ?? id;
   const top = [...current]
@@ -64,7 +64,7 @@ export async function loadDashboard(db: Db, period: Period) {
     previousFigures: headlineFigures(before, beforeDistinct, stateOf),
     peoplePerDay: peoplePerDaySeries(period, top, topPerDay, anyPerDay),
     topServices: top.map((serviceId) => ({ serviceId, name: nameOf(serviceId) })),
-    visitsByState: visitsByStatePerDay(period, daily, stateOf),
+    visitsByState: visitsByStatePerDay(period, daily),
     byCategory: byCategory(current, (id) => catalog.byId.get(id)?.category ?? 'other'),
     newServices: current
       .filter((s) => {
@@ -121,17 +121,17 @@ function peoplePerDaySeries(
   return [...rows.values()];
 }
 
+/** Every day of the period with a count per policy state (0 where nothing was visited). */
 function visitsByStatePerDay(
   period: Period,
-  daily: readonly { day: string; serviceId: string; visits: number }[],
-  stateOf: (id: string) => PolicyState,
+  daily: readonly { day: string; state: PolicyState; visits: number }[],
 ) {
   const rows = new Map(
     daysOf(period).map((day) => [day, { day, ...Object.fromEntries(policyStates.map((s) => [s, 0])) }]),
   );
   for (const r of daily) {
     const row = rows.get(r.day) as Record<string, number> | undefined;
-    if (row) row[stateOf(r.serviceId)] = (row[stateOf(r.serviceId)] ?? 0) + r.visits;
+    if (row) row[r.state] = (row[r.state] ?? 0) + r.visits;
   }
   return [...rows.values()] as ({ day: string } & Record<PolicyState, number>)[];
 }

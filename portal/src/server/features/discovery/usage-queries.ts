@@ -1,5 +1,7 @@
 import { type DbOrTx, rowsOf } from '@sightline/db/client';
+import { servicePolicy } from '@sightline/db/schema/policy';
 import { usageDaily } from '@sightline/db/schema/usage';
+import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { type SQL, sql } from 'drizzle-orm';
 import {
   counterRows,
@@ -90,7 +92,7 @@ export async function distinctPeople(db: DbOrTx, from: string, to: string) {
   return { people: num(row?.people), browsers: num(row?.browsers) };
 }
 
-/** Visits per day and service (the policy-state chart). */
+/** Visits per day and service (one service's page). */
 export async function visitsPerDayAndService(db: DbOrTx, from: string, to: string, serviceId?: string) {
   const f: RollupFilter = {
     from,
@@ -104,6 +106,23 @@ export async function visitsPerDayAndService(db: DbOrTx, from: string, to: strin
       from ${counterRows(f)} c group by start_day, service_id order by start_day, service_id`,
   );
   return result.map((r) => ({ day: r.day, serviceId: r.service_id, visits: num(r.visits) }));
+}
+
+/**
+ * Visits per day by each service's policy state today (the policy-state chart), added up in the
+ * database: a 180-day period has tens of thousands of (day, service) rows and at most six states.
+ */
+export async function visitsPerDayByState(db: DbOrTx, from: string, to: string) {
+  const result = await rows<{ day: string; state: PolicyState; visits: Numeric }>(
+    db,
+    sql`
+    select v.day, coalesce(sp.state::text, 'unreviewed') as state, sum(v.visits) as visits from (
+      select start_day::text as day, service_id, ${visitsOfCounters} as visits
+      from ${counterRows({ from, to, perDay: true })} c group by start_day, service_id
+    ) v left join ${servicePolicy} sp on sp.service_id = v.service_id
+    group by v.day, 2 order by v.day`,
+  );
+  return result.map((r) => ({ day: r.day, state: r.state, visits: num(r.visits) }));
 }
 
 /**
