@@ -14,7 +14,14 @@ export function createMailer(smtpUrl: string | undefined, from: string): Mailer 
       },
     };
   }
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Bounded waits: nodemailer's defaults let a silent server hold a send for up to 10 minutes of
+  // inactivity. The outbox sends outside any transaction, so a slow server only delays its own mails.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     configured: true,
     send: async (mail) => {

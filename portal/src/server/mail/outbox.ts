@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@sightline/db/client';
 import { emailOutbox } from '@sightline/db/schema/mail';
-import { and, eq, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { AppDeps } from '../context';
+import { claimable, claimDueMail, LEASE_RENEW_MS, renewLease, settleLease } from './outbox-lease';
 import { fillLinkPlaceholder, LINK_PLACEHOLDER, type SecretLink } from './secret-link';
 
 export type NewMail = {
@@ -43,8 +45,9 @@ export async function enqueueMail(tx: DbOrTx, mail: NewMail): Promise<string> {
 
 /**
  * The tokens stopped working (replaced, revoked, accepted): the links that carry them are dropped
- * from the outbox, and mails not yet sent are cancelled rather than deliver a dead link. A mail the
- * worker is sending right now is locked; this waits for it and then leaves the sent mail alone.
+ * from the outbox, and mails not yet sent are cancelled rather than deliver a dead link. A mail that
+ * a sender is talking to SMTP about right now (its lease) goes out with the link it read just before,
+ * now dead, and is recorded as sent.
  */
 export async function withdrawMailLinks(tx: DbOrTx, tokenIds: readonly string[]): Promise<void> {
   if (tokenIds.length === 0) return;
@@ -66,74 +69,95 @@ function errorText(error: unknown, link: string | null): string {
 }
 
 /**
- * Delivers due mails. Rows are claimed with SKIP LOCKED so two portal instances never send the same
- * mail. Without SMTP, mails are parked as `held` for staff to copy from the outbox page. A mail is
- * sent with its link put in, and the link is dropped in the same update that marks it sent.
+ * Delivers due mails: claims them with a lease in one short statement (SKIP LOCKED, so two portal
+ * instances claim different mails), talks to SMTP outside any transaction while renewing the lease,
+ * then records the outcome in another short statement. A slow mail server holds no connection, lock
+ * or transaction (on PGlite, with its one connection, every request used to wait behind it). A mail
+ * whose sender crashed is taken again once its lease lapses (LEASE_MS). Without SMTP, due mails are
+ * parked as `held` for staff to copy from the outbox page. A mail is sent with its link put in, and
+ * the link is dropped in the same update that marks it sent.
  */
 export async function deliverDueMail(
   deps: Pick<AppDeps, 'db' | 'mailer' | 'now'>,
   limit = 20,
 ): Promise<number> {
   const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(emailOutbox)
-      .where(
-        and(
-          inArray(emailOutbox.status, ['pending', 'failed']),
-          lte(emailOutbox.nextAttemptAt, now),
-          lte(emailOutbox.attempts, MAX_ATTEMPTS - 1),
-        ),
-      )
-      .orderBy(emailOutbox.createdAt)
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    let sent = 0;
-    for (const mail of due) {
-      // A mail written for a link that is gone (rows from before migration 0006) is not worth sending.
-      if (mail.secretLinkKind && mail.secretLink === null) {
-        await tx.update(emailOutbox).set({ status: 'cancelled' }).where(eq(emailOutbox.id, mail.id));
-        continue;
-      }
-      if (!deps.mailer.configured) {
-        await tx.update(emailOutbox).set({ status: 'held' }).where(eq(emailOutbox.id, mail.id));
-        continue;
-      }
-      try {
-        await deps.mailer.send({
-          to: mail.toAddress,
-          subject: mail.subject,
-          text: mail.secretLink ? fillLinkPlaceholder(mail.textBody, mail.secretLink) : mail.textBody,
-          html:
-            mail.htmlBody && mail.secretLink
-              ? fillLinkPlaceholder(mail.htmlBody, mail.secretLink)
-              : mail.htmlBody,
-        });
-        await tx
-          .update(emailOutbox)
-          .set({
-            status: 'sent',
-            sentAt: now,
-            attempts: sql`${emailOutbox.attempts} + 1`,
-            lastError: null,
-            secretLink: null,
-          })
-          .where(eq(emailOutbox.id, mail.id));
-        sent += 1;
-      } catch (error) {
-        const attempts = mail.attempts + 1;
-        await tx
-          .update(emailOutbox)
-          .set({
-            status: 'failed',
-            attempts,
-            lastError: errorText(error, mail.secretLink),
-            nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
-          })
-          .where(eq(emailOutbox.id, mail.id));
-      }
-    }
-    return sent;
+  if (!deps.mailer.configured) {
+    await cancelDeadLinks(deps.db, now);
+    await deps.db.update(emailOutbox).set({ status: 'held' }).where(claimable(now, MAX_ATTEMPTS));
+    return 0;
+  }
+  const token = randomUUID();
+  const claimed = await claimDueMail(deps.db, { now, token, limit, maxAttempts: MAX_ATTEMPTS });
+  let sent = 0;
+  for (const mail of claimed) {
+    if (await deliverClaimed(deps, mail.id, token)) sent += 1;
+  }
+  return sent;
+}
+
+/** A mail written for a link that is gone (rows from before migration 0006) is not worth sending. */
+async function cancelDeadLinks(db: DbOrTx, now: Date): Promise<void> {
+  await db
+    .update(emailOutbox)
+    .set({ status: 'cancelled' })
+    .where(
+      and(
+        claimable(now, MAX_ATTEMPTS),
+        isNotNull(emailOutbox.secretLinkKind),
+        isNull(emailOutbox.secretLink),
+      ),
+    );
+}
+
+/** Sends one claimed mail and records the outcome; true when it went out. */
+async function deliverClaimed(
+  deps: Pick<AppDeps, 'db' | 'mailer' | 'now'>,
+  id: string,
+  token: string,
+): Promise<boolean> {
+  // Read it again under a renewed lease: its link may have been withdrawn since the claim.
+  const mail = await renewLease(deps.db, id, token, deps.now());
+  if (!mail) return false;
+  if (mail.secretLinkKind && mail.secretLink === null) {
+    await settleLease(deps.db, id, token, { status: 'cancelled' });
+    return false;
+  }
+  const renewal = setInterval(() => {
+    renewLease(deps.db, id, token, deps.now()).catch(() => {
+      // The database is away: the lease lasts LEASE_MS from the last renewal, and the next one retries.
+    });
+  }, LEASE_RENEW_MS);
+  try {
+    await deps.mailer.send({
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.secretLink ? fillLinkPlaceholder(mail.textBody, mail.secretLink) : mail.textBody,
+      html:
+        mail.htmlBody && mail.secretLink
+          ? fillLinkPlaceholder(mail.htmlBody, mail.secretLink)
+          : mail.htmlBody,
+    });
+  } catch (error) {
+    clearInterval(renewal);
+    const attempts = mail.attempts + 1;
+    const now = deps.now();
+    await settleLease(deps.db, id, token, {
+      status: 'failed',
+      attempts,
+      lastError: errorText(error, mail.secretLink),
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    });
+    return false;
+  }
+  clearInterval(renewal);
+  // Sent, whatever happened to the row meanwhile (a link withdrawn during the send went out anyway).
+  await settleLease(deps.db, id, token, {
+    status: 'sent',
+    sentAt: deps.now(),
+    attempts: sql`${emailOutbox.attempts} + 1`,
+    lastError: null,
+    secretLink: null,
   });
+  return true;
 }
