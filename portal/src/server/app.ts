@@ -10,6 +10,7 @@ import { customCatalogRoutes } from './features/catalog/custom-entries-routes';
 import { catalogRoutes } from './features/catalog/routes';
 import { decisionRoutes } from './features/decisions/routes';
 import { deviceRoutes } from './features/devices/routes';
+import { directoryRoutes } from './features/directory/routes';
 import { discoveryRoutes } from './features/discovery/routes';
 import { mountApiDocs } from './features/docs/routes';
 import { exportRoutes } from './features/exports/routes';
@@ -37,7 +38,11 @@ import { resolveSession } from './middleware/session';
 import { mountStaticUi } from './static-ui';
 
 /** Routes that take bodies over the default 1 MB cap set their own limit. */
-const LARGE_BODY_ROUTES = [/^\/api\/vendor\/evidence/, /^\/api\/vendors\/[^/]+\/documents$/];
+const LARGE_BODY_ROUTES = [
+  /^\/api\/vendor\/evidence/,
+  /^\/api\/vendors\/[^/]+\/documents$/,
+  /^\/api\/directory\/departments\/import$/,
+];
 
 /** Every API route, chained so the app's type carries them all for the typed clients. */
 function apiRoutes() {
@@ -61,6 +66,7 @@ function apiRoutes() {
       .route('/', deviceRoutes)
       .route('/', policyRoutes)
       .route('/', settingsRoutes)
+      .route('/', directoryRoutes)
       .route('/', requestRoutes)
       .route('/', candidateRoutes)
       .route('/', catalogRoutes)

@@ -66,6 +66,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   'POST /api/policy/services/bulk': ['admin', 'procurement'],
   'GET /api/settings': ['admin', 'auditor'],
   'PATCH /api/settings': ['admin'],
+  'GET /api/directory/departments': ['admin', 'auditor'],
+  'POST /api/directory/departments/import': ['admin'],
   'GET /api/requests': ['admin', 'procurement', 'reviewer', 'approver', 'auditor'],
   'PATCH /api/requests/:id': ['admin', 'procurement'],
   'GET /api/candidates': ['admin', 'procurement', 'auditor'],

@@ -7,7 +7,8 @@ import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { policyStates } from '@sightline/shared/policy/policy-states';
 import { count, isNull } from 'drizzle-orm';
 import { loadCatalog } from '../catalog/catalog-source';
-import { headlineFigures } from './headline-figures';
+import { useByDepartment } from './department-use';
+import { headlineFigures, unsanctionedStates } from './headline-figures';
 import type { Period } from './period';
 import { loadQueues } from './queues';
 import {
@@ -47,13 +48,17 @@ export async function loadDashboard(db: Db, period: Period) {
     .slice(0, TOP_SERVICES)
     .map((s) => s.serviceId);
   // What depends on the services in use, and the rest, at once (each reads a few rows or an index).
-  const [firstSeen, topPerDay, anyPerDay, setup, queues] = await Promise.all([
+  const unsanctioned = current
+    .map((s) => s.serviceId)
+    .filter((id) => unsanctionedStates.includes(stateOf(id)));
+  const [firstSeen, topPerDay, anyPerDay, byDepartment, setup, queues] = await Promise.all([
     firstSeenOf(
       db,
       current.map((s) => s.serviceId),
     ),
     peoplePerDay(db, from, to, top),
     peoplePerDay(db, from, to, 'any'),
+    useByDepartment(db, period, unsanctioned),
     setupState(db),
     loadQueues(db),
   ]);
@@ -66,6 +71,7 @@ export async function loadDashboard(db: Db, period: Period) {
     topServices: top.map((serviceId) => ({ serviceId, name: nameOf(serviceId) })),
     visitsByState: visitsByStatePerDay(period, daily),
     byCategory: byCategory(current, (id) => catalog.byId.get(id)?.category ?? 'other'),
+    byDepartment,
     newServices: current
       .filter((s) => {
         const first = firstSeen.get(s.serviceId);

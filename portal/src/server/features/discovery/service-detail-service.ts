@@ -10,7 +10,8 @@ import { AppError } from '../../errors';
 import { loadCatalog } from '../catalog/catalog-source';
 import { daysOf } from './dashboard-service';
 import type { Period } from './period';
-import { peopleOf } from './service-people';
+import { departmentsOfService } from './service-departments';
+import { daysActive, peopleOf } from './service-people';
 import { peoplePerDay, usagePerService, visitsPerDayAndService } from './usage-queries';
 
 const HISTORY_SHOWN = 50;
@@ -35,7 +36,13 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
     await Promise.all([
       usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
       Promise.all([visitsPerDayAndService(db, from, to, serviceId), peoplePerDay(db, from, to, [serviceId])]),
-      peopleOf(db, serviceId, period),
+      daysActive(db, serviceId, period).then(async (days) => {
+        const [list, byDepartment] = await Promise.all([
+          peopleOf(db, serviceId, period, days),
+          departmentsOfService(db, serviceId, period, days),
+        ]);
+        return { list, byDepartment };
+      }),
       apiCallersOf(db, serviceId, period),
       db
         .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })
@@ -119,7 +126,8 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
       people: peopleOn.get(day) ?? 0,
       visits: visitsOn.get(day) ?? 0,
     })),
-    people,
+    people: people.list,
+    byDepartment: people.byDepartment,
     peopleCount: totals?.people ?? 0,
     pseudonymised: retention.pseudonymised,
     apiCallers,

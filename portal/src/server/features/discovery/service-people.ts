@@ -1,6 +1,6 @@
 import { type Db, rowsOf } from '@sightline/db/client';
-import { PRESENCE_CHUNK_BITS } from '@sightline/db/schema/usage';
 import { sql } from 'drizzle-orm';
+import { forEachSetBit } from '../usage-rollups/presence-bits';
 import { presenceRows } from '../usage-rollups/presence-sql';
 import type { Period } from './period';
 
@@ -11,6 +11,8 @@ export type ServicePerson = {
   person: string;
   userKey: string | null;
   label: string | null;
+  /** From the directory (CSV import); null when not known. */
+  department: string | null;
   browserOnly: boolean;
   browsers: number;
   days: number;
@@ -24,8 +26,9 @@ export type ServicePerson = {
 /**
  * Days on the service in the period per person number, from the service's daily presence bitmaps
  * (one row per day and chunk, however many events): the cost follows days × people active, not events.
+ * Its keys are everyone who used the service in the period.
  */
-async function daysActive(db: Db, serviceId: string, period: Period): Promise<Map<number, number>> {
+export async function daysActive(db: Db, serviceId: string, period: Period): Promise<Map<number, number>> {
   const result = rowsOf<{ chunk: number; people: string }>(
     await db.execute(sql`
       select chunk, bit_or(people)::text as people
@@ -33,11 +36,8 @@ async function daysActive(db: Db, serviceId: string, period: Period): Promise<Ma
       group by start_day, chunk`),
   );
   const days = new Map<number, number>();
-  for (const row of result) {
-    const base = Number(row.chunk) * PRESENCE_CHUNK_BITS;
-    for (let i = row.people.indexOf('1'); i !== -1; i = row.people.indexOf('1', i + 1))
-      days.set(base + i, (days.get(base + i) ?? 0) + 1);
-  }
+  for (const row of result)
+    forEachSetBit(row.chunk, row.people, (idx) => days.set(idx, (days.get(idx) ?? 0) + 1));
   return days;
 }
 
@@ -48,8 +48,12 @@ async function daysActive(db: Db, serviceId: string, period: Period): Promise<Ma
  * candidates come from the presence bitmaps, and only their counters are read from usage_daily
  * (an index on service, person and day), so the busiest service costs about what a quiet one does.
  */
-export async function peopleOf(db: Db, serviceId: string, period: Period): Promise<ServicePerson[]> {
-  const days = await daysActive(db, serviceId, period);
+export async function peopleOf(
+  db: Db,
+  serviceId: string,
+  period: Period,
+  days: Map<number, number>,
+): Promise<ServicePerson[]> {
   if (days.size === 0) return [];
   // The 100 with the most days, and anyone tied with the 100th (visits may put them ahead).
   const ranked = [...days.values()].sort((a, b) => b - a);
@@ -59,6 +63,7 @@ export async function peopleOf(db: Db, serviceId: string, period: Period): Promi
     person: string;
     user_key: string | null;
     label: string | null;
+    department: string | null;
     browsers: number | string;
     visits: number | string;
     pastes: number | string;
@@ -69,6 +74,7 @@ export async function peopleOf(db: Db, serviceId: string, period: Period): Promi
   }>(
     await db.execute(sql`
       select p.idx, p.person_key as person, max(d.user_key) as user_key, max(dev.user_label) as label,
+        max(pd.department) as department,
         count(distinct d.device_id) as browsers,
         greatest(sum(d.visits + d.warnings + d.blocks - d.proceeds), 0) as visits,
         sum(d.pastes) as pastes, sum(d.uploads) as uploads, sum(d.api_calls) as api_calls,
@@ -78,6 +84,7 @@ export async function peopleOf(db: Db, serviceId: string, period: Period): Promi
         and coalesce(d.user_key, d.device_id::text) = p.person_key
         and d.day between ${period.from}::date and ${period.to}::date
       left join device dev on dev.id = d.device_id
+      left join person_department pd on pd.person_key = p.person_key
       where p.idx in (select json_array_elements_text(${JSON.stringify(candidates)}::json)::int)
       group by p.idx, p.person_key`),
   );
@@ -86,6 +93,7 @@ export async function peopleOf(db: Db, serviceId: string, period: Period): Promi
       person: r.person,
       userKey: r.user_key,
       label: r.label,
+      department: r.department,
       browserOnly: r.user_key === null,
       browsers: Number(r.browsers),
       days: days.get(Number(r.idx)) ?? 0,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
 import type { TestApp } from '../../testing/test-app';
 
-/** Creates an enrollment token as admin and enrolls one device with it. */
-export async function enrollTestDevice(t: TestApp, userHint = 'ada@example.com') {
+/** Creates an enrollment token as admin and enrolls one device with it (`null`: a browser that names no user). */
+export async function enrollTestDevice(t: TestApp, userHint: string | null = 'ada@example.com') {
   const admin = await t.signInAs('admin');
   const created = await t.request('/api/enrollment-tokens', {
     method: 'POST',
@@ -13,7 +13,13 @@ export async function enrollTestDevice(t: TestApp, userHint = 'ada@example.com')
   const { token, id: tokenId } = (await created.json()) as { token: string; id: string };
   const res = await t.request('/api/ext/enroll', {
     method: 'POST',
-    json: { token, userHint, browser: 'chrome', platform: 'linux', extensionVersion: '0.1.0' },
+    json: {
+      token,
+      ...(userHint === null ? {} : { userHint }),
+      browser: 'chrome',
+      platform: 'linux',
+      extensionVersion: '0.1.0',
+    },
   });
   const body = (await res.json()) as { deviceId: string; credential: string };
   return { ...body, token, tokenId, auth: { authorization: `Bearer ${body.credential}` } };

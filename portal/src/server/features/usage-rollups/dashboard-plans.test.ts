@@ -1,8 +1,11 @@
 import type { Db } from '@sightline/db/client';
 import { rowsOf } from '@sightline/db/client';
+import { device } from '@sightline/db/schema/devices';
+import { personDepartment } from '@sightline/db/schema/directory';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { useByDepartment } from '../discovery/department-use';
 import {
   distinctPeople,
   firstSeenOf,
@@ -22,6 +25,14 @@ beforeAll(async () => {
     headers: dev.auth,
   });
   expect(res.status).toBe(200);
+  // Someone with a department, or the breakdown by department would read nothing at all.
+  const [enrolled] = await t.deps.db.select({ userKey: device.userKey }).from(device);
+  await t.deps.db.insert(personDepartment).values({
+    personKey: enrolled!.userKey!,
+    department: 'Engineering',
+    source: 'csv',
+    updatedAt: new Date('2026-11-28T12:00:00Z'),
+  });
 });
 afterAll(() => t?.close());
 
@@ -58,8 +69,13 @@ describe('dashboard query plans', () => {
     await peoplePerDay(proxy, '2026-09-01', '2026-11-28', ['openai-chatgpt']);
     await peoplePerDay(proxy, '2026-09-01', '2026-11-28', 'any');
     await firstSeenOf(proxy, ['openai-chatgpt', 'perplexity']);
-    expect(statements).toHaveLength(7);
-    for (const statement of statements) {
+    const byDepartment = await useByDepartment(proxy, { from: '2026-09-01', to: '2026-11-28' }, [
+      'openai-chatgpt',
+      'perplexity',
+    ]);
+    expect(byDepartment.rows).toEqual([{ department: 'Engineering', people: 1, unsanctionedPeople: 1 }]);
+    expect(statements).toHaveLength(9);
+    for (const [i, statement] of statements.entries()) {
       const [row] = rowsOf<{ 'QUERY PLAN': unknown }>(
         await t.deps.db.execute(sql`explain (format json) ${statement}`),
       );
@@ -69,6 +85,9 @@ describe('dashboard query plans', () => {
       expect(relations.length).toBeGreaterThan(0);
       // Raw events are partitioned (usage_event_yYYYYmMM, usage_event_default): none may appear.
       expect(relations.filter((r) => r.startsWith('usage_event'))).toEqual([]);
+      // The breakdown by department (the last two: the department map, then the bitmaps) reads no
+      // per-browser daily rows either: people come from the presence bitmaps.
+      if (i >= 7) expect(relations).not.toContain('usage_daily');
     }
   });
 });
