@@ -2,6 +2,7 @@ import type { Db } from '@sightline/db/client';
 import { schema } from '@sightline/db/schema';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { logAuthEvent } from './auth-log';
 import { withHashedSessionTokens } from './hashed-session-tokens';
 
 export type AuthOptions = { db: Db; secret: string; publicUrl: string; secureCookies: boolean };
@@ -33,6 +34,7 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
     rateLimit: { enabled: false },
     advanced: { useSecureCookies: secureCookies, database: { generateId: () => crypto.randomUUID() } },
     telemetry: { enabled: false },
+    logger: { log: logAuthEvent },
   });
 }
 
