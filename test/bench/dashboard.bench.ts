@@ -84,7 +84,7 @@ async function loadWith(db: Db, t: TestApp, events: number, devices: number): Pr
   const eventIndexes = await dropSecondaryIndexes(db, 'usage_event');
   const dailyIndexes = await dropSecondaryIndexes(db, 'usage_daily');
   let step = performance.now();
-  await generateEvents(db, t.deps.now(), events, devices);
+  await generateEvents(db, t.deps.clock(), events, devices);
   console.log(`  generated ${events.toLocaleString('en')} events (generate_series): ${elapsed(step)}`);
   step = performance.now();
   await buildRollups(db);
@@ -125,8 +125,8 @@ async function dashboardCalls(t: TestApp): Promise<Call[]> {
     t,
     sql`select device_id as id from usage_daily group by 1 order by sum(visits + logins + pastes + uploads + api_calls + warnings + blocks + proceeds) desc limit 1`,
   );
-  const today = t.deps.now().toISOString().slice(0, 10);
-  const from = new Date(t.deps.now().getTime() - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
+  const today = t.deps.clock().toISOString().slice(0, 10);
+  const from = new Date(t.deps.clock().getTime() - (DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
   return [
     { name: 'dashboard 7 days', path: '/api/discovery/dashboard?days=7' },
     { name: 'dashboard 30 days', path: '/api/discovery/dashboard?days=30' },
@@ -194,7 +194,7 @@ async function main() {
   const t = await createTestApp();
   try {
     const cookie = await t.signInAs('admin');
-    const fleet = await seedFleet(t.deps.db, t.deps.now());
+    const fleet = await seedFleet(t.deps.db, t.deps.clock());
     console.log(`fleet: ${fleet.devices.toLocaleString('en')} browsers, ${fleet.services} services`);
     const small = await measure(t, cookie, SMALL, fleet.devices);
     const large = await measure(t, cookie, LARGE, fleet.devices);

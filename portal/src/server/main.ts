@@ -36,7 +36,7 @@ const deps: AppDeps = {
   env,
   auth,
   mailer: createMailer(env.SMTP_URL, env.MAIL_FROM),
-  now: () => new Date(),
+  clock: () => new Date(),
 };
 const app = createApp(deps);
 const stopWorkers = env.WORKERS === 'on' ? startWorkers(deps) : () => {};

@@ -128,7 +128,7 @@ async function everythingReadableBy(role: StaffRole): Promise<{ text: string; ca
 
 async function deliver() {
   t.clock.set(new Date());
-  return deliverDueMail(t.deps);
+  return deliverDueMail(t.serviceDeps());
 }
 
 beforeAll(async () => {

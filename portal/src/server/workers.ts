@@ -1,4 +1,4 @@
-import type { AppDeps } from './context';
+import type { AppDeps, ServiceDeps } from './context';
 import { runAssessmentSchedule } from './features/assessments/reminders';
 import { ensureEventPartitions } from './features/extension-api/event-partitions';
 import { pruneRawEvents } from './features/extension-api/retention-service';
@@ -6,8 +6,10 @@ import { sendReviewNotices } from './features/reviews/review-notices';
 import { foldRollupDeltas } from './features/usage-rollups/fold-deltas';
 import { loggableError } from './loggable-error';
 import { deliverDueMail } from './mail/outbox';
+import { depsAt } from './service-deps';
 
-export type Worker = { name: string; everyMs: number; run: (deps: AppDeps) => Promise<unknown> };
+/** A background job; each tick gets the app's dependencies as of that tick (`now` read once). */
+export type Worker = { name: string; everyMs: number; run: (deps: ServiceDeps) => Promise<unknown> };
 
 /** Background jobs; each one is safe to run on several instances at once. */
 export const workers: Worker[] = [
@@ -22,13 +24,13 @@ export const workers: Worker[] = [
   {
     name: 'event-partitions',
     everyMs: 6 * 3_600_000,
-    run: (deps) => ensureEventPartitions({ db: deps.db, now: deps.now() }),
+    run: (deps) => ensureEventPartitions(deps),
   },
   // Raw events past the org's retention go; the daily rollups keep the counts.
   {
     name: 'event-retention',
     everyMs: 6 * 3_600_000,
-    run: (deps) => pruneRawEvents({ db: deps.db, now: deps.now() }),
+    run: (deps) => pruneRawEvents(deps),
   },
 ];
 
@@ -49,7 +51,7 @@ export async function runWorkerTick(worker: Worker, deps: AppDeps): Promise<void
   const startedAt = new Date().toISOString();
   let ok = true;
   try {
-    await worker.run(deps);
+    await worker.run(depsAt(deps));
   } catch (error) {
     ok = false;
     console.error(`worker ${worker.name} failed: ${loggableError(error)}`);

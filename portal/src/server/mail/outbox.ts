@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '@sightline/db/client';
 import { emailOutbox } from '@sightline/db/schema/mail';
 import { and, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
-import type { AppDeps } from '../context';
+import type { ServiceDeps } from '../context';
 import { claimable, claimDueMail, LEASE_RENEW_MS, renewLease, settleLease } from './outbox-lease';
 import { fillLinkPlaceholder, LINK_PLACEHOLDER, type SecretLink } from './secret-link';
 
@@ -78,10 +78,10 @@ function errorText(error: unknown, link: string | null): string {
  * the link is dropped in the same update that marks it sent.
  */
 export async function deliverDueMail(
-  deps: Pick<AppDeps, 'db' | 'mailer' | 'now'>,
+  deps: Pick<ServiceDeps, 'db' | 'mailer' | 'now' | 'clock'>,
   limit = 20,
 ): Promise<number> {
-  const now = deps.now();
+  const { now } = deps;
   if (!deps.mailer.configured) {
     await cancelDeadLinks(deps.db, now);
     await deps.db.update(emailOutbox).set({ status: 'held' }).where(claimable(now, MAX_ATTEMPTS));
@@ -112,19 +112,19 @@ async function cancelDeadLinks(db: DbOrTx, now: Date): Promise<void> {
 
 /** Sends one claimed mail and records the outcome; true when it went out. */
 async function deliverClaimed(
-  deps: Pick<AppDeps, 'db' | 'mailer' | 'now'>,
+  deps: Pick<ServiceDeps, 'db' | 'mailer' | 'clock'>,
   id: string,
   token: string,
 ): Promise<boolean> {
   // Read it again under a renewed lease: its link may have been withdrawn since the claim.
-  const mail = await renewLease(deps.db, id, token, deps.now());
+  const mail = await renewLease(deps.db, id, token, deps.clock());
   if (!mail) return false;
   if (mail.secretLinkKind && mail.secretLink === null) {
     await settleLease(deps.db, id, token, { status: 'cancelled' });
     return false;
   }
   const renewal = setInterval(() => {
-    renewLease(deps.db, id, token, deps.now()).catch(() => {
+    renewLease(deps.db, id, token, deps.clock()).catch(() => {
       // The database is away: the lease lasts LEASE_MS from the last renewal, and the next one retries.
     });
   }, LEASE_RENEW_MS);
@@ -141,7 +141,7 @@ async function deliverClaimed(
   } catch (error) {
     clearInterval(renewal);
     const attempts = mail.attempts + 1;
-    const now = deps.now();
+    const now = deps.clock();
     await settleLease(deps.db, id, token, {
       status: 'failed',
       attempts,
@@ -154,7 +154,7 @@ async function deliverClaimed(
   // Sent, whatever happened to the row meanwhile (a link withdrawn during the send went out anyway).
   await settleLease(deps.db, id, token, {
     status: 'sent',
-    sentAt: deps.now(),
+    sentAt: deps.clock(),
     attempts: sql`${emailOutbox.attempts} + 1`,
     lastError: null,
     secretLink: null,

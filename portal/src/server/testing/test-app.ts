@@ -7,6 +7,7 @@ import { ensureOrgSettings } from '../bootstrap';
 import type { AppDeps } from '../context';
 import { loadEnv } from '../env';
 import { createMailer } from '../mail/mailer';
+import { depsAt } from '../service-deps';
 
 export const TEST_ORIGIN = 'http://localhost:8787';
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -59,7 +60,7 @@ export async function createTestApp(
     env,
     auth,
     mailer: createMailer(options.smtpUrl, 'Sightline <sightline@test>'),
-    now: () => clock.now(),
+    clock: () => clock.now(),
   };
   await ensureOrgSettings(handle.db);
   const app = createApp(deps);
@@ -96,7 +97,10 @@ export async function createTestApp(
   const close = async () => {
     if (!options.db) await handle.close();
   };
-  return { app, deps, clock, request, signInAs, close };
+  /** The app's dependencies as a service gets them, at the test clock's current time. */
+  const serviceDeps = () => depsAt(deps);
+
+  return { app, deps, clock, serviceDeps, request, signInAs, close };
 }
 
 /** The `name=value` part of the session cookie a response sets. */

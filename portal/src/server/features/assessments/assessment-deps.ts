@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../context';
+import type { ServiceDeps } from '../../context';
 
 /** What the assessment services need: no auth, no Hono context. */
-export type AssessmentDeps = Pick<AppDeps, 'db' | 'env' | 'mailer' | 'now'>;
+export type AssessmentDeps = Pick<ServiceDeps, 'db' | 'env' | 'mailer' | 'now'>;

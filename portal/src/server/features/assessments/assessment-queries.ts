@@ -17,6 +17,7 @@ import type { AssessmentState } from '@sightline/shared/assessments/assessment-s
 import { utcDay } from '@sightline/shared/assessments/dates';
 import { missingRequired, progress } from '@sightline/shared/questionnaire/completeness';
 import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import type { ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 import { listFindings } from '../findings/finding-queries';
 import { loadTemplate } from '../templates/templates-service';
@@ -64,7 +65,8 @@ export async function listAssessments(
  * Everything a reviewer sees on one assessment: questions as sent, answers, evidence, comments,
  * overrides (who, when, why), findings, history. `now` decides which findings are overdue.
  */
-export async function getAssessmentDetail(db: Db, id: string, now: Date) {
+export async function getAssessmentDetail(deps: Pick<ServiceDeps, 'db' | 'now'>, id: string) {
+  const { db, now } = deps;
   const [row] = await db.select().from(assessment).where(eq(assessment.id, id));
   if (!row) throw new AppError('not_found', 'No assessment with this id');
   const [vendorRow] = await db

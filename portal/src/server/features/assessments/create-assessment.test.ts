@@ -152,7 +152,7 @@ describe('creating assessments', () => {
     const start = t.clock.now();
     try {
       t.clock.advanceDays(20);
-      await runAssessmentSchedule(t.deps);
+      await runAssessmentSchedule(t.serviceDeps());
       expect((await detail(id)).assessment.state).toBe('expired');
       await staff('procurement', `/api/assessments/${id}/resend`, 400, { method: 'POST', json: {} });
       const reopened = await staff<{ state: string; link: string }>(

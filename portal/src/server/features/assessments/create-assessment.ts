@@ -31,7 +31,7 @@ export async function createAssessment(
   input: CreateAssessmentInput,
   afterInsert?: (tx: Tx, created: { id: string; previousAssessmentId: string | null }) => Promise<void>,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   checkDueDate(input.dueOn, now);
   return deps.db.transaction(async (tx) => {
     let serviceId = input.serviceId ?? null;

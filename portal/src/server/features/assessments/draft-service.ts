@@ -9,7 +9,7 @@ import { checkDueDate, lockAssessment } from './assessment-records';
 
 /** Until it is sent, a draft's respondent, template and due date can change freely. */
 export async function updateDraft(deps: AssessmentDeps, actor: Actor, id: string, input: UpdateDraftInput) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     if (row.state !== 'draft') {

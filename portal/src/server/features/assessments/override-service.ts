@@ -63,7 +63,7 @@ function scoreSummary(result: ScoreResult | null) {
  * override of the same question replaces the first. Audited and rescored in one transaction.
  */
 export async function setOverride(deps: AssessmentDeps, actor: Actor, id: string, input: OverrideInput) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     checkReviewState(row);
@@ -113,7 +113,7 @@ export async function withdrawOverride(
   questionId: string,
   reason: string | undefined,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     checkReviewState(row);

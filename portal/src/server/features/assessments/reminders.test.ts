@@ -48,7 +48,7 @@ const status = async (token: string) =>
 /** Runs one scheduler tick on the given day at 06:00 UTC. */
 async function tickOn(day: string) {
   t.clock.set(new Date(`${day}T06:00:00Z`));
-  return runAssessmentSchedule(t.deps);
+  return runAssessmentSchedule(t.serviceDeps());
 }
 
 describe('reminders', () => {
@@ -117,9 +117,9 @@ describe('reminders', () => {
     const sent = await Promise.all([1, 2, 3].map(() => sendAssessment(t, vendorId, { dueOn: '2026-03-20' })));
     t.clock.set(new Date('2026-03-13T06:00:00Z'));
     const counts = await Promise.all([
-      sendDueReminders(t.deps),
-      sendDueReminders(t.deps),
-      sendDueReminders(t.deps),
+      sendDueReminders(t.serviceDeps()),
+      sendDueReminders(t.serviceDeps()),
+      sendDueReminders(t.serviceDeps()),
     ]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
     for (const { id } of sent)

@@ -33,7 +33,7 @@ export async function runAssessmentSchedule(deps: AssessmentDeps) {
  * portal instances tick at once, the second finds the stamp set and sends nothing.
  */
 export async function sendDueReminders(deps: AssessmentDeps): Promise<number> {
-  const now = deps.now();
+  const { now } = deps;
   const today = utcDay(now);
   const candidates = await deps.db
     .select()
@@ -126,7 +126,7 @@ async function remind(
 
 /** Questionnaires still open past their due date plus grace become expired; their links answer 410. */
 export async function expireOverdue(deps: AssessmentDeps): Promise<number> {
-  const now = deps.now();
+  const { now } = deps;
   const overdue = await deps.db
     .select({ id: assessment.id })
     .from(assessment)

@@ -63,7 +63,7 @@ export async function addReviewComment(
   id: string,
   input: ReviewCommentInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     if (!(commentableStates as readonly string[]).includes(row.state)) {
@@ -83,7 +83,7 @@ export async function addReviewComment(
 }
 
 export async function deleteReviewComment(deps: AssessmentDeps, actor: Actor, id: string, commentId: string) {
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     if (!(commentableStates as readonly string[]).includes(row.state)) {
@@ -121,7 +121,7 @@ export async function requestChanges(
   id: string,
   input: RequestChangesInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     let row = await lockAssessment(tx, id);
     await insertComments(tx, row, actor, input.comments ?? [], now);
@@ -191,7 +191,7 @@ export async function requestChanges(
 
 /** Reviewers take a submitted questionnaire into review; the decision (a later step) starts from here. */
 export async function startReview(deps: AssessmentDeps, actor: Actor, id: string) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     const updated = await applyTransition(tx, row, 'start_review', actor, now);

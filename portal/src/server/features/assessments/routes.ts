@@ -15,6 +15,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { attachmentResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
@@ -43,7 +44,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     }),
     validate('json', createAssessmentSchema),
     async (c) => {
-      const deps = c.get('deps');
+      const deps = serviceDeps(c);
       const input = c.req.valid('json');
       const actor = staffActor(c);
       const created = await createAssessment(deps, actor, input);
@@ -61,8 +62,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await getAssessmentDetail(db, c.req.valid('param').id, now()), 200);
+      return c.json(await getAssessmentDetail(serviceDeps(c), c.req.valid('param').id), 200);
     },
   )
   .patch(
@@ -72,7 +72,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('json', updateDraftSchema),
     async (c) =>
       c.json(
-        await updateDraft(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await updateDraft(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -80,7 +80,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     '/api/assessments/:id/send',
     describeRoute({ tags, summary: 'Send a draft: snapshot the questions, issue the link, mail it' }),
     validate('param', idParam),
-    async (c) => c.json(await sendAssessment(c.get('deps'), staffActor(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await sendAssessment(serviceDeps(c), staffActor(c), c.req.valid('param').id), 200),
   )
   .post(
     '/api/assessments/:id/resend',
@@ -92,7 +92,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('json', resendAssessmentSchema),
     async (c) =>
       c.json(
-        await resendAssessment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await resendAssessment(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -103,7 +103,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('json', revokeAssessmentSchema),
     async (c) =>
       c.json(
-        await revokeAssessment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await revokeAssessment(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -117,7 +117,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('json', reviewCommentInputSchema),
     async (c) =>
       c.json(
-        await addReviewComment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await addReviewComment(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         201,
       ),
   )
@@ -127,7 +127,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('param', z.object({ id: z.uuid(), commentId: z.uuid() })),
     async (c) => {
       const { id, commentId } = c.req.valid('param');
-      await deleteReviewComment(c.get('deps'), staffActor(c), id, commentId);
+      await deleteReviewComment(serviceDeps(c), staffActor(c), id, commentId);
       return c.json({ ok: true }, 200);
     },
   )
@@ -138,7 +138,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('json', requestChangesSchema),
     async (c) =>
       c.json(
-        await requestChanges(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await requestChanges(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -146,7 +146,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     '/api/assessments/:id/start-review',
     describeRoute({ tags, summary: 'Take a submitted questionnaire into review' }),
     validate('param', idParam),
-    async (c) => c.json(await startReview(c.get('deps'), staffActor(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await startReview(serviceDeps(c), staffActor(c), c.req.valid('param').id), 200),
   )
   .get(
     '/api/assessments/:id/evidence/:evidenceId/file',
@@ -165,7 +165,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, evidenceId } = c.req.valid('param');
       return c.json(
-        await verifyEvidence(c.get('deps'), staffActor(c), id, evidenceId, c.req.valid('json').verified),
+        await verifyEvidence(serviceDeps(c), staffActor(c), id, evidenceId, c.req.valid('json').verified),
         200,
       );
     },
@@ -180,7 +180,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     validate('json', overrideInputSchema),
     async (c) =>
       c.json(
-        await setOverride(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await setOverride(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -192,7 +192,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id, questionId } = c.req.valid('param');
       return c.json(
-        await withdrawOverride(c.get('deps'), staffActor(c), id, questionId, c.req.valid('json').reason),
+        await withdrawOverride(serviceDeps(c), staffActor(c), id, questionId, c.req.valid('json').reason),
         200,
       );
     },

@@ -30,7 +30,7 @@ export type SendResult = { id: string; state: string; mailed: boolean; link?: st
  * was asked), issues the link, and queues the mail, all in one transaction.
  */
 export async function sendAssessment(deps: AssessmentDeps, actor: Actor, id: string): Promise<SendResult> {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     if (row.state !== 'draft') {
@@ -72,7 +72,7 @@ export async function resendAssessment(
     respondentEmail?: string | undefined;
   },
 ): Promise<SendResult> {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     let row = await lockAssessment(tx, id);
     if (input.dueOn) checkDueDate(input.dueOn, now);
@@ -161,7 +161,7 @@ export async function revokeAssessment(
   id: string,
   input: { reason?: string | undefined },
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     const revokedTokens = await revokeTokens(tx, id, now);

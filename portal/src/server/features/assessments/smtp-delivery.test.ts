@@ -85,7 +85,7 @@ describe('questionnaire mail over real SMTP', () => {
     expect(sent.link).toBeUndefined();
     // The outbox stamps rows with the database's clock, so the fake clock catches up first.
     t.clock.set(new Date());
-    expect(await deliverDueMail(t.deps)).toBe(1);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(1);
     const mail = received.find((m) => m.to.includes('mia@mailtest.example'));
     expect(mail?.raw).toMatch(/Subject: .*AI supplier questionnaire for Mailtest AI/);
     const token = linkFrom(mail!.raw);
@@ -117,13 +117,13 @@ describe('questionnaire mail over real SMTP', () => {
     );
     rejectNext = 1;
     t.clock.set(new Date());
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
     let [row] = await t.deps.db.select().from(emailOutbox).where(eq(emailOutbox.relatedId, sent.id));
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row!.lastError).toMatch(/temporarily unavailable/);
-    expect(await deliverDueMail(t.deps)).toBe(0); // not due yet: backoff
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0); // not due yet: backoff
     t.clock.set(new Date(t.clock.now().getTime() + 60_000));
-    expect(await deliverDueMail(t.deps)).toBe(1);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(1);
     [row] = await t.deps.db.select().from(emailOutbox).where(eq(emailOutbox.relatedId, sent.id));
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
     expect(received.some((m) => m.to.includes('fay@flaky.example'))).toBe(true);

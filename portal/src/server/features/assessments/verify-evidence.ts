@@ -21,7 +21,7 @@ export async function verifyEvidence(
   evidenceId: string,
   verified: boolean,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, id);
     if (!reviewStates.includes(row.state)) {

@@ -6,6 +6,7 @@ import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { AppError, errorBody } from '../../errors';
 import { sha256Hex } from '../../secret-token';
+import { serviceDeps } from '../../service-deps';
 import { clearThrottle, hitThrottle, releaseThrottle, type ThrottleRule } from '../../throttle';
 
 /** Five wrong passwords for one account in 15 minutes lock that account's sign-in for the rest of the window. */
@@ -30,7 +31,7 @@ type Account = {
  * one gives its count back: checking first and counting after let parallel guesses all through.
  */
 export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, now } = c.get('deps');
+  const { db, now } = serviceDeps(c);
   const body = (await c.req.raw
     .clone()
     .json()
@@ -45,8 +46,8 @@ export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
     .where(eq(user.email, email));
 
   const withinLimits =
-    (await hitThrottle(db, clientKey, SIGN_IN_FAILURES_PER_CLIENT, now())) &&
-    (await hitThrottle(db, accountKey, SIGN_IN_FAILURES, now()));
+    (await hitThrottle(db, clientKey, SIGN_IN_FAILURES_PER_CLIENT, now)) &&
+    (await hitThrottle(db, accountKey, SIGN_IN_FAILURES, now));
   if (!withinLimits) {
     await recordAudit(db, {
       actor: { type: 'anonymous' },

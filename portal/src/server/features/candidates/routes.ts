@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { decideCandidate, listCandidates } from './candidates-service';
 
@@ -25,11 +26,11 @@ export const candidateRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', candidateDecisionSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
       const { id } = c.req.valid('param');
       return c.json(
-        await decideCandidate({ db, now: now() }, actor, id, 'accepted', c.req.valid('json').catalogEntryId),
+        await decideCandidate({ db, now }, actor, id, 'accepted', c.req.valid('json').catalogEntryId),
         200,
       );
     },
@@ -39,10 +40,10 @@ export const candidateRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Dismiss a candidate (not an AI service)' }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
       return c.json(
-        await decideCandidate({ db, now: now() }, actor, c.req.valid('param').id, 'dismissed', undefined),
+        await decideCandidate({ db, now }, actor, c.req.valid('param').id, 'dismissed', undefined),
         200,
       );
     },

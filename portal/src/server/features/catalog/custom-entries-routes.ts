@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { loadCatalog } from './catalog-source';
 import { deleteCustomEntry, saveCustomEntry } from './custom-entries-service';
@@ -20,8 +21,8 @@ export const customCatalogRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Add a custom catalog entry (or override a built-in one by its id)' }),
     validate('json', catalogEntrySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      const entry = await saveCustomEntry({ db, now: now() }, staffActor(c), c.req.valid('json'), 'create');
+      const { db, now } = serviceDeps(c);
+      const entry = await saveCustomEntry({ db, now }, staffActor(c), c.req.valid('json'), 'create');
       return c.json({ entry }, 201);
     },
   )
@@ -34,8 +35,8 @@ export const customCatalogRoutes = new Hono<AppEnv>()
       const body = c.req.valid('json');
       if (body.id !== c.req.valid('param').id)
         throw new AppError('bad_request', 'The id in the body must match the URL');
-      const { db, now } = c.get('deps');
-      const entry = await saveCustomEntry({ db, now: now() }, staffActor(c), body, 'update');
+      const { db, now } = serviceDeps(c);
+      const entry = await saveCustomEntry({ db, now }, staffActor(c), body, 'update');
       return c.json({ entry }, 200);
     },
   )
@@ -47,8 +48,8 @@ export const customCatalogRoutes = new Hono<AppEnv>()
     }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
-      await deleteCustomEntry({ db, now: now() }, staffActor(c), c.req.valid('param').id);
+      const { db, now } = serviceDeps(c);
+      await deleteCustomEntry({ db, now }, staffActor(c), c.req.valid('param').id);
       return c.json({ ok: true }, 200);
     },
   )

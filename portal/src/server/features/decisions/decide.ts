@@ -35,7 +35,7 @@ export async function decide(
   assessmentId: string,
   input: DecisionInput,
 ): Promise<DecisionView> {
-  const now = deps.now();
+  const { now } = deps;
   const actor: Actor = { type: 'staff', user: approver };
   await deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, assessmentId);

@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { currentStaff } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { decide } from './decide';
 import { getDecision } from './decision-queries';
@@ -22,7 +23,10 @@ export const decisionRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', decisionInputSchema),
     async (c) =>
-      c.json(await decide(c.get('deps'), currentStaff(c), c.req.valid('param').id, c.req.valid('json')), 201),
+      c.json(
+        await decide(serviceDeps(c), currentStaff(c), c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
   )
   .get(
     '/api/assessments/:id/decision',

@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { listDevices, recentDeviceEvents, revokeDevice } from './devices-service';
 import {
@@ -37,9 +38,9 @@ export const deviceRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Revoke a device credential' }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
-      return c.json(await revokeDevice({ db, now: now() }, actor, c.req.valid('param').id), 200);
+      return c.json(await revokeDevice({ db, now }, actor, c.req.valid('param').id), 200);
     },
   )
   .get(
@@ -52,9 +53,9 @@ export const deviceRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Create an enrollment token (its value is shown once)' }),
     validate('json', createEnrollmentTokenSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
-      return c.json(await createEnrollmentToken({ db, now: now() }, actor, c.req.valid('json')), 201);
+      return c.json(await createEnrollmentToken({ db, now }, actor, c.req.valid('json')), 201);
     },
   )
   .post(
@@ -62,8 +63,8 @@ export const deviceRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Revoke an enrollment token (enrolled devices keep working)' }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
-      return c.json(await revokeEnrollmentToken({ db, now: now() }, actor, c.req.valid('param').id), 200);
+      return c.json(await revokeEnrollmentToken({ db, now }, actor, c.req.valid('param').id), 200);
     },
   );

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { loadDashboard } from './dashboard-service';
 import { resolvePeriod } from './period';
@@ -22,8 +23,8 @@ export const discoveryRoutes = new Hono<AppEnv>()
     }),
     validate('query', rangeQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await loadDashboard(db, resolvePeriod(c.req.valid('query'), now())), 200);
+      const { db, now } = serviceDeps(c);
+      return c.json(await loadDashboard(db, resolvePeriod(c.req.valid('query'), now)), 200);
     },
   )
   .get(
@@ -34,9 +35,9 @@ export const discoveryRoutes = new Hono<AppEnv>()
     }),
     validate('query', serviceTableQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
-      return c.json(await loadServiceTable(db, resolvePeriod(query, now()), query), 200);
+      return c.json(await loadServiceTable(db, resolvePeriod(query, now), query), 200);
     },
   )
   .get(
@@ -49,8 +50,8 @@ export const discoveryRoutes = new Hono<AppEnv>()
     validate('param', z.object({ serviceId: serviceIdSchema })),
     validate('query', rangeQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      const period = resolvePeriod(c.req.valid('query'), now());
+      const { db, now } = serviceDeps(c);
+      const period = resolvePeriod(c.req.valid('query'), now);
       return c.json(await loadServiceDetail(db, c.req.valid('param').serviceId, period), 200);
     },
   );

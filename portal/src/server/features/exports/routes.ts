@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { csvResponse } from '../../csv/csv-response';
 import { currentStaff } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { resolvePeriod } from '../discovery/period';
 import { assessmentColumns, assessmentRows } from './assessment-export';
@@ -44,12 +45,12 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('The vendor register as CSV, with the vendors page filters'),
     validate('query', vendorListQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
-      await recordExport(db, currentStaff(c), 'vendors', { filters: query }, now());
+      await recordExport(db, currentStaff(c), 'vendors', { filters: query }, now);
       return csvResponse({
         name: 'vendors',
-        at: now(),
+        at: now,
         columns: vendorColumns,
         pages: vendorRows(db, query),
       });
@@ -60,12 +61,12 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('Assessments as CSV, with the assessments page filters'),
     validate('query', assessmentListQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
-      await recordExport(db, currentStaff(c), 'assessments', { filters: query }, now());
+      await recordExport(db, currentStaff(c), 'assessments', { filters: query }, now);
       return csvResponse({
         name: 'assessments',
-        at: now(),
+        at: now,
         columns: assessmentColumns,
         pages: assessmentRows(db, query),
       });
@@ -76,14 +77,14 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('Findings as CSV, with the findings page filters'),
     validate('query', findingListQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
-      await recordExport(db, currentStaff(c), 'findings', { filters: query }, now());
+      await recordExport(db, currentStaff(c), 'findings', { filters: query }, now);
       return csvResponse({
         name: 'findings',
-        at: now(),
+        at: now,
         columns: findingColumns,
-        pages: findingRows(db, query, utcDay(now())),
+        pages: findingRows(db, query, utcDay(now)),
       });
     },
   )
@@ -92,11 +93,11 @@ export const exportRoutes = new Hono<AppEnv>()
     describe("Employees' access requests as CSV, one line per request"),
     validate('query', noQuery),
     async (c) => {
-      const { db, now } = c.get('deps');
-      await recordExport(db, currentStaff(c), 'requests', {}, now());
+      const { db, now } = serviceDeps(c);
+      await recordExport(db, currentStaff(c), 'requests', {}, now);
       return csvResponse({
         name: 'access-requests',
-        at: now(),
+        at: now,
         columns: requestColumns,
         pages: requestRows(db),
       });
@@ -107,14 +108,14 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('Usage by AI service over the last `days` as CSV (every service, not only the top)'),
     validate('query', z.strictObject({ days: z.coerce.number().int().min(1).max(365).default(30) })),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const { days } = c.req.valid('query');
-      await recordExport(db, currentStaff(c), 'usage', { days }, now());
+      await recordExport(db, currentStaff(c), 'usage', { days }, now);
       return csvResponse({
         name: `usage-${days}-days`,
-        at: now(),
+        at: now,
         columns: usageColumns,
-        pages: usageRows(db, now(), days),
+        pages: usageRows({ db, now }, days),
       });
     },
   )
@@ -125,19 +126,19 @@ export const exportRoutes = new Hono<AppEnv>()
     ),
     validate('query', serviceTableExportQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
-      const period = resolvePeriod(query, now());
+      const period = resolvePeriod(query, now);
       await recordExport(
         db,
         currentStaff(c),
         'ai-services',
         { from: period.from, to: period.to, sort: query.sort },
-        now(),
+        now,
       );
       return csvResponse({
         name: `ai-services-${period.from}-to-${period.to}`,
-        at: now(),
+        at: now,
         columns: serviceTableColumns,
         pages: serviceTableExportRows(db, period, query.sort),
       });
@@ -148,9 +149,9 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('Enrolled browsers as CSV (never their credentials)'),
     validate('query', noQuery),
     async (c) => {
-      const { db, now } = c.get('deps');
-      await recordExport(db, currentStaff(c), 'devices', {}, now());
-      return csvResponse({ name: 'devices', at: now(), columns: deviceColumns, pages: deviceRows(db) });
+      const { db, now } = serviceDeps(c);
+      await recordExport(db, currentStaff(c), 'devices', {}, now);
+      return csvResponse({ name: 'devices', at: now, columns: deviceColumns, pages: deviceRows(db) });
     },
   )
   .get(
@@ -158,15 +159,15 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('The audit trail as CSV, newest first, as it stood when the download started'),
     validate('query', auditExportQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
       // The bound is read before the export's own entry is appended, so the file ends where the trail
       // stood when it was asked for; the entry saying who took it is the next one.
       const upToSeq = await lastAuditSeq(db);
-      await recordExport(db, currentStaff(c), 'audit', { filters: query, upToSeq }, now());
+      await recordExport(db, currentStaff(c), 'audit', { filters: query, upToSeq }, now);
       return csvResponse({
         name: 'audit-trail',
-        at: now(),
+        at: now,
         columns: auditColumns,
         pages: auditRows(db, query, upToSeq),
       });
@@ -177,14 +178,14 @@ export const exportRoutes = new Hono<AppEnv>()
     describe('The AI system register as CSV, one line per system, with the inventory page filters'),
     validate('query', inventoryListQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const query = c.req.valid('query');
-      await recordExport(db, currentStaff(c), 'inventory', { filters: query }, now());
+      await recordExport(db, currentStaff(c), 'inventory', { filters: query }, now);
       return csvResponse({
         name: 'ai-systems',
-        at: now(),
+        at: now,
         columns: inventoryColumns,
-        pages: inventoryRows(db, query, utcDay(now())),
+        pages: inventoryRows(db, query, utcDay(now)),
       });
     },
   );

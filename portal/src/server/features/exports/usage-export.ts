@@ -1,4 +1,4 @@
-import type { Db } from '@sightline/db/client';
+import type { ServiceDeps } from '../../context';
 import type { CsvColumn } from '../../csv/csv-cell';
 import { onePage } from '../../csv/keyset-pages';
 import { listServicesInUse, type OverviewService } from '../overview/overview-service';
@@ -20,4 +20,5 @@ export const usageColumns: readonly CsvColumn<OverviewService>[] = [
 ];
 
 /** Every service the overview ranks for the period, not only the top it shows. */
-export const usageRows = (db: Db, now: Date, days: number) => onePage(() => listServicesInUse(db, now, days));
+export const usageRows = (deps: Pick<ServiceDeps, 'db' | 'now'>, days: number) =>
+  onePage(() => listServicesInUse(deps, days));

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { sha256Hex } from '../../secret-token';
+import { serviceDeps } from '../../service-deps';
 import { countHit } from '../../throttle';
 
 export type AuthedDevice = { id: string; userKey: string | null; userLabel: string | null };
@@ -18,7 +19,7 @@ export const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
   if (!match?.[1]) throw new AppError('unauthenticated', 'Send the device credential as a Bearer token');
-  const { db, env, now } = c.get('deps');
+  const { db, env, now } = serviceDeps(c);
   const [row] = await db
     .select({
       id: device.id,
@@ -35,7 +36,7 @@ export const deviceAuth = createMiddleware<DeviceEnv>(async (c, next) => {
     });
   // Counted per device, not per address: a whole office behind one NAT must not share a limit.
   const rule = { limit: env.DEVICE_REQUESTS_PER_MINUTE, windowMs: 60_000 };
-  const hit = await countHit(db, `device:${row.id}`, rule, now());
+  const hit = await countHit(db, `device:${row.id}`, rule, now);
   if (!hit.allowed)
     throw new AppError(
       'rate_limited',

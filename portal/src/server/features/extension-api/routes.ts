@@ -8,6 +8,7 @@ import { describeRoute } from 'hono-openapi';
 import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { maxBody } from '../../middleware/body-size';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { reportCandidates } from '../candidates/candidates-service';
 import { createAccessRequest } from '../requests/requests-service';
@@ -26,9 +27,9 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: "Exchange the org's enrollment token for a per-device credential" }),
     validate('json', enrollRequestSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const client = clientAddress(c);
-      return c.json(await enrollDevice({ db, now: now() }, c.req.valid('json'), client), 201);
+      return c.json(await enrollDevice({ db, now }, c.req.valid('json'), client), 201);
     },
   )
   .get(
@@ -42,9 +43,9 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     // The tag is a digest of the document, so it changes exactly when something an extension acts on does.
     etag(),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const doc = await buildPolicyDocument(db, c.get('device').id);
-      await markPolicySynced(db, c.get('device').id, now());
+      await markPolicySynced(db, c.get('device').id, now);
       c.header('Cache-Control', 'no-cache');
       return c.json(doc, 200);
     },
@@ -60,8 +61,8 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     deviceAuth,
     validate('json', eventBatchSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await ingestEvents({ db, now: now() }, c.get('device'), c.req.valid('json')), 200);
+      const { db, now } = serviceDeps(c);
+      return c.json(await ingestEvents({ db, now }, c.get('device'), c.req.valid('json')), 200);
     },
   )
   .post(
@@ -70,8 +71,8 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     deviceAuth,
     validate('json', accessRequestInputSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      const result = await createAccessRequest({ db, now: now() }, c.get('device'), c.req.valid('json'));
+      const { db, now } = serviceDeps(c);
+      const result = await createAccessRequest({ db, now }, c.get('device'), c.req.valid('json'));
       return c.json(result, result.created ? 201 : 200);
     },
   )
@@ -81,7 +82,7 @@ export const extensionApiRoutes = new Hono<AppEnv>()
     deviceAuth,
     validate('json', candidateReportSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await reportCandidates({ db, now: now() }, c.get('device').id, c.req.valid('json')), 200);
+      const { db, now } = serviceDeps(c);
+      return c.json(await reportCandidates({ db, now }, c.get('device').id, c.req.valid('json')), 200);
     },
   );

@@ -55,7 +55,7 @@ export async function flagFinding(
   assessmentId: string,
   input: FlagFindingInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   const id = await deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, assessmentId);
     if (!flaggableStates.includes(row.state)) {
@@ -140,7 +140,7 @@ export async function updateFinding(
   id: string,
   input: UpdateFindingInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     const row = await lockFinding(tx, id);
     if (input.ownerId) await checkOwner(tx, input.ownerId);
@@ -193,7 +193,7 @@ export async function transitionFinding(
 ) {
   const event = input.event as FindingEvent;
   checkRole(actor, event);
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     const row = await lockFinding(tx, id);
     const moved = findingTransition(row.status, event);

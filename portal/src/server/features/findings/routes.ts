@@ -10,6 +10,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { getFinding, listFindings } from './finding-queries';
 import { flagFinding, transitionFinding, updateFinding } from './findings-service';
@@ -26,7 +27,7 @@ export const findingRoutes = new Hono<AppEnv>()
     validate('json', flagFindingSchema),
     async (c) =>
       c.json(
-        await flagFinding(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await flagFinding(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         201,
       ),
   )
@@ -39,8 +40,8 @@ export const findingRoutes = new Hono<AppEnv>()
     }),
     validate('query', findingListQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json({ findings: await listFindings(db, c.req.valid('query'), utcDay(now())) }, 200);
+      const { db, now } = serviceDeps(c);
+      return c.json({ findings: await listFindings(db, c.req.valid('query'), utcDay(now)) }, 200);
     },
   )
   .get(
@@ -48,8 +49,8 @@ export const findingRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'One finding with its history' }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await getFinding(db, c.req.valid('param').id, utcDay(now())), 200);
+      const { db, now } = serviceDeps(c);
+      return c.json(await getFinding(db, c.req.valid('param').id, utcDay(now)), 200);
     },
   )
   .patch(
@@ -62,7 +63,7 @@ export const findingRoutes = new Hono<AppEnv>()
     validate('json', updateFindingSchema),
     async (c) =>
       c.json(
-        await updateFinding(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await updateFinding(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -76,7 +77,7 @@ export const findingRoutes = new Hono<AppEnv>()
     validate('json', findingTransitionSchema),
     async (c) =>
       c.json(
-        await transitionFinding(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await transitionFinding(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -89,5 +90,5 @@ export const findingRoutes = new Hono<AppEnv>()
     }),
     validate('param', idParam),
     async (c) =>
-      c.json(await sendFindingToVendor(c.get('deps'), staffActor(c), c.req.valid('param').id), 200),
+      c.json(await sendFindingToVendor(serviceDeps(c), staffActor(c), c.req.valid('param').id), 200),
   );

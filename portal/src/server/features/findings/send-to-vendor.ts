@@ -24,7 +24,7 @@ const MAX_COMMENT = 4000;
  * so the vendor gets one mail and one link, not one per finding.
  */
 export async function sendFindingToVendor(deps: AssessmentDeps, actor: Actor, id: string) {
-  const now = deps.now();
+  const { now } = deps;
   const commentId = await deps.db.transaction(async (tx) => {
     const [ref] = await tx
       .select({ assessmentId: finding.assessmentId })

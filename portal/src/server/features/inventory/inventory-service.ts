@@ -4,12 +4,12 @@ import { utcDay } from '@sightline/shared/assessments/dates';
 import type { CreateAiSystemInput, UpdateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { Actor, AppDeps } from '../../context';
+import type { Actor, ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 import { loadCatalog } from '../catalog/catalog-source';
 import { getSystem } from './inventory-queries';
 
-export type InventoryDeps = Pick<AppDeps, 'db' | 'now'>;
+export type InventoryDeps = Pick<ServiceDeps, 'db' | 'now'>;
 
 /** Related services must be catalog services (built-in or the org's own). */
 export async function checkServiceIds(tx: DbOrTx, serviceIds: readonly string[]): Promise<void> {
@@ -21,7 +21,7 @@ export async function checkServiceIds(tx: DbOrTx, serviceIds: readonly string[])
 
 /** Systems the organisation builds itself, or bought ones entered by hand; suppliers are linked after. */
 export async function createSystem(deps: InventoryDeps, actor: Actor, input: CreateAiSystemInput) {
-  const now = deps.now();
+  const { now } = deps;
   const id = await deps.db.transaction(async (tx) => {
     const serviceIds = [...new Set(input.serviceIds)];
     await checkServiceIds(tx, serviceIds);
@@ -57,7 +57,7 @@ export async function updateSystem(
   id: string,
   input: UpdateAiSystemInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     const [before] = await tx.select().from(aiSystem).where(eq(aiSystem.id, id)).for('update');
     if (!before) throw new AppError('not_found', 'No AI system with this id');

@@ -10,6 +10,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { getSystem, listSystems } from './inventory-queries';
 import { createSystem, updateSystem } from './inventory-service';
@@ -28,23 +29,23 @@ export const inventoryRoutes = new Hono<AppEnv>()
     }),
     validate('query', inventoryListQuerySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json({ systems: await listSystems(db, c.req.valid('query'), utcDay(now())) }, 200);
+      const { db, now } = serviceDeps(c);
+      return c.json({ systems: await listSystems(db, c.req.valid('query'), utcDay(now)) }, 200);
     },
   )
   .post(
     '/api/inventory',
     describeRoute({ tags, summary: 'Add an AI system (one built in-house, or a bought one by hand)' }),
     validate('json', createAiSystemSchema),
-    async (c) => c.json(await createSystem(c.get('deps'), staffActor(c), c.req.valid('json')), 201),
+    async (c) => c.json(await createSystem(serviceDeps(c), staffActor(c), c.req.valid('json')), 201),
   )
   .get(
     '/api/inventory/:id',
     describeRoute({ tags, summary: 'One AI system with its suppliers and its history' }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await getSystem(db, c.req.valid('param').id, utcDay(now())), 200);
+      const { db, now } = serviceDeps(c);
+      return c.json(await getSystem(db, c.req.valid('param').id, utcDay(now)), 200);
     },
   )
   .patch(
@@ -54,7 +55,7 @@ export const inventoryRoutes = new Hono<AppEnv>()
     validate('json', updateAiSystemSchema),
     async (c) =>
       c.json(
-        await updateSystem(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await updateSystem(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -69,7 +70,7 @@ export const inventoryRoutes = new Hono<AppEnv>()
     validate('json', upsertSupplierSchema),
     async (c) =>
       c.json(
-        await upsertSupplier(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await upsertSupplier(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
   )
@@ -79,6 +80,6 @@ export const inventoryRoutes = new Hono<AppEnv>()
     validate('param', z.object({ id: z.uuid(), supplierId: z.uuid() })),
     async (c) => {
       const { id, supplierId } = c.req.valid('param');
-      return c.json(await removeSupplier(c.get('deps'), staffActor(c), id, supplierId), 200);
+      return c.json(await removeSupplier(serviceDeps(c), staffActor(c), id, supplierId), 200);
     },
   );

@@ -78,7 +78,7 @@ export async function upsertSupplier(
   systemId: string,
   input: UpsertSupplierInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     await lockSystem(tx, systemId);
     const [vendorRow] = await tx
@@ -148,7 +148,7 @@ export async function removeSupplier(
   systemId: string,
   supplierId: string,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     await lockSystem(tx, systemId);
     const removed = await tx

@@ -65,7 +65,7 @@ async function accept(token: string) {
 /** Delivers what is due now (the outbox stamps rows with the database's clock). */
 async function deliver() {
   t.clock.set(new Date());
-  return deliverDueMail(t.deps);
+  return deliverDueMail(t.serviceDeps());
 }
 
 describe('the outbox without SMTP', () => {
@@ -160,7 +160,7 @@ describe('the outbox with SMTP', () => {
       linkHidden: 'in_delivery',
     });
     t.clock.set(new Date(Date.now() + 60_000));
-    expect(await deliverDueMail(t.deps)).toBe(1);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(1);
     t.clock.set(new Date());
 
     const [mail] = sink.to('smtp-admin@example.test');

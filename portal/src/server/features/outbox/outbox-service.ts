@@ -4,7 +4,7 @@ import type { StaffRole } from '@sightline/shared/auth/roles';
 import type { OutboxList } from '@sightline/shared/mail/outbox-api';
 import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { StaffUser } from '../../context';
+import type { ServiceDeps, StaffUser } from '../../context';
 import { AppError } from '../../errors';
 import { outboxMailView } from './outbox-view';
 
@@ -18,7 +18,12 @@ export async function listOutbox(db: Db, role: StaffRole, smtpConfigured: boolea
  * Queues a failed or held mail for another attempt. A sent mail no longer has its link, and a mail
  * whose link was withdrawn would deliver a dead one: neither is sent again.
  */
-export async function retryMail(db: Db, staff: StaffUser, id: string, now: Date): Promise<void> {
+export async function retryMail(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  staff: StaffUser,
+  id: string,
+): Promise<void> {
+  const { db, now } = deps;
   await db.transaction(async (tx) => {
     const [mail] = await tx
       .select({

@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { currentStaff } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { listOutbox, retryMail } from './outbox-service';
 
@@ -26,8 +27,7 @@ export const outboxRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Queue a failed or held mail for another delivery attempt' }),
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {
-      const { db, now } = c.get('deps');
-      await retryMail(db, currentStaff(c), c.req.valid('param').id, now());
+      await retryMail(serviceDeps(c), currentStaff(c), c.req.valid('param').id);
       return c.json({ ok: true }, 200);
     },
   );

@@ -1,4 +1,3 @@
-import type { Db } from '@sightline/db/client';
 import { assessment } from '@sightline/db/schema/assessments';
 import { aiCandidate } from '@sightline/db/schema/catalog';
 import { device } from '@sightline/db/schema/devices';
@@ -6,6 +5,7 @@ import { servicePolicy } from '@sightline/db/schema/policy';
 import { accessRequest } from '@sightline/db/schema/usage';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { and, count, eq, gte, isNull } from 'drizzle-orm';
+import type { ServiceDeps } from '../../context';
 import { loadCatalog } from '../catalog/catalog-source';
 import { usagePerService } from '../discovery/usage-queries';
 import { assessmentPerService, type ServiceAssessment } from './service-assessments';
@@ -38,7 +38,11 @@ const TOP = 15;
  * then by people using them: the procurement queue. The overview shows the top of it; the usage
  * export carries all of it.
  */
-export async function listServicesInUse(db: Db, now: Date, days: number): Promise<OverviewService[]> {
+export async function listServicesInUse(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  days: number,
+): Promise<OverviewService[]> {
+  const { db, now } = deps;
   const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
   const today = now.toISOString().slice(0, 10);
   // No cap: servicesInUse counts every service, and the list is cut to the top ones below.
@@ -78,8 +82,9 @@ export async function listServicesInUse(db: Db, now: Date, days: number): Promis
  * The landing page's numbers for the last `days`: AI services in use ranked with the unassessed ones
  * first (what procurement should look at next), and the queues waiting for staff.
  */
-export async function loadOverview(db: Db, now: Date, days: number) {
-  const services = await listServicesInUse(db, now, days);
+export async function loadOverview(deps: Pick<ServiceDeps, 'db' | 'now'>, days: number) {
+  const { db, now } = deps;
+  const services = await listServicesInUse(deps, days);
   const [activeDevices] = await db
     .select({ n: count() })
     .from(device)

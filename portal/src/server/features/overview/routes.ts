@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { loadOverview } from './overview-service';
 
@@ -13,7 +14,6 @@ export const overviewRoutes = new Hono<AppEnv>().get(
   }),
   validate('query', z.object({ days: z.coerce.number().int().min(1).max(365).default(30) })),
   async (c) => {
-    const { db, now } = c.get('deps');
-    return c.json(await loadOverview(db, now(), c.req.valid('query').days), 200);
+    return c.json(await loadOverview(serviceDeps(c), c.req.valid('query').days), 200);
   },
 );

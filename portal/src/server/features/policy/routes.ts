@@ -6,6 +6,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { listServicePolicies, setServicePolicies, setServicePolicy } from './policy-service';
 
@@ -23,10 +24,10 @@ export const policyRoutes = new Hono<AppEnv>()
     validate('param', z.object({ serviceId: serviceIdSchema })),
     validate('json', setServicePolicySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
       const result = await setServicePolicy(
-        { db, now: now() },
+        { db, now },
         actor,
         c.req.valid('param').serviceId,
         c.req.valid('json'),
@@ -42,9 +43,9 @@ export const policyRoutes = new Hono<AppEnv>()
     }),
     validate('json', bulkServicePolicySchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
       const { serviceIds, policy } = c.req.valid('json');
-      return c.json(await setServicePolicies({ db, now: now() }, actor, serviceIds, policy), 200);
+      return c.json(await setServicePolicies({ db, now }, actor, serviceIds, policy), 200);
     },
   );

@@ -10,6 +10,7 @@ import type { Question } from '@sightline/shared/questionnaire/template-schema';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { scoreResultSchema } from '@sightline/shared/scoring/score-result-schema';
 import { eq } from 'drizzle-orm';
+import type { ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 import { answersOf, evidenceSummaryOf } from '../assessments/answer-records';
 import { getAssessmentDetail } from '../assessments/assessment-queries';
@@ -22,8 +23,12 @@ import { answersDigest } from './answers-digest';
 import type { AssessmentReportData, ReportDecision, ReportQuestion } from './assessment-report-data';
 
 /** Reads one assessment and everything around it, and puts it in the words the report prints. */
-export async function loadAssessmentReportData(db: Db, id: string, now: Date): Promise<AssessmentReportData> {
-  const detail = await getAssessmentDetail(db, id, now);
+export async function loadAssessmentReportData(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  id: string,
+): Promise<AssessmentReportData> {
+  const { db, now } = deps;
+  const detail = await getAssessmentDetail(deps, id);
   const row = detail.assessment;
   const [organisation, decision, catalog, evidencePeople] = await Promise.all([
     organisationName(db),

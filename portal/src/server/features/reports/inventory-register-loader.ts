@@ -1,4 +1,3 @@
-import type { Db } from '@sightline/db/client';
 import { utcDay } from '@sightline/shared/assessments/dates';
 import { euAiActClassLabels, lifecycleStageLabels } from '@sightline/shared/inventory/inventory-enums';
 import {
@@ -6,6 +5,7 @@ import {
   responsibilityActivities,
   responsibilityActivityLabels,
 } from '@sightline/shared/inventory/responsibilities';
+import type { ServiceDeps } from '../../context';
 import { organisationName } from '../assessments/assessment-records';
 import { loadCatalog } from '../catalog/catalog-source';
 import { listSystems } from '../inventory/inventory-queries';
@@ -31,7 +31,10 @@ export function responsibilitiesInWords(matrix: ResponsibilityMatrix): string {
     .join(' ');
 }
 
-export async function loadInventoryRegisterData(db: Db, now: Date): Promise<InventoryRegisterData> {
+export async function loadInventoryRegisterData(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+): Promise<InventoryRegisterData> {
+  const { db, now } = deps;
   const [organisation, systems, catalog] = await Promise.all([
     organisationName(db),
     listSystems(db, {}, utcDay(now)),

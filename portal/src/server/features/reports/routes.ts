@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { renderAssessmentReport } from './assessment-report';
 import { loadAssessmentReportData } from './assessment-report-loader';
@@ -23,8 +24,7 @@ export const reportRoutes = new Hono<AppEnv>()
     }),
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {
-      const { db, now } = c.get('deps');
-      const data = await loadAssessmentReportData(db, c.req.valid('param').id, now());
+      const data = await loadAssessmentReportData(serviceDeps(c), c.req.valid('param').id);
       const bytes = await renderAssessmentReport(data);
       return pdfResponse(bytes, [data.vendor, data.service, utcDay(new Date(data.generatedAt))]);
     },
@@ -38,8 +38,7 @@ export const reportRoutes = new Hono<AppEnv>()
       responses: pdf,
     }),
     async (c) => {
-      const { db, now } = c.get('deps');
-      const data = await loadInventoryRegisterData(db, now());
+      const data = await loadInventoryRegisterData(serviceDeps(c));
       const bytes = await renderInventoryRegister(data);
       return pdfResponse(bytes, [
         data.organisation,

@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { setAccessRequestStatus } from './requests-service';
 import { listRequestsWithOpenAssessments } from './requests-with-assessments';
@@ -22,10 +23,10 @@ export const requestRoutes = new Hono<AppEnv>()
     validate('param', z.object({ id: z.uuid() })),
     validate('json', updateAccessRequestSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
       const result = await setAccessRequestStatus(
-        { db, now: now() },
+        { db, now },
         actor,
         c.req.valid('param').id,
         c.req.valid('json').status,

@@ -1,6 +1,6 @@
-import type { Db } from '@sightline/db/client';
 import { daysBetween, utcDay } from '@sightline/shared/assessments/dates';
 import type { DueList, DueReason, DueVendor } from '@sightline/shared/reviews/review-api';
+import type { ServiceDeps } from '../../context';
 import { loadCatalog } from '../catalog/catalog-source';
 import { type DueSignals, loadDueSignals } from './due-signals';
 import { isBlockedUseRising, isUsageSpike } from './usage-triggers';
@@ -14,7 +14,8 @@ const changeWords = {
 } as const;
 
 /** The "Due for review" list: overdue first, then what falls due within 30 days. */
-export async function dueForReview(db: Db, now: Date): Promise<DueList> {
+export async function dueForReview(deps: Pick<ServiceDeps, 'db' | 'now'>): Promise<DueList> {
+  const { db, now } = deps;
   const today = utcDay(now);
   const [signals, catalog] = await Promise.all([loadDueSignals(db, today), loadCatalog(db)]);
   const name = (serviceId: string | null) =>

@@ -6,17 +6,17 @@ import { utcDay } from '@sightline/shared/assessments/dates';
 import type { RecordIncidentInput } from '@sightline/shared/reviews/review-api';
 import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { Actor } from '../../context';
+import type { Actor, ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 
 /** Records an incident against a vendor; it puts the vendor on the due-for-review list. */
 export async function recordIncident(
-  deps: { db: Db; now: () => Date },
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
   actor: Actor,
   vendorId: string,
   input: RecordIncidentInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   if (input.occurredOn > utcDay(now)) throw new AppError('bad_request', 'The incident date is in the future');
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.select({ id: vendor.id }).from(vendor).where(eq(vendor.id, vendorId));

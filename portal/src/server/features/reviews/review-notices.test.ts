@@ -29,7 +29,7 @@ afterAll(async () => {
   await second?.close();
   await t?.close();
 });
-const otherInstance = () => (second ? { ...t.deps, db: second.db } : t.deps);
+const otherInstance = () => (second ? { ...t.serviceDeps(), db: second.db } : t.serviceDeps());
 
 const noticesFor = (vendorId: string) =>
   t.deps.db
@@ -66,7 +66,11 @@ describe('review notices', () => {
     );
     await recordIncident(vendorId, 'Service outage of six hours');
     const worker = workers.find((w) => w.name === 'review-notices')!;
-    await Promise.all([sendReviewNotices(t.deps), sendReviewNotices(t.deps), runWorkerTick(worker, t.deps)]);
+    await Promise.all([
+      sendReviewNotices(t.serviceDeps()),
+      sendReviewNotices(t.serviceDeps()),
+      runWorkerTick(worker, t.deps),
+    ]);
     const mails = await noticesFor(vendorId);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.toAddress).toBe('procurement@example.test');
@@ -78,10 +82,10 @@ describe('review notices', () => {
 
     // The next ticks have nothing new to say; a new incident is news again, and only it is mailed.
     t.clock.advanceDays(1);
-    await sendReviewNotices(t.deps);
+    await sendReviewNotices(t.serviceDeps());
     expect(await noticesFor(vendorId)).toHaveLength(1);
     await recordIncident(vendorId, 'Second outage');
-    await Promise.all([sendReviewNotices(t.deps), sendReviewNotices(otherInstance())]);
+    await Promise.all([sendReviewNotices(t.serviceDeps()), sendReviewNotices(otherInstance())]);
     const after = await noticesFor(vendorId);
     expect(after).toHaveLength(2);
     const latest = after.find((m) => m.id !== mails[0]!.id)!;

@@ -3,12 +3,12 @@ import { reviewNotice } from '@sightline/db/schema/reviews';
 import type { DueVendor } from '@sightline/shared/reviews/review-api';
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { AppDeps } from '../../context';
+import type { ServiceDeps } from '../../context';
 import { enqueueMail } from '../../mail/outbox';
 import { mailFromAddress, organisationName } from '../assessments/assessment-records';
 import { dueForReview } from './due-list';
 
-type Tx = Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0];
+type Tx = Parameters<Parameters<ServiceDeps['db']['transaction']>[0]>[0];
 
 /**
  * The worker's tick: mails procurement about each vendor with a reason it has not been told of yet.
@@ -16,9 +16,9 @@ type Tx = Parameters<Parameters<AppDeps['db']['transaction']>[0]>[0];
  * key) in the transaction that queues the mail: when several portal instances tick at once, the
  * insert that loses waits for the winner, finds the row there, and sends nothing.
  */
-export async function sendReviewNotices(deps: AppDeps): Promise<number> {
-  const now = deps.now();
-  const { vendors } = await dueForReview(deps.db, now);
+export async function sendReviewNotices(deps: ServiceDeps): Promise<number> {
+  const { now } = deps;
+  const { vendors } = await dueForReview({ db: deps.db, now });
   let mailed = 0;
   for (const due of vendors) {
     const sent = await deps.db.transaction(async (tx) => {

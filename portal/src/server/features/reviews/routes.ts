@@ -4,6 +4,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { cycleDiff } from './cycle-diff';
 import { dueForReview } from './due-list';
@@ -21,8 +22,7 @@ export const reviewRoutes = new Hono<AppEnv>()
         'Vendors due for review: overdue first, then due within 30 days, each with its reasons (review date, expiring document or evidence, incident, usage spike, blocked use rising, declared change)',
     }),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await dueForReview(db, now()), 200);
+      return c.json(await dueForReview(serviceDeps(c)), 200);
     },
   )
   .post(
@@ -36,7 +36,7 @@ export const reviewRoutes = new Hono<AppEnv>()
     validate('json', startReassessmentSchema),
     async (c) =>
       c.json(
-        await startReassessment(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await startReassessment(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         201,
       ),
   )
@@ -65,7 +65,7 @@ export const reviewRoutes = new Hono<AppEnv>()
     validate('json', recordIncidentSchema),
     async (c) =>
       c.json(
-        await recordIncident(c.get('deps'), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
+        await recordIncident(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         201,
       ),
   )

@@ -52,14 +52,14 @@ export async function startReassessment(
         throw new AppError('conflict', 'A later cycle of this service was decided; reassess that one');
       }
       const { template } = await loadTemplate(tx, input.templateId ?? (await defaultTemplateId(tx)));
-      const carried = await carryOver(tx, previous.id, next.id, template, utcDay(deps.now()));
+      const carried = await carryOver(tx, previous.id, next.id, template, utcDay(deps.now));
       await recordAudit(tx, {
         actor,
         action: 'assessment.reassessment_started',
         targetType: 'assessment',
         targetId: next.id,
         details: { previousAssessmentId: previous.id, ...carried },
-        at: deps.now(),
+        at: deps.now,
       });
     },
   );

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { getOrgSettings, updateOrgSettings } from './settings-service';
 
@@ -19,8 +20,8 @@ export const settingsRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Change org settings (audit-logged)' }),
     validate('json', updateOrgSettingsSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const actor = staffActor(c);
-      return c.json(await updateOrgSettings({ db, now: now() }, actor, c.req.valid('json')), 200);
+      return c.json(await updateOrgSettings({ db, now }, actor, c.req.valid('json')), 200);
     },
   );

@@ -8,6 +8,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import {
   cloneTemplate,
@@ -54,9 +55,11 @@ export const templateRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', cloneTemplateSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
       const actor = staffActor(c);
-      return c.json(await cloneTemplate(db, actor, c.req.valid('param').id, c.req.valid('json'), now()), 201);
+      return c.json(
+        await cloneTemplate(serviceDeps(c), actor, c.req.valid('param').id, c.req.valid('json')),
+        201,
+      );
     },
   )
   .post(
@@ -64,8 +67,7 @@ export const templateRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Add a template from JSON or YAML; every problem is listed in a 400' }),
     validate('json', importTemplateSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
       const actor = staffActor(c);
-      return c.json(await importTemplate(db, actor, c.req.valid('json'), now()), 201);
+      return c.json(await importTemplate(serviceDeps(c), actor, c.req.valid('json')), 201);
     },
   );

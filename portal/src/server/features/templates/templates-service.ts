@@ -13,7 +13,7 @@ import {
 import { parseTemplate, type Template } from '@sightline/shared/questionnaire/template-schema';
 import { and, count, desc, eq, max } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { Actor } from '../../context';
+import type { Actor, ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 
 /** Templates shipped with Sightline; seeded on every start, never overwritten once stored. */
@@ -125,12 +125,12 @@ export async function defaultTemplateId(db: DbOrTx): Promise<string> {
 }
 
 export async function cloneTemplate(
-  db: Db,
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
   actor: Actor,
   id: string,
   input: { key?: string | undefined; title?: string | undefined },
-  now: Date,
 ) {
+  const { db, now } = deps;
   const { row, template } = await loadTemplate(db, id);
   const key = input.key ?? row.key;
   return db.transaction(async (tx) => {
@@ -154,11 +154,11 @@ export async function cloneTemplate(
 }
 
 export async function importTemplate(
-  db: Db,
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
   actor: Actor,
   input: { format: TemplateFormat; source: string },
-  now: Date,
 ) {
+  const { db, now } = deps;
   const parsed = input.format === 'yaml' ? templateFromYaml(input.source) : templateFromJson(input.source);
   if (!parsed.ok) {
     const n = parsed.errors.length;

@@ -8,6 +8,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { currentStaff, staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { acceptInvitation, inviteStaff, listStaff, revokeInvitation, updateStaff } from './users-service';
 
@@ -27,13 +28,7 @@ export const userRoutes = new Hono<AppEnv>()
     }),
     validate('json', inviteStaffSchema),
     async (c) => {
-      const { db, env, now, mailer } = c.get('deps');
-      const result = await inviteStaff(
-        { db, publicUrl: env.PUBLIC_URL, now: now(), mailed: mailer.configured },
-        currentStaff(c),
-        c.req.valid('json'),
-      );
-      return c.json(result, 201);
+      return c.json(await inviteStaff(serviceDeps(c), currentStaff(c), c.req.valid('json')), 201);
     },
   )
   .delete(
@@ -41,8 +36,7 @@ export const userRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Revoke an open invitation' }),
     validate('param', uuidParam),
     async (c) => {
-      const { db, now } = c.get('deps');
-      await revokeInvitation(db, currentStaff(c), c.req.valid('param').id, now());
+      await revokeInvitation(serviceDeps(c), currentStaff(c), c.req.valid('param').id);
       return c.json({ ok: true }, 200);
     },
   )
@@ -66,8 +60,8 @@ export const userRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Accept an invitation and choose a password' }),
     validate('json', acceptInvitationSchema),
     async (c) => {
-      const { db, auth, now } = c.get('deps');
+      const { db, auth, now } = serviceDeps(c);
       const { token, password } = c.req.valid('json');
-      return c.json(await acceptInvitation({ db, auth, now: now() }, token, password), 201);
+      return c.json(await acceptInvitation({ db, auth, now }, token, password), 201);
     },
   );

@@ -6,7 +6,7 @@ import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { type Auth, createStaffUser } from '../../auth/auth';
 import { passwordProblem } from '../../auth/password-policy';
-import type { Actor, StaffUser } from '../../context';
+import type { Actor, ServiceDeps, StaffUser } from '../../context';
 import { AppError } from '../../errors';
 import { enqueueMail, withdrawMailLinks } from '../../mail/outbox';
 import { LINK_PLACEHOLDER } from '../../mail/secret-link';
@@ -46,14 +46,14 @@ export async function listStaff(db: Db) {
  * it once here to hand over, and it waits in the outbox (for admins only) until the mail is sent.
  */
 export async function inviteStaff(
-  deps: { db: Db; publicUrl: string; now: Date; mailed: boolean },
+  deps: Pick<ServiceDeps, 'db' | 'env' | 'mailer' | 'now'>,
   admin: StaffUser,
   input: InviteStaffInput,
 ): Promise<{ invitationId: string; mailed: boolean; link?: string }> {
   const [existing] = await deps.db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw new AppError('conflict', 'A staff member with this email already exists');
   const token = newSecretToken();
-  const link = `${deps.publicUrl}/accept-invitation#${token}`;
+  const link = `${deps.env.PUBLIC_URL}/accept-invitation#${token}`;
   return deps.db.transaction(async (tx) => {
     const replaced = await tx
       .update(staffInvitation)
@@ -98,18 +98,18 @@ export async function inviteStaff(
       details: { email: input.email, role: input.role },
       at: deps.now,
     });
-    return deps.mailed
+    return deps.mailer.configured
       ? { invitationId: row!.id, mailed: true }
       : { invitationId: row!.id, mailed: false, link };
   });
 }
 
 export async function revokeInvitation(
-  db: Db,
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
   admin: StaffUser,
   invitationId: string,
-  now: Date,
 ): Promise<void> {
+  const { db, now } = deps;
   await db.transaction(async (tx) => {
     const rows = await tx
       .update(staffInvitation)

@@ -60,7 +60,7 @@ export async function confirmCarriedAnswers(
   caller: VendorCaller,
   input: ConfirmAnswersInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, caller.assessmentId);
     const editable = await editableChecker(tx, row);

@@ -21,7 +21,7 @@ export async function declareMaterialChange(
   caller: VendorCaller,
   input: DeclareMaterialChangeInput,
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: assessment.id, vendorId: assessment.vendorId })

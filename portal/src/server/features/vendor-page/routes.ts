@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
 import { confirmCarriedAnswers } from './carried-answers';
@@ -40,14 +41,14 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       summary: 'The questionnaire, your answers, files and reviewer comments',
     }),
     vendorTokenAuth,
-    async (c) => c.json(await getVendorView(c.get('deps'), currentVendor(c)), 200),
+    async (c) => c.json(await getVendorView(serviceDeps(c), currentVendor(c)), 200),
   )
   .put(
     '/api/vendor/answers',
     describeRoute({ tags, parameters, summary: 'Save answers (autosave sends what changed)' }),
     vendorTokenAuth,
     validate('json', saveAnswersSchema),
-    async (c) => c.json(await saveAnswers(c.get('deps'), currentVendor(c), c.req.valid('json')), 200),
+    async (c) => c.json(await saveAnswers(serviceDeps(c), currentVendor(c), c.req.valid('json')), 200),
   )
   .post(
     '/api/vendor/evidence',
@@ -60,7 +61,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     uploadBodyLimit,
     async (c) => {
       const { fields, upload } = await readUpload(c, evidenceFieldsSchema);
-      return c.json(await uploadEvidence(c.get('deps'), currentVendor(c), fields, upload), 201);
+      return c.json(await uploadEvidence(serviceDeps(c), currentVendor(c), fields, upload), 201);
     },
   )
   .delete(
@@ -69,7 +70,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     vendorTokenAuth,
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {
-      await removeEvidence(c.get('deps'), currentVendor(c), c.req.valid('param').id);
+      await removeEvidence(serviceDeps(c), currentVendor(c), c.req.valid('param').id);
       return c.json({ ok: true }, 200);
     },
   )
@@ -78,7 +79,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     describeRoute({ tags, parameters, summary: 'Invite a colleague: they get their own link by mail' }),
     vendorTokenAuth,
     validate('json', inviteColleagueSchema),
-    async (c) => c.json(await inviteColleague(c.get('deps'), currentVendor(c), c.req.valid('json')), 201),
+    async (c) => c.json(await inviteColleague(serviceDeps(c), currentVendor(c), c.req.valid('json')), 201),
   )
   .post(
     '/api/vendor/submit',
@@ -88,7 +89,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       summary: 'Submit: checks required answers and files, then locks the answers',
     }),
     vendorTokenAuth,
-    async (c) => c.json(await submitAnswers(c.get('deps'), currentVendor(c)), 200),
+    async (c) => c.json(await submitAnswers(serviceDeps(c), currentVendor(c)), 200),
   )
   .post(
     '/api/vendor/answers/confirm',
@@ -100,7 +101,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     vendorTokenAuth,
     validate('json', confirmAnswersSchema),
     async (c) =>
-      c.json(await confirmCarriedAnswers(c.get('deps'), currentVendor(c), c.req.valid('json')), 200),
+      c.json(await confirmCarriedAnswers(serviceDeps(c), currentVendor(c), c.req.valid('json')), 200),
   )
   .post(
     '/api/vendor/material-changes',
@@ -112,5 +113,5 @@ export const vendorPageRoutes = new Hono<AppEnv>()
     vendorTokenAuth,
     validate('json', declareMaterialChangeSchema),
     async (c) =>
-      c.json(await declareMaterialChange(c.get('deps'), currentVendor(c), c.req.valid('json')), 201),
+      c.json(await declareMaterialChange(serviceDeps(c), currentVendor(c), c.req.valid('json')), 201),
   );

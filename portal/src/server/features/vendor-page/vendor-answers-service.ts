@@ -35,7 +35,7 @@ import { toPublicAnswer } from './vendor-view-service';
  * request started from (409 with what they saved), so the page never half-saves or silently overwrites.
  */
 export async function saveAnswers(deps: AssessmentDeps, caller: VendorCaller, input: SaveAnswersInput) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     let row = await lockAssessment(tx, caller.assessmentId);
     const editable = await editableChecker(tx, row);
@@ -196,7 +196,7 @@ async function linkHolderNames(tx: DbOrTx, tokenIds: (string | null)[]): Promise
  * lock and open review comments count as answered. Refused with the list of what is missing.
  */
 export async function submitAnswers(deps: AssessmentDeps, caller: VendorCaller) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, caller.assessmentId);
     if (!vendorEditableStates.includes(row.state)) {

@@ -19,7 +19,7 @@ export async function inviteColleague(
   caller: VendorCaller,
   input: { name: string; email: string },
 ) {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, caller.assessmentId);
     if (!vendorEditableStates.includes(row.state)) {

@@ -19,7 +19,7 @@ export async function uploadEvidence(
   fields: { questionId: string; expiresOn?: string | undefined },
   upload: CheckedUpload,
 ): Promise<PublicEvidence> {
-  const now = deps.now();
+  const { now } = deps;
   return deps.db.transaction(async (tx) => {
     let row = await lockAssessment(tx, caller.assessmentId);
     const editable = await editableChecker(tx, row);
@@ -95,7 +95,7 @@ export async function uploadEvidence(
 
 /** Removal keeps the bytes (marked removed) so the audit trail's hash still points at something. */
 export async function removeEvidence(deps: AssessmentDeps, caller: VendorCaller, evidenceId: string) {
-  const now = deps.now();
+  const { now } = deps;
   await deps.db.transaction(async (tx) => {
     const row = await lockAssessment(tx, caller.assessmentId);
     const editable = await editableChecker(tx, row);

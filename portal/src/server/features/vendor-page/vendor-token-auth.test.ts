@@ -106,7 +106,7 @@ describe('vendor link tokens', () => {
       expect((await json<{ error: { message: string } }>(await view(token), 410)).error.message).toMatch(
         /expired/,
       );
-      await runAssessmentSchedule(t.deps);
+      await runAssessmentSchedule(t.serviceDeps());
       const cookie = await t.signInAs('procurement');
       const detail = await json<{ assessment: { state: string } }>(
         await t.request(`/api/assessments/${id}`, { cookie }),

@@ -12,6 +12,7 @@ import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { sha256Hex } from '../../secret-token';
+import { serviceDeps } from '../../service-deps';
 import { hitThrottle, isThrottled, type ThrottleRule } from '../../throttle';
 import { mailFromAddress, senderOf } from '../assessments/assessment-records';
 
@@ -56,8 +57,7 @@ const goneReason: Record<Exclude<LinkStatus, 'ok'>, string> = {
  * stops. The token itself is never logged or echoed.
  */
 export const vendorTokenAuth = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, env, now } = c.get('deps');
-  const at = now();
+  const { db, env, now: at } = serviceDeps(c);
   const throttleKey = `vendor-token:${clientAddress(c)}`;
   if (await isThrottled(db, throttleKey, VENDOR_TOKEN_THROTTLE, at)) {
     throw new AppError(

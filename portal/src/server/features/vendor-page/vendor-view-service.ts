@@ -60,7 +60,7 @@ export async function liveEvidence(db: AssessmentDeps['db'], assessmentId: strin
  */
 export async function getVendorView(deps: AssessmentDeps, caller: VendorCaller): Promise<VendorView> {
   const { db } = deps;
-  const now = deps.now();
+  const { now } = deps;
   const [row] = await db.select().from(assessment).where(eq(assessment.id, caller.assessmentId));
   const [token] = await db.select().from(assessmentToken).where(eq(assessmentToken.id, caller.tokenId));
   if (!row || !token) throw new AppError('not_found', 'No such questionnaire');

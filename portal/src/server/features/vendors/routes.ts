@@ -11,6 +11,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
 import { attachmentResponse } from '../evidence/stored-files';
@@ -44,8 +45,7 @@ export const vendorRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Add a vendor' }),
     validate('json', createVendorSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await createVendor(db, staffActor(c), c.req.valid('json'), now()), 201);
+      return c.json(await createVendor(serviceDeps(c), staffActor(c), c.req.valid('json')), 201);
     },
   )
   .get(
@@ -53,10 +53,10 @@ export const vendorRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'A vendor with contacts, services, documents, assessments and findings' }),
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const id = c.req.valid('param').id;
       const found = await getVendor(db, id);
-      return c.json({ ...found, findings: await listFindings(db, { vendorId: id }, utcDay(now())) }, 200);
+      return c.json({ ...found, findings: await listFindings(db, { vendorId: id }, utcDay(now)) }, 200);
     },
   )
   .patch(
@@ -68,9 +68,8 @@ export const vendorRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', updateVendorSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
       return c.json(
-        await updateVendor(db, staffActor(c), c.req.valid('param').id, c.req.valid('json'), now()),
+        await updateVendor(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         200,
       );
     },
@@ -81,9 +80,8 @@ export const vendorRoutes = new Hono<AppEnv>()
     validate('param', idParam),
     validate('json', vendorContactInputSchema),
     async (c) => {
-      const { db, now } = c.get('deps');
       return c.json(
-        await addContact(db, staffActor(c), c.req.valid('param').id, c.req.valid('json'), now()),
+        await addContact(serviceDeps(c), staffActor(c), c.req.valid('param').id, c.req.valid('json')),
         201,
       );
     },
@@ -93,9 +91,8 @@ export const vendorRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Remove a contact' }),
     validate('param', contactParam),
     async (c) => {
-      const { db, now } = c.get('deps');
       const { id, contactId } = c.req.valid('param');
-      await removeContact(db, staffActor(c), id, contactId, now());
+      await removeContact(serviceDeps(c), staffActor(c), id, contactId);
       return c.json({ ok: true }, 200);
     },
   )
@@ -109,10 +106,9 @@ export const vendorRoutes = new Hono<AppEnv>()
     uploadBodyLimit,
     validate('param', idParam),
     async (c) => {
-      const { db, now } = c.get('deps');
       const { fields, upload } = await readUpload(c, vendorDocumentFieldsSchema);
       return c.json(
-        await addDocument(db, staffActor(c), c.req.valid('param').id, fields, upload, now()),
+        await addDocument(serviceDeps(c), staffActor(c), c.req.valid('param').id, fields, upload),
         201,
       );
     },
@@ -131,9 +127,8 @@ export const vendorRoutes = new Hono<AppEnv>()
     describeRoute({ tags, summary: 'Remove a document' }),
     validate('param', documentParam),
     async (c) => {
-      const { db, now } = c.get('deps');
       const { id, documentId } = c.req.valid('param');
-      await removeDocument(db, staffActor(c), id, documentId, now());
+      await removeDocument(serviceDeps(c), staffActor(c), id, documentId);
       return c.json({ ok: true }, 200);
     },
   );

@@ -3,7 +3,7 @@ import { vendor, vendorContact, vendorDocument } from '@sightline/db/schema/vend
 import type { VendorContactInput } from '@sightline/shared/vendors/vendor-api';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { Actor } from '../../context';
+import type { Actor, ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 import { loadFile, storeFile } from '../evidence/stored-files';
 import type { CheckedUpload } from '../evidence/upload-check';
@@ -16,12 +16,12 @@ async function requireVendor(db: Db, id: string) {
 }
 
 export async function addContact(
-  db: Db,
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
   actor: Actor,
   vendorId: string,
   input: VendorContactInput,
-  now: Date,
 ) {
+  const { db, now } = deps;
   await requireVendor(db, vendorId);
   return db.transaction(async (tx) => {
     // One primary contact per vendor: the new primary replaces the old one.
@@ -51,7 +51,13 @@ export async function addContact(
   });
 }
 
-export async function removeContact(db: Db, actor: Actor, vendorId: string, contactId: string, now: Date) {
+export async function removeContact(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  actor: Actor,
+  vendorId: string,
+  contactId: string,
+) {
+  const { db, now } = deps;
   await db.transaction(async (tx) => {
     const rows = await tx
       .delete(vendorContact)
@@ -70,13 +76,13 @@ export async function removeContact(db: Db, actor: Actor, vendorId: string, cont
 }
 
 export async function addDocument(
-  db: Db,
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
   actor: Actor,
   vendorId: string,
   fields: { title: string; kind: string; expiresOn?: string | undefined },
   upload: CheckedUpload,
-  now: Date,
 ) {
+  const { db, now } = deps;
   await requireVendor(db, vendorId);
   return db.transaction(async (tx) => {
     const fileId = await storeFile(tx, upload);
@@ -111,7 +117,13 @@ export async function addDocument(
   });
 }
 
-export async function removeDocument(db: Db, actor: Actor, vendorId: string, documentId: string, now: Date) {
+export async function removeDocument(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  actor: Actor,
+  vendorId: string,
+  documentId: string,
+) {
+  const { db, now } = deps;
   await db.transaction(async (tx) => {
     const rows = await tx
       .delete(vendorDocument)

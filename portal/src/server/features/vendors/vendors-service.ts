@@ -7,7 +7,7 @@ import type { CreateVendorInput, UpdateVendorInput } from '@sightline/shared/ven
 import type { ShownVendorStatus } from '@sightline/shared/vendors/vendor-statuses';
 import { and, asc, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
-import type { Actor } from '../../context';
+import type { Actor, ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
 import { assessmentCountSql, assessmentSummary, shownStatusSql } from './vendor-status-sql';
 
@@ -90,7 +90,12 @@ export async function listVendors(db: Db, query: VendorListQuery, limit = 500) {
   }));
 }
 
-export async function createVendor(db: Db, actor: Actor, input: CreateVendorInput, now: Date) {
+export async function createVendor(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  actor: Actor,
+  input: CreateVendorInput,
+) {
+  const { db, now } = deps;
   return db.transaction((tx) => insertVendor(tx, actor, input, now));
 }
 
@@ -132,7 +137,13 @@ export async function insertVendor(
   return { id };
 }
 
-export async function updateVendor(db: Db, actor: Actor, id: string, input: UpdateVendorInput, now: Date) {
+export async function updateVendor(
+  deps: Pick<ServiceDeps, 'db' | 'now'>,
+  actor: Actor,
+  id: string,
+  input: UpdateVendorInput,
+) {
+  const { db, now } = deps;
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(vendor).where(eq(vendor.id, id)).for('update');
     if (!current) throw new AppError('not_found', 'No vendor with this id');
