@@ -46,20 +46,20 @@ describe('a mail server that refuses, then accepts', () => {
     t.clock.set(new Date());
 
     // 1. Nothing listens on the mail server's port: connection refused.
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
     for (const row of await rows()) {
       expect(row).toMatchObject({ status: 'failed', attempts: 1, leaseToken: null });
       expect(row.lastError).toMatch(/ECONNREFUSED/);
     }
     // Not due again before the backoff.
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
     expect((await rows()).every((r) => r.attempts === 1)).toBe(true);
 
     // 2. The server is up but answers 421 to every connection.
     smtp = await startFaultySmtp(port);
     smtp.setMode('refuse');
     afterBackoff(1);
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
     for (const row of await rows()) {
       expect(row).toMatchObject({ status: 'failed', attempts: 2 });
       expect(row.lastError).toMatch(/421/);
@@ -69,11 +69,11 @@ describe('a mail server that refuses, then accepts', () => {
     // 3. It accepts. Two senders at once (two portal instances) deliver each mail once.
     smtp.setMode('accept');
     afterBackoff(2);
-    const [a, b] = await Promise.all([deliverDueMail(t.deps), deliverDueMail(t.deps)]);
+    const [a, b] = await Promise.all([deliverDueMail(t.serviceDeps()), deliverDueMail(t.serviceDeps())]);
     expect(a + b).toBe(everyone.length);
     // Nothing is left to send, and a later round sends nothing again.
     afterBackoff(3);
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
 
     const received = Object.fromEntries(everyone.map((to) => [to, smtp!.deliveredTo(to)]));
     printFigures('mail-refused', {

@@ -58,7 +58,7 @@ describe.each(targets)('a slow mail server, on $name', ({ open }) => {
     // A vendor already holding a link, to call the vendor page during the stall.
     await questionnaireFor('Fast Mail AI', 'vera@fast-mail.example');
     t.clock.set(new Date());
-    expect(await deliverDueMail(t.deps)).toBe(1);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(1);
     const vendorToken = /\/v#([A-Za-z0-9_-]{43})/.exec(smtp.received.at(-1) ?? '')?.[1];
     expect(vendorToken).toBeDefined();
 
@@ -71,7 +71,7 @@ describe.each(targets)('a slow mail server, on $name', ({ open }) => {
 
     // Two senders at once, as on two portal instances; the server holds the first mail for SLOW_MS.
     const sendingSince = performance.now();
-    const senders = Promise.all([deliverDueMail(t.deps), deliverDueMail(t.deps)]);
+    const senders = Promise.all([deliverDueMail(t.serviceDeps()), deliverDueMail(t.serviceDeps())]);
     await smtp.holdingMailTo(SLOW);
 
     const timings: Record<string, number[]> = {};

@@ -34,7 +34,10 @@ describe('the outbox sends with a lease, outside any transaction', () => {
   it('lets two senders at once claim different mails, so each mail is sent once', async () => {
     const addresses = Array.from({ length: 6 }, (_, i) => `person${i}@lease.example`);
     for (const a of addresses) await queue(a);
-    const [first, second] = await Promise.all([deliverDueMail(t.deps, 3), deliverDueMail(t.deps, 3)]);
+    const [first, second] = await Promise.all([
+      deliverDueMail(t.serviceDeps(), 3),
+      deliverDueMail(t.serviceDeps(), 3),
+    ]);
     expect(first + second).toBe(6);
     expect(sink.received.flatMap((m) => m.to).sort()).toEqual([...addresses].sort());
     for (const row of await rows())
@@ -52,11 +55,11 @@ describe('the outbox sends with a lease, outside any transaction', () => {
     });
     expect(claimed?.toAddress).toBe('crash@lease.example');
     // The sender that claimed it is gone: nobody else may send it while its lease runs.
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
     t.clock.set(new Date(t.clock.now().getTime() + LEASE_MS - 1_000));
-    expect(await deliverDueMail(t.deps)).toBe(0);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(0);
     t.clock.set(new Date(t.clock.now().getTime() + 2_000));
-    expect(await deliverDueMail(t.deps)).toBe(1);
+    expect(await deliverDueMail(t.serviceDeps())).toBe(1);
     expect(sink.to('crash@lease.example')).toHaveLength(1);
     // Should the first sender come back, its claim is no longer its own.
     expect(await settleLease(t.deps.db, claimed!.id, crashed, { status: 'failed' })).toBe(false);
@@ -79,7 +82,7 @@ describe('the outbox sends with a lease, outside any transaction', () => {
         await real.send(mail);
       },
     };
-    expect(await deliverDueMail({ ...t.deps, mailer })).toBe(1);
+    expect(await deliverDueMail({ ...t.serviceDeps(), mailer })).toBe(1);
     expect(sink.received.flatMap((m) => m.to)).toEqual(['first@lease.example']);
     const second = (await rows()).find((r) => r.toAddress === 'second@lease.example');
     expect(second).toMatchObject({ status: 'cancelled', secretLink: null });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { serviceDeps } from '../../service-deps';
 import { departmentUploadLimit, readDepartmentUpload } from './department-upload';
 import { departmentSummary, importDepartments } from './directory-service';
 
@@ -25,8 +26,8 @@ export const directoryRoutes = new Hono<AppEnv>()
     }),
     departmentUploadLimit,
     async (c) => {
-      const { db, now } = c.get('deps');
+      const { db, now } = serviceDeps(c);
       const { csv, mode } = await readDepartmentUpload(c);
-      return c.json(await importDepartments({ db, now: now() }, staffActor(c), csv, mode), 200);
+      return c.json(await importDepartments({ db, now }, staffActor(c), csv, mode), 200);
     },
   );
