@@ -1,5 +1,6 @@
-import type { ValidationTargets } from 'hono';
-import { validator as openApiValidator } from 'hono-openapi';
+import type { Context, ValidationTargets } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { validator as openApiValidator, uniqueSymbol } from 'hono-openapi';
 import type { z } from 'zod';
 import { AppError } from './errors';
 
@@ -11,7 +12,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
   target: Target,
   schema: Schema,
 ) {
-  return openApiValidator(target, schema, (result) => {
+  const validator = openApiValidator(target, schema, (result) => {
     if (!result.success) {
       const issues = (result.error as readonly { message: string; path?: readonly PropertyKey[] }[]).map(
         (i) => ({
@@ -28,4 +29,31 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       );
     }
   });
+  if (target !== 'json') return validator;
+  const guarded = createMiddleware(async (c, next) => {
+    await requireJsonBody(c);
+    return validator(c as never, next);
+  });
+  // The OpenAPI document finds a route's schemas by this marker on its middleware.
+  const marker = (validator as unknown as Record<symbol, unknown>)[uniqueSymbol];
+  return Object.assign(guarded, { [uniqueSymbol]: marker }) as unknown as typeof validator;
+}
+
+/** The media types Hono reads as JSON (its validator's own test). */
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * Hono's JSON validator reads a body of any other type as an empty object, so a route whose fields are
+ * all optional would act on `text/plain` or form data as if nothing had been asked, and a body sent as
+ * the wrong type would be ignored without a word. A body must be JSON; only a request with no body at
+ * all (and no type) stands for the empty object.
+ */
+async function requireJsonBody(c: Context): Promise<void> {
+  const type = c.req.header('content-type');
+  if (type && JSON_MEDIA_TYPE.test(type.split(';')[0]!.trim())) return;
+  if (!type && (await c.req.text()).length === 0) return;
+  throw new AppError(
+    'unsupported_media_type',
+    `Send the request body as JSON (Content-Type: application/json), not ${type ?? 'without a type'}`,
+  );
 }
