@@ -52,7 +52,9 @@ async function readUpTo(request: Request, maxBytes: number): Promise<string | nu
     if (done) return text + decoder.decode();
     bytes += value.byteLength;
     if (bytes > maxBytes) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a cloned (teed) body settles only once the other branch
+      // is cancelled too, and the route never reads the original, so awaiting it never returned.
+      reader.cancel().catch(() => {});
       return null;
     }
     text += decoder.decode(value, { stream: true });

@@ -164,6 +164,15 @@ describe('POST /api/ext/events', () => {
     expect(await ok.json()).toEqual({ stored: 2, duplicates: 0 });
   });
 
+  it('stores an event time given with any offset ISO 8601 allows as its instant, ±23:59 included', async () => {
+    // PostgreSQL reads offsets only up to ±15:59; the API fuzz test found +21:13 answered 500.
+    const event = testEvent({ occurredAt: '2026-11-20T23:30:00+21:13' });
+    const res = await post({ events: [event] });
+    expect(res.status).toBe(200);
+    const [row] = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.clientEventId, event.id));
+    expect(row?.occurredAt.toISOString()).toBe('2026-11-20T02:17:00.000Z');
+  });
+
   it('rejects more than 500 events with 400 and a body over 512 KB with 413', async () => {
     const before = await countEvents();
     const tooMany = await post({ events: Array.from({ length: 501 }, () => testEvent()) });

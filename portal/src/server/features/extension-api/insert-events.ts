@@ -45,7 +45,8 @@ export async function insertNewEvents(
       bytes: e.bytes ?? null,
       file_types: e.fileTypes ?? null,
       details: e.details ?? null,
-      occurred_at: e.occurredAt,
+      // As the instant in UTC: an ISO time may carry an offset up to ±23:59, PostgreSQL takes ±15:59.
+      occurred_at: new Date(e.occurredAt).toISOString(),
     })),
   );
   const result = await db.execute(sql`

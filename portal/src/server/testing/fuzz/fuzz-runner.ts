@@ -35,13 +35,29 @@ async function send(
     // Bytes, not a string: a string body would get a text/plain type the test did not choose.
     body = new TextEncoder().encode(input.body.text);
   }
-  return t.request(urlOf(route, input), {
+  const answer = t.request(urlOf(route, input), {
     method: route.method,
     cookie,
     headers: all,
     body: body as BodyInit,
   });
+  // A request that never answers is a bug of its own (a stream nobody reads, a lock never released):
+  // named here with its input, rather than left to the test's timeout.
+  let timer: NodeJS.Timeout | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${describe(route, input)}: no answer within ${ANSWER_WITHIN_MS / 1000} s`)),
+      ANSWER_WITHIN_MS,
+    );
+  });
+  try {
+    return await Promise.race([answer, silence]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+const ANSWER_WITHIN_MS = 15_000;
 
 function describe(route: InventoriedRoute, input: FuzzInput): string {
   const body = input.body
