@@ -34,6 +34,7 @@ export async function bodyAccepted(validator: RouteValidator, body: FuzzBody): P
 export const NON_JSON_BODY_ROUTES: Record<string, string> = {
   'POST /api/vendor/evidence': 'a multipart upload',
   'POST /api/vendors/:id/documents': 'a multipart upload',
+  'POST /api/directory/departments/import': 'a multipart CSV upload',
 };
 
 type Seen = { params: Record<string, string>; query: Record<string, string | string[]> };
