@@ -81,7 +81,7 @@ function illFormedTextAt(value: unknown): string | undefined {
     if (typeof v === 'string') {
       if (LONE_SURROGATE.test(v)) return path;
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push([item, path ? `${path}.${i}` : String(i)]));
+      for (const [i, item] of v.entries()) stack.push([item, path ? `${path}.${i}` : String(i)]);
     } else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v)) {
         const at = path ? `${path}.${key}` : key;
