@@ -52,6 +52,24 @@ const pgArray = (values: readonly (string | number)[]) =>
 /** Index of a Zipf-like pick among `n` (0 is the most popular): a few services used by many, a long tail. */
 const skewed = (r: number, n: number) => Math.min(n - 1, Math.floor(n * r ** 3));
 
+/** Departments of the bench's organisation: 40, as a CSV import would set them. */
+const DEPARTMENTS = 40;
+
+/**
+ * Nine people in ten get one of DEPARTMENTS departments (the rest are not in the directory), so the
+ * dashboard's and service page's breakdowns by department do their full work. Its own generator, so
+ * the fleet and events stay what they were before the bench had departments.
+ */
+async function seedDepartments(db: Db, personKeys: readonly string[]): Promise<void> {
+  const rnd = random(11);
+  const mapped = personKeys.filter(() => rnd() < 0.9);
+  const names = mapped.map(() => `Department ${1 + Math.floor(rnd() * DEPARTMENTS)}`);
+  await db.execute(sql`
+    insert into person_department (person_key, department, source, updated_at)
+    select key, department, 'csv', now()
+    from unnest(${pgArray(mapped)}::text[], ${pgArray(names)}::text[]) as t(key, department)`);
+}
+
 /**
  * Browsers (about 5,500 for 5,000 people: one in ten has a second), their habitual services, the
  * services and the policies. Kept in temporary-purpose tables `bench_dev`, `bench_svc`, `bench_habit`
@@ -87,6 +105,7 @@ export async function seedFleet(db: Db, now: Date): Promise<{ devices: number; s
     insert into device (id, credential_hash, user_key, browser, platform, extension_version, enrolled_at, last_seen_at)
     select id, 'bench-' || id, key, browser, 'windows', '0.1.0', ${enrolled}::timestamptz, ${now.toISOString()}::timestamptz
     from unnest(${pgArray(devIds)}::uuid[], ${pgArray(keys)}::text[], ${pgArray(browsers)}::text[]) as t(id, key, browser)`);
+  await seedDepartments(db, [...new Set(keys)]);
   await db.execute(sql`drop table if exists bench_dev, bench_svc, bench_habit`);
   await db.execute(sql`
     create table bench_dev as

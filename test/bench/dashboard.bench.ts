@@ -1,7 +1,7 @@
 /**
  * `pnpm bench:dashboard [--quick] [--events N] [--keep]`: how long every dashboard API call takes at 100
  * thousand usage events and at a large size (10 million by default) — 5,000 people on ~5,500
- * browsers, 400 catalog services with a long tail, 180 days, a few policies.
+ * browsers, 400 catalog services with a long tail, 180 days, a few policies, nine people in ten in one of 40 departments.
  *
  * The data is generated in SQL (generate_series), not through the API: raw `usage_event` rows plus
  * the `usage_daily` rollups ingestion would have produced for them, and the fleet-wide rollups rebuilt

@@ -71,7 +71,7 @@ await handle.close();
 console.log(
   [
     `Stored ${result.events.toLocaleString('en-GB')} usage events from ${result.browsers} browsers (${result.people} people, ${result.services} services) in ${Math.round((performance.now() - started) / 1000)} s,`,
-    'with policies for a few services and five open access requests.',
+    `with policies for a few services, five open access requests and departments for ${result.withDepartment} people.`,
     '',
     `Start the portal:  ${env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}pnpm start   (or pnpm --filter @sightline/portal run serve after a build)`,
     `Then open ${env.PUBLIC_URL} and sign in.`,

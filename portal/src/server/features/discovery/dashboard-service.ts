@@ -8,13 +8,14 @@ import { policyStates } from '@sightline/shared/policy/policy-states';
 import { count, isNull } from 'drizzle-orm';
 import { loadCatalog } from '../catalog/catalog-source';
 import { useByDepartment } from './department-use';
-import { headlineFigures, unsanctionedStates } from './headline-figures';
+import { headlineFigures } from './headline-figures';
 import type { Period } from './period';
 import { loadQueues } from './queues';
 import {
   distinctPeople,
   firstSeenOf,
   peoplePerDay,
+  usageAndUnsanctionedPeople,
   usagePerService,
   visitsPerDayByState,
 } from './usage-queries';
@@ -33,10 +34,18 @@ export async function policyStateLookup(db: Db) {
 /** Everything on the dashboard but the service table: figures against the previous period, and charts. */
 export async function loadDashboard(db: Db, period: Period) {
   const { from, to, previous } = period;
-  const [catalog, stateOf, current, currentDistinct, before, beforeDistinct, daily] = await Promise.all([
+  const [
+    catalog,
+    stateOf,
+    { services: current, unsanctionedPeople },
+    currentDistinct,
+    before,
+    beforeDistinct,
+    daily,
+  ] = await Promise.all([
     loadCatalog(db),
     policyStateLookup(db),
-    usagePerService(db, from, to),
+    usageAndUnsanctionedPeople(db, from, to),
     distinctPeople(db, from, to),
     usagePerService(db, previous.from, previous.to),
     distinctPeople(db, previous.from, previous.to),
@@ -48,9 +57,6 @@ export async function loadDashboard(db: Db, period: Period) {
     .slice(0, TOP_SERVICES)
     .map((s) => s.serviceId);
   // What depends on the services in use, and the rest, at once (each reads a few rows or an index).
-  const unsanctioned = current
-    .map((s) => s.serviceId)
-    .filter((id) => unsanctionedStates.includes(stateOf(id)));
   const [firstSeen, topPerDay, anyPerDay, byDepartment, setup, queues] = await Promise.all([
     firstSeenOf(
       db,
@@ -58,7 +64,7 @@ export async function loadDashboard(db: Db, period: Period) {
     ),
     peoplePerDay(db, from, to, top),
     peoplePerDay(db, from, to, 'any'),
-    useByDepartment(db, period, unsanctioned),
+    useByDepartment(db, period, unsanctionedPeople),
     setupState(db),
     loadQueues(db),
   ]);

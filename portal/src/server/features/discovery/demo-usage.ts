@@ -13,6 +13,7 @@ import { userKeyFor } from '../extension-api/credentials';
 import type { AuthedDevice } from '../extension-api/device-auth';
 import { ingestEvents } from '../extension-api/events-service';
 import { setServicePolicies } from '../policy/policy-service';
+import { seedDemoDepartments } from './demo-departments';
 
 export type DemoOptions = {
   now: Date;
@@ -82,8 +83,8 @@ function apiHost(entry: CatalogEntry): string | null {
  * behind POST /api/ext/events): `people` people on one or two browsers each, `services` catalog
  * services with a long tail of popularity, `days` days of weekday-heavy use, sign-ins with work and
  * personal accounts, pastes and uploads, warnings and blocks where the demo policy says so, an intranet
- * page calling a model API, services that appear only in the last weeks, a few access requests, and
- * policies set through the policy service. For screenshots, demos and load tests; never run by the
+ * page calling a model API, services that appear only in the last weeks, a few access requests,
+ * policies set through the policy service, and departments for most people (as a CSV import sets them). For screenshots, demos and load tests; never run by the
  * portal itself.
  */
 export async function seedDemoUsage(db: Db, options: DemoOptions) {
@@ -114,8 +115,10 @@ export async function seedDemoUsage(db: Db, options: DemoOptions) {
     .where(eq(orgSettings.id, 1));
   const browsers: AuthedDevice[] = [];
   const personOf: number[] = [];
+  const emails: string[] = [];
   for (let p = 0; p < peopleCount; p++) {
     const hint = rnd() < 0.04 ? undefined : `person${p + 1}@example.com`;
+    if (hint) emails.push(hint);
     const userKey = userKeyFor(hint, settings?.pseudonymise ?? true, settings?.secret ?? '');
     const userLabel = settings?.pseudonymise === false ? (hint ?? null) : null;
     const count = rnd() < 0.12 ? 2 : 1;
@@ -279,5 +282,14 @@ export async function seedDemoUsage(db: Db, options: DemoOptions) {
     });
   }
 
-  return { browsers: browsers.length, people: peopleCount, services: services.length, events: stored };
+  // Its own generator, so that the usage above stays what it was before the demo had departments.
+  const departments = await seedDemoDepartments(db, emails, random((options.seed ?? 42) + 1), options.now);
+
+  return {
+    browsers: browsers.length,
+    people: peopleCount,
+    services: services.length,
+    events: stored,
+    withDepartment: departments.set,
+  };
 }

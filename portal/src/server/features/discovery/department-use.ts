@@ -4,6 +4,7 @@ import { byPeopleThenName, type DepartmentKey, loadDepartmentMap } from '../dire
 import { forEachSetBit } from '../usage-rollups/presence-bits';
 import { presenceRows } from '../usage-rollups/presence-sql';
 import type { Period } from './period';
+import type { PeopleChunk } from './usage-queries';
 
 export type DepartmentUse = {
   /** Null: people with no department known (no mapping, or a browser that reports no user). */
@@ -22,28 +23,22 @@ export type DepartmentBreakdown = {
 
 /**
  * The dashboard's use by department: people on any AI service in the period and people on the
- * unapproved or unreviewed ones, per department. Who was active comes from the period's presence
- * bitmaps (the `*` rows for any service, the unsanctioned services' rows ORed for the rest), decoded
- * here and counted with the department map; the cost follows blocks × people, not events. No rows when
- * no one has a department, so an organisation without a directory pays nothing for it.
+ * unapproved or unreviewed ones, per department. Who was active comes from presence bitmaps: the
+ * period's `*` rows for any service, and for the rest the union the service figures already made
+ * (usageAndUnsanctionedPeople), decoded here and counted with the department map; the cost follows
+ * blocks × people, not events. No rows when no one has a department.
  */
 export async function useByDepartment(
   db: DbOrTx,
   period: Pick<Period, 'from' | 'to'>,
-  unsanctionedServices: readonly string[],
+  unsanctionedPeople: readonly PeopleChunk[],
 ): Promise<DepartmentBreakdown> {
   const departmentOf = await loadDepartmentMap(db);
   if (departmentOf.size === 0) return { mappedPeople: 0, rows: [] };
-  const { from, to } = period;
-  const unsanctionedPart = unsanctionedServices.length
-    ? sql`union all select 'unsanctioned', chunk, bit_or(people)::text
-        from ${presenceRows({ from, to, services: unsanctionedServices })} p group by chunk`
-    : sql``;
-  const chunks = rowsOf<{ scope: 'any' | 'unsanctioned'; chunk: number; people: string }>(
+  const anyone = rowsOf<PeopleChunk>(
     await db.execute(sql`
-      select 'any' as scope, chunk, bit_or(people)::text as people
-      from ${presenceRows({ from, to, services: 'any' })} p group by chunk
-      ${unsanctionedPart}`),
+      select chunk, bit_or(people)::text as people
+      from ${presenceRows({ from: period.from, to: period.to, services: 'any' })} p group by chunk`),
   );
   const rows = new Map<DepartmentKey, DepartmentUse>();
   const rowOf = (department: DepartmentKey) => {
@@ -51,11 +46,9 @@ export async function useByDepartment(
     rows.set(department, row);
     return row;
   };
-  for (const c of chunks)
-    forEachSetBit(c.chunk, c.people, (idx) => {
-      const row = rowOf(departmentOf.get(idx) ?? null);
-      if (c.scope === 'any') row.people += 1;
-      else row.unsanctionedPeople += 1;
-    });
+  for (const c of anyone)
+    forEachSetBit(c.chunk, c.people, (idx) => rowOf(departmentOf.get(idx) ?? null).people++);
+  for (const c of unsanctionedPeople)
+    forEachSetBit(c.chunk, c.people, (idx) => rowOf(departmentOf.get(idx) ?? null).unsanctionedPeople++);
   return { mappedPeople: departmentOf.size, rows: [...rows.values()].sort(byPeopleThenName) };
 }

@@ -36,13 +36,16 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
     await Promise.all([
       usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
       Promise.all([visitsPerDayAndService(db, from, to, serviceId), peoplePerDay(db, from, to, [serviceId])]),
-      daysActive(db, serviceId, period).then(async (days) => {
+      // Who was active (from the bitmaps) feeds both the people list and the breakdown by department;
+      // the breakdown's visits are read meanwhile.
+      (async () => {
+        const days = daysActive(db, serviceId, period);
         const [list, byDepartment] = await Promise.all([
-          peopleOf(db, serviceId, period, days),
+          days.then((d) => peopleOf(db, serviceId, period, d)),
           departmentsOfService(db, serviceId, period, days),
         ]);
         return { list, byDepartment };
-      }),
+      })(),
       apiCallersOf(db, serviceId, period),
       db
         .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })

@@ -10,6 +10,7 @@ import {
   distinctPeople,
   firstSeenOf,
   peoplePerDay,
+  usageAndUnsanctionedPeople,
   usagePerService,
   visitsPerDayAndService,
 } from '../discovery/usage-queries';
@@ -69,12 +70,14 @@ describe('dashboard query plans', () => {
     await peoplePerDay(proxy, '2026-09-01', '2026-11-28', ['openai-chatgpt']);
     await peoplePerDay(proxy, '2026-09-01', '2026-11-28', 'any');
     await firstSeenOf(proxy, ['openai-chatgpt', 'perplexity']);
-    const byDepartment = await useByDepartment(proxy, { from: '2026-09-01', to: '2026-11-28' }, [
-      'openai-chatgpt',
-      'perplexity',
-    ]);
+    const { unsanctionedPeople } = await usageAndUnsanctionedPeople(proxy, '2026-09-01', '2026-11-28');
+    const byDepartment = await useByDepartment(
+      proxy,
+      { from: '2026-09-01', to: '2026-11-28' },
+      unsanctionedPeople,
+    );
     expect(byDepartment.rows).toEqual([{ department: 'Engineering', people: 1, unsanctionedPeople: 1 }]);
-    expect(statements).toHaveLength(9);
+    expect(statements).toHaveLength(10);
     for (const [i, statement] of statements.entries()) {
       const [row] = rowsOf<{ 'QUERY PLAN': unknown }>(
         await t.deps.db.execute(sql`explain (format json) ${statement}`),
@@ -85,8 +88,8 @@ describe('dashboard query plans', () => {
       expect(relations.length).toBeGreaterThan(0);
       // Raw events are partitioned (usage_event_yYYYYmMM, usage_event_default): none may appear.
       expect(relations.filter((r) => r.startsWith('usage_event'))).toEqual([]);
-      // The breakdown by department (the last two: the department map, then the bitmaps) reads no
-      // per-browser daily rows either: people come from the presence bitmaps.
+      // The breakdown by department (the last three: the service figures with the unsanctioned
+      // people, the department map, the bitmaps of anyone) reads no per-browser daily rows either.
       if (i >= 7) expect(relations).not.toContain('usage_daily');
     }
   });

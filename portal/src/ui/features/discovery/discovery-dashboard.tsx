@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { stateLabels } from '../policy/policy-page';
+import { DepartmentUseChart } from './department-use-chart';
 import { HeadlineFigures } from './headline-figures';
 import { PeriodPicker } from './period-picker';
 import { ServiceTable } from './service-table';
@@ -79,6 +80,7 @@ export function DiscoveryDashboard() {
                 <VisitsByStateChart rows={data.visitsByState} />
                 <CategoryChart rows={data.byCategory} />
                 <NewServices services={data.newServices} search={search} />
+                <DepartmentUseChart breakdown={data.byDepartment} isAdmin={isAdmin} />
               </div>
               <ServiceTable period={query} canAssess={canAssess} search={search} />
             </>

@@ -8,6 +8,7 @@ import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { stateLabels } from '../policy/policy-page';
 import { PeriodPicker } from './period-picker';
+import { ServiceDepartments } from './service-departments';
 import { ServicePeople } from './service-people';
 import { AssessmentCell } from './service-table';
 import { ServiceUsageChart } from './service-usage-chart';
@@ -18,6 +19,7 @@ export function ServicePage() {
   const { serviceId = '' } = useParams();
   const me = useMe().data;
   const canAssess = hasRole(me, ['admin', 'procurement']);
+  const isAdmin = hasRole(me, ['admin']);
   // Viewers see usage and policy; vendors and assessments are for the roles that work on them.
   const canReadVendors = hasRole(me, ['admin', 'procurement', 'reviewer', 'approver', 'auditor']);
   const { query, setPeriod, search } = usePeriod();
@@ -258,7 +260,13 @@ export function ServicePage() {
           canAssess={canAssess}
         />
       </p>
-      <ServicePeople people={d.people} peopleCount={d.peopleCount} pseudonymised={d.pseudonymised} />
+      <ServiceDepartments breakdown={d.byDepartment} isAdmin={isAdmin} />
+      <ServicePeople
+        people={d.people}
+        peopleCount={d.peopleCount}
+        pseudonymised={d.pseudonymised}
+        showDepartments={d.byDepartment.mappedPeople > 0}
+      />
     </section>
   );
 }

@@ -7,6 +7,7 @@ export type ServicePerson = {
   person: string;
   userKey: string | null;
   label: string | null;
+  department: string | null;
   browserOnly: boolean;
   days: number;
   visits: number;
@@ -22,10 +23,13 @@ export function ServicePeople({
   people,
   peopleCount,
   pseudonymised,
+  showDepartments,
 }: {
   people: readonly ServicePerson[];
   peopleCount: number;
   pseudonymised: boolean;
+  /** Only once someone has a department: a column of blanks tells nothing. */
+  showDepartments: boolean;
 }) {
   const [showAll, setShowAll] = useState(false);
   return (
@@ -46,6 +50,7 @@ export function ServicePeople({
           <thead>
             <tr>
               <th scope="col">Person</th>
+              {showDepartments && <th scope="col">Department</th>}
               <th scope="col">Days active</th>
               <th scope="col">Visits</th>
               <th scope="col">Pastes</th>
@@ -61,6 +66,7 @@ export function ServicePeople({
                 <td className={p.label ? '' : 'mono'}>
                   {p.browserOnly ? `Browser ${p.person.slice(0, 8)}` : (p.label ?? p.userKey)}
                 </td>
+                {showDepartments && <td>{p.department ?? <span className="muted">Unknown</span>}</td>}
                 <td>{p.days}</td>
                 <td>{p.visits}</td>
                 <td>{p.pastes}</td>

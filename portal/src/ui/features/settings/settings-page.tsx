@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
+import { DepartmentsSection } from './departments-section';
 import { EnrollmentTokensSection } from './enrollment-tokens-section';
 
 /** Short names in the dropdown (a closed select cannot wrap); what each does below it. */
@@ -19,7 +20,10 @@ const modeHelp: Record<RolloutMode, string> = {
   enforce: 'Like coach, and blocked services are blocked outright.',
 };
 
-/** Org-wide extension settings (admin): rollout and fail mode, email domains, privacy, retention, tokens. */
+/**
+ * Org-wide settings (admin): rollout and fail mode, email domains, privacy, retention, tokens, and
+ * people's departments.
+ */
 export function SettingsPage() {
   const isAdmin = hasRole(useMe().data, ['admin']);
   const client = useQueryClient();
@@ -166,6 +170,7 @@ export function SettingsPage() {
         </form>
       )}
       <EnrollmentTokensSection isAdmin={isAdmin} />
+      <DepartmentsSection isAdmin={isAdmin} />
     </section>
   );
 }

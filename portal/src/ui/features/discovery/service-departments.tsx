@@ -1,0 +1,52 @@
+import { Link } from 'react-router';
+import { departmentName } from './department-names';
+
+type ServiceDepartment = { department: string | null; people: number; visits: number };
+
+/** People and visits per department on one service in the period; "Unknown" for people without one. */
+export function ServiceDepartments({
+  breakdown,
+  isAdmin,
+}: {
+  breakdown: { mappedPeople: number; rows: ServiceDepartment[] };
+  isAdmin: boolean;
+}) {
+  return (
+    <>
+      <h2>By department</h2>
+      {breakdown.mappedPeople === 0 ? (
+        <p className="muted">
+          No one has a department yet.{' '}
+          {isAdmin ? (
+            <>
+              Import a CSV of email and department under <Link to="/settings#departments">Settings</Link>.
+            </>
+          ) : (
+            'An admin can import a CSV of email and department under Settings.'
+          )}
+        </p>
+      ) : breakdown.rows.length === 0 ? (
+        <p className="muted">Nobody used this service in the period.</p>
+      ) : (
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">Department</th>
+              <th scope="col">People</th>
+              <th scope="col">Visits</th>
+            </tr>
+          </thead>
+          <tbody>
+            {breakdown.rows.map((r) => (
+              <tr key={departmentName(r.department)} className={r.department === null ? 'muted' : ''}>
+                <th scope="row">{departmentName(r.department)}</th>
+                <td>{r.people}</td>
+                <td>{r.visits}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
