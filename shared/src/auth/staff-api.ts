@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { staffRoleSchema } from './roles';
 
 export const emailSchema = z
-  .email()
+  .email('Give an email address such as name@example.com')
   .max(254)
   .transform((s) => s.toLowerCase());
 
 export const inviteStaffSchema = z.strictObject({
   email: emailSchema,
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1, 'Give a name').max(120),
   role: staffRoleSchema,
 });
 export type InviteStaffInput = z.infer<typeof inviteStaffSchema>;
@@ -19,6 +19,13 @@ export const updateStaffSchema = z
 
 /** Passwords: long enough to resist guessing; the auth library caps the maximum. */
 export const passwordSchema = z.string().min(12, 'Use at least 12 characters').max(128);
+
+/** Signing in with email and password (better-auth's endpoint; the portal's guard reads the email). */
+export const signInSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'Give your password').max(128),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
 
 /** Changing one's own password. Other sessions always end, whatever `revokeOtherSessions` says. */
 export const changePasswordSchema = z.strictObject({

@@ -1,39 +1,40 @@
-import { type StaffRole, staffRoles } from '@sightline/shared/auth/roles';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type StaffRole, staffRoleSchema, staffRoles } from '@sightline/shared/auth/roles';
+import { type InviteStaffInput, inviteStaffSchema } from '@sightline/shared/auth/staff-api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
+import { FieldError, useZodForm } from '../../lib/zod-form';
 
 export function UsersPage() {
   const me = useMe().data;
   const isAdmin = hasRole(me, ['admin']);
   const client = useQueryClient();
   const staff = useQuery({ queryKey: ['users'], queryFn: () => unwrap(api.api.users.$get()) });
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string; link?: string } | null>(
-    null,
-  );
+  const [message, setMessage] = useState<{ text: string; link?: string } | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
+  const form = useZodForm(inviteStaffSchema, { defaultValues: { name: '', email: '', role: 'reviewer' } });
 
-  const invite = useMutation({
-    mutationFn: (input: { email: string; name: string; role: StaffRole }) =>
-      unwrap(api.api.users.invitations.$post({ json: input })),
+  const invite = useApiMutation({
+    mutationFn: (input: InviteStaffInput) => unwrap(api.api.users.invitations.$post({ json: input })),
+    failure: 'Could not invite',
+    onMutate: () => setMessage(null),
     onSuccess: (result) => {
+      form.reset();
       setMessage(
         'link' in result && result.link
           ? {
-              kind: 'info',
               text: 'No SMTP server is configured, so the invitation is not mailed. Copy the link and send it yourself; until the mail is sent, it waits in the mail outbox for admins to copy.',
               link: result.link,
             }
-          : { kind: 'info', text: 'Invitation mailed; the link is not shown again.' },
+          : { text: 'Invitation mailed; the link is not shown again.' },
       );
       refresh();
     },
-    onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not invite' }),
   });
-  const update = useMutation({
+  const update = useApiMutation({
     mutationFn: (input: { id: string; role?: StaffRole; disabled?: boolean }) =>
       unwrap(
         api.api.users[':id'].$patch({
@@ -41,27 +42,17 @@ export function UsersPage() {
           json: { role: input.role, disabled: input.disabled },
         }),
       ),
+    failure: 'Could not update',
     onSuccess: refresh,
-    onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not update' }),
   });
-
-  const onInvite = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    invite.mutate({
-      email: String(form.get('email')),
-      name: String(form.get('name')),
-      role: String(form.get('role')) as StaffRole,
-    });
-    event.currentTarget.reset();
-  };
+  const errors = form.formState.errors;
 
   return (
     <section>
       <h1>Users and roles</h1>
+      <ApiErrorAlert error={invite.error ?? update.error} />
       {message && (
-        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
+        <div role="status" className="info">
           <p>{message.text}</p>
           {message.link && (
             <input readOnly aria-label="Invitation link" value={message.link} className="copy-field" />
@@ -69,19 +60,42 @@ export function UsersPage() {
         </div>
       )}
       {isAdmin && (
-        <form className="card inline-form" onSubmit={onInvite} aria-label="Invite a staff member">
+        <form
+          className="card inline-form"
+          onSubmit={form.handleSubmit((input) => invite.mutate(input))}
+          aria-label="Invite a staff member"
+          noValidate
+        >
           <h2>Invite a staff member</h2>
-          <label>
-            Name
-            <input name="name" required maxLength={120} />
-          </label>
-          <label>
-            Email
-            <input name="email" type="email" required />
-          </label>
+          <div className="field">
+            <label>
+              Name
+              <input
+                {...form.register('name')}
+                required
+                maxLength={inviteStaffSchema.shape.name.maxLength ?? undefined}
+                aria-invalid={errors.name ? true : undefined}
+                aria-describedby="invite-name-error"
+              />
+            </label>
+            <FieldError id="invite-name-error" message={errors.name?.message} />
+          </div>
+          <div className="field">
+            <label>
+              Email
+              <input
+                {...form.register('email')}
+                type="email"
+                required
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby="invite-email-error"
+              />
+            </label>
+            <FieldError id="invite-email-error" message={errors.email?.message} />
+          </div>
           <label>
             Role
-            <select name="role" defaultValue="reviewer">
+            <select {...form.register('role')}>
               {staffRoles.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -114,7 +128,7 @@ export function UsersPage() {
                   <select
                     aria-label={`Role of ${u.email}`}
                     value={u.role}
-                    onChange={(e) => update.mutate({ id: u.id, role: e.target.value as StaffRole })}
+                    onChange={(e) => update.mutate({ id: u.id, role: staffRoleSchema.parse(e.target.value) })}
                   >
                     {staffRoles.map((r) => (
                       <option key={r} value={r}>
