@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './context';
+import { servedOverHttps } from './env';
 import { handleError, handleNotFound } from './errors';
 import { assessmentRoutes } from './features/assessments/routes';
 import { auditRoutes } from './features/audit/routes';
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(handleNotFound);
-  app.use('*', requestId(), securityHeaders);
+  app.use('*', requestId(), securityHeaders({ https: servedOverHttps(deps.env) }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

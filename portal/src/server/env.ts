@@ -47,3 +47,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new Error('AUTH_SECRET is required in production');
   return { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') };
 }
+
+/**
+ * Whether people reach the portal over HTTPS. PUBLIC_URL decides, since it is the address they use
+ * (TLS usually ends at a proxy in front, which the portal cannot see); a forwarded X-Forwarded-Proto
+ * is not trusted for it. Over HTTPS every answer carries HSTS and session cookies are Secure.
+ */
+export function servedOverHttps(env: Pick<Env, 'PUBLIC_URL'>): boolean {
+  return env.PUBLIC_URL.startsWith('https://');
+}

@@ -5,7 +5,7 @@ import { createApp } from './app';
 import { createAuth } from './auth/auth';
 import { ensureFirstAdmin, ensureOrgSettings, type FirstAdmin, resolveAuthSecret } from './bootstrap';
 import type { AppDeps } from './context';
-import { loadEnv } from './env';
+import { loadEnv, servedOverHttps } from './env';
 import { ensureBuiltInTemplates } from './features/templates/templates-service';
 import { createMailer } from './mail/mailer';
 import { startWorkers } from './workers';
@@ -16,7 +16,7 @@ const dataDir = resolve(env.DATA_DIR);
 const authOptions = {
   secret: resolveAuthSecret(env.AUTH_SECRET, dataDir),
   publicUrl: env.PUBLIC_URL,
-  secureCookies: env.PUBLIC_URL.startsWith('https:'),
+  secureCookies: servedOverHttps(env),
 };
 const bootstrap: { firstAdmin: FirstAdmin | null } = { firstAdmin: null };
 const handle = await createDb({

@@ -5,7 +5,7 @@ import { createApp } from '../app';
 import { createAuth, createStaffUser } from '../auth/auth';
 import { ensureOrgSettings } from '../bootstrap';
 import type { AppDeps } from '../context';
-import { loadEnv } from '../env';
+import { loadEnv, servedOverHttps } from '../env';
 import { createMailer } from '../mail/mailer';
 import { depsAt } from '../service-deps';
 
@@ -47,7 +47,7 @@ export async function createTestApp(
     db: handle.db,
     secret: env.AUTH_SECRET!,
     publicUrl: env.PUBLIC_URL,
-    secureCookies: false,
+    secureCookies: servedOverHttps(env),
   });
   let current = options.start ?? new Date();
   const clock = {
