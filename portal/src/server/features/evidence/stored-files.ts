@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { storedFile } from '@sightline/db/schema/files';
 import { eq } from 'drizzle-orm';
+import { attachmentDisposition } from '../../content-disposition';
 import { AppError } from '../../errors';
 import type { CheckedUpload } from './upload-check';
 
@@ -35,13 +36,12 @@ export function attachmentResponse(file: {
   sha256: string;
   content: Uint8Array;
 }): Response {
-  const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return new Response(new Uint8Array(file.content), {
     status: 200,
     headers: {
       'content-type': file.mediaType,
       'content-length': String(file.sizeBytes),
-      'content-disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'content-disposition': attachmentDisposition(file.fileName),
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, no-store',
       'x-file-sha256': file.sha256,

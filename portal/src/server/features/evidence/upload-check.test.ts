@@ -63,6 +63,27 @@ describe('upload check', () => {
     expect((await refusal(bytes, name)).code).toBe('unsupported_media_type');
   });
 
+  it('keeps names safe for headers, download folders and screens', () => {
+    expect(cleanFileName('CON')).toBe('_CON');
+    expect(cleanFileName('nul.pdf')).toBe('_nul.pdf');
+    expect(cleanFileName('Lpt1.tar.gz')).toBe('_Lpt1.tar.gz');
+    expect(cleanFileName('console.pdf')).toBe('console.pdf');
+    expect(cleanFileName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+    expect(cleanFileName('\u2066report\u2069\u200F.pdf')).toBe('report.pdf');
+    expect(cleanFileName('report.pdf. . ')).toBe('report.pdf');
+    expect(cleanFileName('a\u0085b\u009b.txt')).toBe('ab.txt');
+    expect(cleanFileName('深度求索 报告 🤖.pdf')).toBe('深度求索 报告 🤖.pdf');
+    const long = cleanFileName(`${'x'.repeat(500)}.pdf`);
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('.pdf')).toBe(true);
+  });
+
+  it('gives a long name without an extension its type within 200 characters', async () => {
+    const checked = await checkUpload(samplePdf(), 'y'.repeat(300));
+    expect(checked.fileName).toHaveLength(199);
+    expect(checked.fileName.endsWith('yyy.pdf')).toBe(true);
+  });
+
   it('cleans file names of paths, quotes and control characters', () => {
     expect(cleanFileName('..\\..\\windows\\evil".pdf')).toBe('evil.pdf');
     expect(cleanFileName('/etc/passwd')).toBe('passwd');

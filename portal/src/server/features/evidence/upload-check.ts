@@ -44,7 +44,8 @@ export async function checkUpload(content: Uint8Array, rawName: string): Promise
     );
   }
   return {
-    fileName: extension ? baseName : `${baseName}.${type.extensions[0]}`,
+    // A name without an extension gets the one its content has (within the same 200 characters).
+    fileName: extension ? baseName : `${baseName.slice(0, 195)}.${type.extensions[0]}`,
     mediaType: type.mediaType,
     sizeBytes: content.byteLength,
     sha256: createHash('sha256').update(content).digest('hex'),
@@ -77,14 +78,31 @@ export function isPlainText(content: Uint8Array): boolean {
   return !looksLikeMarkup;
 }
 
-/** The last path segment, without control characters or quotes, at most 200 characters. */
+/**
+ * A name that is safe wherever the file goes next (a Content-Disposition header, a Windows or Unix
+ * download folder, a reader's screen): the last path segment only; no control characters, quotes or
+ * direction marks (U+202E would show "invoice\u202Efdp.exe" as "invoiceexe.pdf"); no trailing dots
+ * or spaces (Windows drops them); a Windows device name (CON, NUL, COM1, LPT1, …) prefixed with "_";
+ * at most 200 characters, cut from the front so the extension stays. Files themselves are stored in the
+ * database, never on disk, so no name ever becomes a path.
+ */
 export function cleanFileName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const cleaned = last.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const cleaned = last
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f"]/g, '')
+    .replace(DIRECTION_MARKS, '')
+    .trim()
+    .replace(/[. ]+$/, '');
   const safe = cleaned.length > 0 && cleaned !== '.' && cleaned !== '..' ? cleaned : 'upload';
-  return safe.length > 200 ? safe.slice(safe.length - 200) : safe;
+  const short = safe.length > 200 ? safe.slice(safe.length - 200) : safe;
+  return WINDOWS_DEVICE_NAME.test(short) ? `_${short}`.slice(0, 200) : short;
 }
+
+/** Bidirectional controls: marks, embeddings, overrides and isolates. */
+const DIRECTION_MARKS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Names Windows reserves for devices, with or without an extension ("nul.pdf" is the device too). */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
 function extensionOf(name: string): string | undefined {
   const dot = name.lastIndexOf('.');

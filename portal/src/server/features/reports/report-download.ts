@@ -1,3 +1,5 @@
+import { attachmentDisposition } from '../../content-disposition';
+
 /** Latin letters that do not decompose into a base letter and an accent. */
 const unaccented: Record<string, string> = {
   Ø: 'O',
@@ -49,7 +51,7 @@ export function pdfResponse(bytes: Uint8Array, parts: readonly (string | null | 
     headers: {
       'content-type': 'application/pdf',
       'content-length': String(bytes.length),
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(unicode)}`,
+      'content-disposition': attachmentDisposition(unicode, ascii),
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, no-store',
     },
