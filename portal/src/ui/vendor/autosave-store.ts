@@ -1,5 +1,5 @@
 import type { AnswerConflict } from '@sightline/shared/assessments/vendor-page-api';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { ApiClientError, toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type AnswerInput, validateAnswer } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 
@@ -162,7 +162,7 @@ export function createAutosave(save: SaveAnswers) {
       return 'send-rest';
     }
     for (const id of ids) dirty.add(id);
-    const message = error instanceof ApiClientError ? error.message : 'Could not save';
+    const message = toApiClientError(error, 'Could not save').message;
     const retry = !(error instanceof ApiClientError) || error.status === 0 || error.status >= 500;
     // A link replaced (say by a reminder), revoked or expired cannot save again: say so plainly.
     const linkDead = error instanceof ApiClientError && (error.status === 404 || error.status === 410);

@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
 import type { VendorApi } from './vendor-api';
 
@@ -23,7 +23,7 @@ export function ColleagueForm({ api }: { api: VendorApi }) {
     } catch (error) {
       setMessage({
         error: true,
-        text: error instanceof ApiClientError ? error.message : 'Could not send the invitation.',
+        text: toApiClientError(error, 'Could not send the invitation.').message,
       });
     } finally {
       setBusy(false);

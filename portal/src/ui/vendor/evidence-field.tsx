@@ -1,6 +1,6 @@
 import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
 import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { type FormEvent, useState } from 'react';
 import { fieldId } from './answer-input';
@@ -51,7 +51,7 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
       form.reset();
       onChange();
     } catch (error) {
-      setMessage({ error: true, text: error instanceof ApiClientError ? error.message : 'Upload failed.' });
+      setMessage({ error: true, text: toApiClientError(error, 'Upload failed.').message });
     } finally {
       setBusy(false);
     }
@@ -67,7 +67,7 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
     } catch (error) {
       setMessage({
         error: true,
-        text: error instanceof ApiClientError ? error.message : 'Could not remove the file.',
+        text: toApiClientError(error, 'Could not remove the file.').message,
       });
     } finally {
       setBusy(false);

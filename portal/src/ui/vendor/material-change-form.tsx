@@ -1,5 +1,5 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type MaterialChangeKind, materialChangeKinds } from '@sightline/shared/reviews/review-enums';
 import { type FormEvent, useState } from 'react';
 import type { VendorApi } from './vendor-api';
@@ -32,7 +32,7 @@ export function MaterialChangeForm({ api, changes, onDeclared }: Props) {
       setMessage({ error: false, text: 'Thank you: the change was sent to the organisation.' });
       await onDeclared();
     } catch (e) {
-      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Could not send it.' });
+      setMessage({ error: true, text: toApiClientError(e, 'Could not send it.').message });
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { ApiClientError, toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { useState } from 'react';
 import { fieldId } from './answer-input';
@@ -39,7 +39,7 @@ export function SubmitPanel({ api, flush, blocked, questions, onSubmitted, resub
     } catch (e) {
       const problems =
         e instanceof ApiClientError && Array.isArray(e.details) ? (e.details as Problem[]) : [];
-      setError({ message: e instanceof ApiClientError ? e.message : 'Could not submit.', problems });
+      setError({ message: toApiClientError(e, 'Could not submit.').message, problems });
     } finally {
       setBusy(false);
     }

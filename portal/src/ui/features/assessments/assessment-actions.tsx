@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
@@ -29,7 +29,7 @@ export function AssessmentActions({ detail, canSend, canReview, onHandOver }: Pr
     client.invalidateQueries({ queryKey: ['assessments'] });
   };
   const failed = (e: Error) =>
-    setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'That did not work' });
+    setMessage({ error: true, text: toApiClientError(e, 'That did not work').message });
 
   const send = useMutation({
     mutationFn: () => unwrap(api.api.assessments[':id'].send.$post({ param: { id } })),

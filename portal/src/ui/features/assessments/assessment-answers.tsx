@@ -1,4 +1,3 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
 import { answerText } from '@sightline/shared/questionnaire/answer-text';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
@@ -7,6 +6,7 @@ import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 
 type Props = { detail: AssessmentDetail; canReview: boolean };
@@ -127,7 +127,7 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
 function CommentForm({ assessmentId, questionId }: { assessmentId: string; questionId: string }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const add = useMutation({
+  const add = useApiMutation({
     mutationFn: (comment: string) =>
       unwrap(
         api.api.assessments[':id'].comments.$post({
@@ -136,7 +136,8 @@ function CommentForm({ assessmentId, questionId }: { assessmentId: string; quest
         }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) }),
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not add the comment'),
+    failure: 'Could not add the comment',
+    onError: (e) => setError(e.message),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,10 +1,10 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type DataCategory, dataCategories } from '@sightline/shared/questionnaire/profile-vocabulary';
 import type { UseContext } from '@sightline/shared/questionnaire/use-context';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { CatalogDatalist } from '../vendors/catalog-services';
 import { linkHandOverOf } from './link-notice';
 import { UseContextFields } from './use-context-fields';
@@ -43,14 +43,15 @@ export function NewAssessmentPage() {
   }, [request]);
   const primary = vendor.data?.contacts.find((c) => c.isPrimary) ?? vendor.data?.contacts[0];
 
-  const create = useMutation({
+  const create = useApiMutation({
     mutationFn: (json: Parameters<typeof api.api.assessments.$post>[0]['json']) =>
       unwrap(api.api.assessments.$post({ json })),
     onSuccess: (result) => {
       const handOver = linkHandOverOf(result);
       navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not create the assessment'),
+    failure: 'Could not create the assessment',
+    onError: (e) => setError(e.message),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

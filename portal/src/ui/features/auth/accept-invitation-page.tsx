@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../lib/api';
@@ -22,7 +22,7 @@ export function AcceptInvitationPage() {
       const result = await unwrap(api.api.invitations.accept.$post({ json: { token, password } }));
       setDoneEmail(result.email);
     } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Could not accept the invitation');
+      setError(toApiClientError(err, 'Could not accept the invitation').message);
     }
   };
 

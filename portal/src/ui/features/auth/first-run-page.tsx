@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
@@ -96,7 +96,7 @@ function OrganisationNameForm() {
       </p>
       {save.isError && (
         <p role="alert" className="error">
-          {save.error instanceof ApiClientError ? save.error.message : 'Could not save the name'}
+          {toApiClientError(save.error, 'Could not save the name').message}
         </p>
       )}
       <button type="submit" disabled={save.isPending}>

@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
@@ -36,7 +36,7 @@ export function CandidatesPage() {
       });
       refresh();
     } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Could not record the decision');
+      setError(toApiClientError(err, 'Could not record the decision').message);
     }
   };
 

@@ -4,7 +4,7 @@ import {
   type ServiceCategory,
   serviceCategories,
 } from '@sightline/shared/catalog/categories';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
 import { requestJson } from '../../lib/api';
 import { linesToRules, rulesToLines } from './rule-lines';
@@ -50,7 +50,7 @@ export function CustomEntryForm({
       });
       onSaved(saved.entry);
     } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Could not save the entry');
+      setError(toApiClientError(err, 'Could not save the entry').message);
     }
   };
 

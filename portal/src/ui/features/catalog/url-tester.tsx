@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type FormEvent, useState } from 'react';
 import { requestJson } from '../../lib/api';
 
@@ -25,7 +25,7 @@ export function UrlTester() {
           .result,
       );
     } catch (err) {
-      setError(err instanceof ApiClientError ? err.message : 'Could not classify');
+      setError(toApiClientError(err, 'Could not classify').message);
     }
   };
   return (

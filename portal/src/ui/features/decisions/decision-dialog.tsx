@@ -4,12 +4,12 @@ import {
   riskTiers,
 } from '@sightline/shared/assessments/assessment-states';
 import type { DecisionInput } from '@sightline/shared/decisions/decision-api';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { approvalConditionsText } from '@sightline/shared/scoring/approval-conditions';
 import type { ScoreResult } from '@sightline/shared/scoring/score-result-schema';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { assessmentKey } from '../assessments/assessment-queries';
 import { allFindingsKey, fetchFindings, findingsKey } from '../findings/finding-queries';
 import { outcomeEffects, outcomeLabels } from './decision-labels';
@@ -35,7 +35,7 @@ export function DecisionDialog({ assessmentId, score }: Props) {
     queryKey: findingsKey({ assessmentId, status: 'blocking' }),
     queryFn: () => fetchFindings({ assessmentId, status: 'blocking' }),
   });
-  const decide = useMutation({
+  const decide = useApiMutation({
     mutationFn: (input: DecisionInput) =>
       unwrap(api.api.assessments[':id'].decision.$post({ param: { id: assessmentId }, json: input })),
     onSuccess: async () => {
@@ -46,7 +46,8 @@ export function DecisionDialog({ assessmentId, score }: Props) {
         client.invalidateQueries({ queryKey: allFindingsKey }),
       ]);
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
+    failure: 'The server did not answer',
+    onError: (e) => setError(e.message),
   });
   const open = blocking.data?.findings ?? [];
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,10 +1,10 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -22,10 +22,11 @@ export function DevicesPage() {
     queryFn: () =>
       unwrap(api.api.devices[':id'].events.$get({ param: { id: selected! }, query: { limit: '50' } })),
   });
-  const revoke = useMutation({
+  const revoke = useApiMutation({
     mutationFn: (id: string) => unwrap(api.api.devices[':id'].revoke.$post({ param: { id } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['devices'] }),
-    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not revoke'),
+    failure: 'Could not revoke',
+    onError: (err) => setError(err.message),
   });
   const list = devices.data?.devices ?? [];
   const active = list.filter((d) => !d.revokedAt).length;

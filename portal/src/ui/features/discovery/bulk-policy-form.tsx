@@ -1,8 +1,8 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { stateLabels } from '../policy/policy-page';
 
 /** One state, conditions and alternative for every selected service, saved as one policy change. */
@@ -11,7 +11,7 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
   const [error, setError] = useState<string | null>(null);
   const [state, setState] = useState<PolicyState>('approved');
   const policies = useQuery({ queryKey: ['policy'], queryFn: () => unwrap(api.api.policy.services.$get()) });
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (json: Parameters<typeof api.api.policy.services.bulk.$post>[0]['json']) =>
       unwrap(api.api.policy.services.bulk.$post({ json })),
     onSuccess: () => {
@@ -19,7 +19,8 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
       void client.invalidateQueries({ queryKey: ['policy'] });
       onDone();
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not save the policy'),
+    failure: 'Could not save the policy',
+    onError: (e) => setError(e.message),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

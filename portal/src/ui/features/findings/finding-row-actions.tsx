@@ -1,6 +1,6 @@
 import { type FindingEvent, findingTransition } from '@sightline/shared/findings/finding-states';
 import type { FindingView } from '@sightline/shared/findings/findings-api';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
@@ -32,8 +32,7 @@ export function FindingRowActions({ finding, me }: Props) {
     setError(null);
     return client.invalidateQueries({ queryKey: allFindingsKey });
   };
-  const onError = (e: unknown) =>
-    setError(e instanceof ApiClientError ? e.message : 'The server did not answer');
+  const onError = (e: unknown) => setError(toApiClientError(e, 'The server did not answer').message);
   const update = useMutation({
     mutationFn: (json: { ownerId?: string | null; dueOn?: string | null; requestedAction?: string | null }) =>
       unwrap(api.api.findings[':id'].$patch({ param: { id: finding.id }, json })),

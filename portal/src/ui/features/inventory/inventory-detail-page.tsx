@@ -1,11 +1,11 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { CreateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
 import { euAiActClassLabels, lifecycleStageLabels } from '@sightline/shared/inventory/inventory-enums';
 import { dataCategoryLabels } from '@sightline/shared/questionnaire/profile-vocabulary';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 import { allInventoryKey, fetchSystem, inventoryWriters, systemKey } from './inventory-queries';
 import { ResponsibilitiesEditor } from './responsibilities-editor';
@@ -20,14 +20,15 @@ export function InventoryDetailPage() {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const system = useQuery({ queryKey: systemKey(id), queryFn: () => fetchSystem(id) });
-  const update = useMutation({
+  const update = useApiMutation({
     mutationFn: (json: CreateAiSystemInput) =>
       unwrap(api.api.inventory[':id'].$patch({ param: { id }, json })),
     onSuccess: async () => {
       setEditing(false);
       await client.invalidateQueries({ queryKey: allInventoryKey });
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
+    failure: 'The server did not answer',
+    onError: (e) => setError(e.message),
   });
   if (system.isPending) return <p className="loading">Loading…</p>;
   if (system.error)

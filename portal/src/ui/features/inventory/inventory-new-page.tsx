@@ -1,9 +1,9 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { CreateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { allInventoryKey } from './inventory-queries';
 import { SystemForm } from './system-form';
 
@@ -12,13 +12,14 @@ export function InventoryNewPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const create = useMutation({
+  const create = useApiMutation({
     mutationFn: (json: CreateAiSystemInput) => unwrap(api.api.inventory.$post({ json })),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: allInventoryKey });
       navigate(`/inventory/${created.id}`);
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
+    failure: 'The server did not answer',
+    onError: (e) => setError(e.message),
   });
   return (
     <section>

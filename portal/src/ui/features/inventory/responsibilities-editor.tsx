@@ -1,4 +1,3 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { SupplierView } from '@sightline/shared/inventory/inventory-api';
 import {
   type ResponsibilityMatrix,
@@ -7,9 +6,10 @@ import {
   responsibilityActivityLabels,
   responsibleParties,
 } from '@sightline/shared/inventory/responsibilities';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { allInventoryKey } from './inventory-queries';
 
 const partyLabels: Record<ResponsibleParty, string> = {
@@ -26,7 +26,7 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (responsibilities: ResponsibilityMatrix) =>
       unwrap(
         api.api.inventory[':id'].suppliers.$put({
@@ -38,7 +38,8 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
       setSaved(true);
       await client.invalidateQueries({ queryKey: allInventoryKey });
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
+    failure: 'The server did not answer',
+    onError: (e) => setError(e.message),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { HiddenLinkReason, OutboxMail } from '@sightline/shared/mail/outbox-api';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
@@ -35,7 +35,7 @@ export function OutboxPage() {
       )}
       {retry.error && (
         <p role="alert" className="error">
-          {retry.error instanceof ApiClientError ? retry.error.message : 'Could not retry'}
+          {toApiClientError(retry.error, 'Could not retry').message}
         </p>
       )}
       <table>

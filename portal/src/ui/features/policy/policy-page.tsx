@@ -1,10 +1,10 @@
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 
 export const stateLabels: Record<PolicyState, string> = {
@@ -34,7 +34,7 @@ export function PolicyPage() {
   }, [all, filter, stateFilter]);
   const current = all.find((s) => s.serviceId === editing);
 
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (input: {
       serviceId: string;
       body: Parameters<(typeof api.api.policy.services)[':serviceId']['$put']>[0]['json'];
@@ -51,8 +51,8 @@ export function PolicyPage() {
       void client.invalidateQueries({ queryKey: ['policy'] });
       void input;
     },
-    onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not save' }),
+    failure: 'Could not save',
+    onError: (err) => setMessage({ kind: 'error', text: err.message }),
   });
 
   const onSave = (event: FormEvent<HTMLFormElement>) => {

@@ -1,13 +1,13 @@
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
 import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 
 /** Employees' access requests from the extension, grouped per service; each request keeps its own status. */
@@ -17,11 +17,12 @@ export function RequestsPage() {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const requests = useQuery({ queryKey: ['requests'], queryFn: () => unwrap(api.api.requests.$get()) });
-  const update = useMutation({
+  const update = useApiMutation({
     mutationFn: (input: { id: string; status: AccessRequestStatus }) =>
       unwrap(api.api.requests[':id'].$patch({ param: { id: input.id }, json: { status: input.status } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['requests'] }),
-    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not update'),
+    failure: 'Could not update',
+    onError: (err) => setError(err.message),
   });
   const groups = requests.data?.groups ?? [];
 

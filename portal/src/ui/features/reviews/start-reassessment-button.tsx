@@ -1,7 +1,7 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { useApiMutation } from '../../lib/api-mutation';
 import { linkHandOverOf } from '../assessments/link-notice';
 import { startReassessment } from './review-queries';
 
@@ -16,7 +16,7 @@ export function StartReassessmentButton({ assessmentId, label }: { assessmentId:
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
   const client = useQueryClient();
-  const start = useMutation({
+  const start = useApiMutation({
     mutationFn: (dueOn: string) => startReassessment(assessmentId, dueOn),
     onSuccess: (result) => {
       client.invalidateQueries({ queryKey: ['reviews'] });
@@ -24,7 +24,8 @@ export function StartReassessmentButton({ assessmentId, label }: { assessmentId:
       const handOver = linkHandOverOf(result);
       navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not start the reassessment'),
+    failure: 'Could not start the reassessment',
+    onError: (e) => setError(e.message),
   });
   if (!open) {
     return (

@@ -1,9 +1,9 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { incidentSeverities, incidentSources } from '@sightline/shared/reviews/review-enums';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import {
   changeKindLabels,
   fetchIncidents,
@@ -27,7 +27,7 @@ export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; can
   const client = useQueryClient();
   const incidents = useQuery({ queryKey: incidentsKey(vendorId), queryFn: () => fetchIncidents(vendorId) });
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const record = useMutation({
+  const record = useApiMutation({
     mutationFn: (json: Parameters<(typeof api.api.vendors)[':id']['incidents']['$post']>[0]['json']) =>
       unwrap(api.api.vendors[':id'].incidents.$post({ param: { id: vendorId }, json })),
     onSuccess: () => {
@@ -35,8 +35,8 @@ export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; can
       client.invalidateQueries({ queryKey: incidentsKey(vendorId) });
       client.invalidateQueries({ queryKey: ['reviews'] });
     },
-    onError: (e) =>
-      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Could not record it' }),
+    failure: 'Could not record it',
+    onError: (e) => setMessage({ error: true, text: e.message }),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,8 +1,8 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 
 /** Tokens IT puts in the managed browser policy; each value is shown once, at creation. */
 export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
@@ -15,19 +15,21 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const labelField = useRef<HTMLInputElement>(null);
   const refresh = () => client.invalidateQueries({ queryKey: ['enrollment-tokens'] });
-  const create = useMutation({
+  const create = useApiMutation({
     mutationFn: (json: { label: string; expiresInDays?: number }) =>
       unwrap(api.api['enrollment-tokens'].$post({ json })),
     onSuccess: (r) => {
       setCreated({ label: r.label, token: r.token });
       void refresh();
     },
-    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not create the token'),
+    failure: 'Could not create the token',
+    onError: (err) => setError(err.message),
   });
-  const revoke = useMutation({
+  const revoke = useApiMutation({
     mutationFn: (id: string) => unwrap(api.api['enrollment-tokens'][':id'].revoke.$post({ param: { id } })),
     onSuccess: refresh,
-    onError: (err) => setError(err instanceof ApiClientError ? err.message : 'Could not revoke'),
+    failure: 'Could not revoke',
+    onError: (err) => setError(err.message),
   });
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,9 +1,9 @@
 import type { RejectedServiceState } from '@sightline/shared/decisions/decision-rules';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { type failModes, type RolloutMode, rolloutModes } from '@sightline/shared/policy/policy-states';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 import { DepartmentsSection } from './departments-section';
 import { EnrollmentTokensSection } from './enrollment-tokens-section';
@@ -30,7 +30,7 @@ export function SettingsPage() {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api.api.settings.$get()) });
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [chosenMode, setChosenMode] = useState<RolloutMode | null>(null);
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (json: Parameters<typeof api.api.settings.$patch>[0]['json']) =>
       unwrap(api.api.settings.$patch({ json })),
     onSuccess: () => {
@@ -38,8 +38,8 @@ export function SettingsPage() {
       setChosenMode(null);
       void client.invalidateQueries({ queryKey: ['settings'] });
     },
-    onError: (err) =>
-      setMessage({ kind: 'error', text: err instanceof ApiClientError ? err.message : 'Could not save' }),
+    failure: 'Could not save',
+    onError: (err) => setMessage({ kind: 'error', text: err.message }),
   });
   const s = settings.data;
 

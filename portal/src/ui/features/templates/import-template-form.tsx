@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { ApiClientError, toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -21,7 +21,7 @@ export function ImportTemplateForm() {
     },
     onError: (e) =>
       setError({
-        message: e instanceof ApiClientError ? e.message : 'Import failed',
+        message: toApiClientError(e, 'Import failed').message,
         problems: e instanceof ApiClientError && Array.isArray(e.details) ? (e.details as Problem[]) : [],
       }),
   });

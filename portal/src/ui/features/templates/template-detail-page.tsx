@@ -1,8 +1,8 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 
 export function TemplateDetailPage() {
@@ -98,14 +98,15 @@ function CloneForm({ id, title }: { id: string; title: string }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const clone = useMutation({
+  const clone = useApiMutation({
     mutationFn: (json: { title?: string; key?: string }) =>
       unwrap(api.api.templates[':id'].clone.$post({ param: { id }, json })),
     onSuccess: (created) => {
       client.invalidateQueries({ queryKey: ['templates'] });
       navigate(`/templates/${created.id}`);
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not clone'),
+    failure: 'Could not clone',
+    onError: (e) => setError(e.message),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

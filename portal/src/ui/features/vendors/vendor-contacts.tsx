@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
@@ -11,8 +11,7 @@ export function VendorContacts({ vendorId, contacts, canWrite }: Props) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: vendorKey(vendorId) });
-  const onError = (e: Error) =>
-    setError(e instanceof ApiClientError ? e.message : 'Could not change contacts');
+  const onError = (e: Error) => setError(toApiClientError(e, 'Could not change contacts').message);
   const add = useMutation({
     mutationFn: (json: { name: string; email: string; title?: string; isPrimary?: boolean }) =>
       unwrap(api.api.vendors[':id'].contacts.$post({ param: { id: vendorId }, json })),

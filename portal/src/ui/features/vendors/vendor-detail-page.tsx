@@ -1,17 +1,17 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { isOpenAssessment } from '@sightline/shared/assessments/open-assessments';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import {
   type ChosenVendorStatus,
   chosenVendorStatuses,
   vendorStatusLabels,
 } from '@sightline/shared/vendors/vendor-statuses';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 import { VendorFindings } from '../findings/vendor-findings';
 import { StartReassessmentButton } from '../reviews/start-reassessment-button';
@@ -164,7 +164,7 @@ function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boole
   const client = useQueryClient();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const v = data.vendor;
-  const save = useMutation({
+  const save = useApiMutation({
     mutationFn: (json: Parameters<(typeof api.api.vendors)[':id']['$patch']>[0]['json']) =>
       unwrap(api.api.vendors[':id'].$patch({ param: { id: v.id }, json })),
     onSuccess: () => {
@@ -172,8 +172,8 @@ function VendorProfile({ data, canWrite }: { data: VendorDetail; canWrite: boole
       client.invalidateQueries({ queryKey: ['vendor', v.id] });
       client.invalidateQueries({ queryKey: ['vendors'] });
     },
-    onError: (e) =>
-      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Could not save' }),
+    failure: 'Could not save',
+    onError: (e) => setMessage({ error: true, text: e.message }),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,10 +1,10 @@
 import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { vendorDocumentKinds } from '@sightline/shared/vendors/vendor-api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, requestJson, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
 type Props = { vendorId: string; documents: VendorDetail['documents']; canWrite: boolean };
@@ -15,15 +15,15 @@ export function VendorDocuments({ vendorId, documents, canWrite }: Props) {
   const client = useQueryClient();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: vendorKey(vendorId) });
-  const upload = useMutation({
+  const upload = useApiMutation({
     mutationFn: (form: FormData) =>
       requestJson<{ id: string }>(`/api/vendors/${vendorId}/documents`, { method: 'POST', body: form }),
     onSuccess: () => {
       setMessage({ error: false, text: 'Document uploaded.' });
       refresh();
     },
-    onError: (e) =>
-      setMessage({ error: true, text: e instanceof ApiClientError ? e.message : 'Upload failed' }),
+    failure: 'Upload failed',
+    onError: (e) => setMessage({ error: true, text: e.message }),
   });
   const remove = useMutation({
     mutationFn: (documentId: string) =>

@@ -1,16 +1,16 @@
 import { riskTiers } from '@sightline/shared/assessments/assessment-states';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import {
   type ShownVendorStatus,
   shownVendorStatuses,
   vendorStatusLabels,
 } from '@sightline/shared/vendors/vendor-statuses';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 import { splitList } from './list-field';
 
@@ -155,14 +155,15 @@ function NewVendorForm({ nameField }: { nameField: RefObject<HTMLInputElement | 
   const navigate = useNavigate();
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const create = useMutation({
+  const create = useApiMutation({
     mutationFn: (input: { name: string; website?: string; services?: string[] }) =>
       unwrap(api.api.vendors.$post({ json: input })),
     onSuccess: (created) => {
       client.invalidateQueries({ queryKey: ['vendors'] });
       navigate(`/vendors/${created.id}`);
     },
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'Could not add the vendor'),
+    failure: 'Could not add the vendor',
+    onError: (e) => setError(e.message),
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../../lib/api';
+import { useApiMutation } from '../../../lib/api-mutation';
 import { allFindingsKey } from '../../findings/finding-queries';
 
 type Props = { assessmentId: string; questionId: string; flagged: boolean };
@@ -10,13 +10,14 @@ type Props = { assessmentId: string; questionId: string; flagged: boolean };
 export function FlagFindingButton({ assessmentId, questionId, flagged }: Props) {
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const flag = useMutation({
+  const flag = useApiMutation({
     mutationFn: () =>
       unwrap(
         api.api.assessments[':id'].findings.$post({ param: { id: assessmentId }, json: { questionId } }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: allFindingsKey }),
-    onError: (e) => setError(e instanceof ApiClientError ? e.message : 'The server did not answer'),
+    failure: 'The server did not answer',
+    onError: (e) => setError(e.message),
   });
   if (flagged) return <span className="badge high">finding raised</span>;
   return (

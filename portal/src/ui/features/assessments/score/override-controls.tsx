@@ -1,4 +1,4 @@
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../../lib/api';
@@ -11,8 +11,7 @@ export function OverrideControls({ assessmentId, questionId, questionText, overr
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) });
-  const onError = (e: unknown) =>
-    setError(e instanceof ApiClientError ? e.message : 'The server did not answer');
+  const onError = (e: unknown) => setError(toApiClientError(e, 'The server did not answer').message);
   const save = useMutation({
     mutationFn: (input: { points: number; reason: string }) =>
       unwrap(
