@@ -60,7 +60,7 @@ export function DepartmentsSection({ isAdmin }: { isAdmin: boolean }) {
           : 'With pseudonymisation on, each address is stored only as the same keyed hash the browsers report, never as itself.'}
       </p>
       {s && (
-        <p role="status" aria-live="polite">
+        <p aria-live="polite">
           <strong>{s.mappedPeople.toLocaleString()}</strong>{' '}
           {s.mappedPeople === 1 ? 'person has' : 'people have'} a department
           {s.departmentCount > 0 && `, in ${s.departmentCount.toLocaleString()} departments`}.
