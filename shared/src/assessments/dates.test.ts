@@ -33,5 +33,8 @@ describe('an event date', () => {
   it('is refused in a year the database cannot store', () => {
     expect(usageEventSchema.safeParse(event('0000-06-01T00:00:00Z')).success).toBe(false);
     expect(usageEventSchema.safeParse(event('0001-01-01T00:00:00+01:00')).success).toBe(false);
+    // Storable, but read back by the drivers as an invalid date.
+    expect(usageEventSchema.safeParse(event('0024-02-29T20:09:54Z')).success).toBe(false);
+    expect(usageEventSchema.safeParse(event('1899-12-31T23:59:59Z')).success).toBe(false);
   });
 });

@@ -34,8 +34,12 @@ export const usageEventDetailsSchema = z.strictObject({
  * One metadata-only usage event. Strict: an unknown field fails the whole batch, so nothing the
  * schema does not name (page text, typed content, full URLs) can be stored.
  */
-/** 0001-01-01T00:00:00Z: PostgreSQL's timestamps have no year 0. */
-const EARLIEST_STORABLE_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+/**
+ * 1900-01-01T00:00:00Z, as for calendar dates. PostgreSQL has no year 0, and its drivers read a
+ * timestamp before year 100 back as an invalid date (the API fuzz test stored one in year 24 and the
+ * batch answered 500); a browser clock reset to 1970 is still accepted.
+ */
+const EARLIEST_STORABLE_INSTANT = Date.parse('1900-01-01T00:00:00Z');
 
 export const usageEventSchema = z.strictObject({
   /** Client-generated (crypto.randomUUID); the portal stores each (device, id) once. */
@@ -66,7 +70,7 @@ export const usageEventSchema = z.strictObject({
    */
   occurredAt: z.iso
     .datetime({ offset: true })
-    .refine((s) => Date.parse(s) >= EARLIEST_STORABLE_INSTANT, 'a date in year 1 or later (UTC)'),
+    .refine((s) => Date.parse(s) >= EARLIEST_STORABLE_INSTANT, 'a date in 1900 or later (UTC)'),
 });
 export type UsageEvent = z.infer<typeof usageEventSchema>;
 

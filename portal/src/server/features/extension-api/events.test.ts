@@ -171,6 +171,9 @@ describe('POST /api/ext/events', () => {
     expect(res.status).toBe(200);
     const [row] = await t.deps.db.select().from(usageEvent).where(eq(usageEvent.clientEventId, event.id));
     expect(row?.occurredAt.toISOString()).toBe('2026-11-20T02:17:00.000Z');
+    // Before 1900 is refused: the drivers read a year below 100 back as an invalid date (it was a 500).
+    const ancient = await post({ events: [testEvent({ occurredAt: '0024-02-29T20:09:54Z' })] });
+    expect(ancient.status).toBe(400);
   });
 
   it('rejects more than 500 events with 400 and a body over 512 KB with 413', async () => {
