@@ -12,6 +12,7 @@ import * as mail from './schema/mail';
 import * as org from './schema/org';
 import * as policy from './schema/policy';
 import * as reviews from './schema/reviews';
+import * as sso from './schema/sso';
 import * as throttle from './schema/throttle';
 import * as usage from './schema/usage';
 import * as vendors from './schema/vendors';
@@ -33,4 +34,5 @@ export const schema = {
   ...audit,
   ...mail,
   ...throttle,
+  ...sso,
 };
