@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'integration',
           root: import.meta.dirname,
           include: ['integration/**/*.test.ts'],
+          globalSetup: ['integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -10,7 +10,6 @@ import { ensureBuiltInTemplates } from './features/templates/templates-service';
 import { createMailer } from './mail/mailer';
 import { startWorkers } from './workers';
 
-const started = performance.now();
 const env = loadEnv();
 const dataDir = resolve(env.DATA_DIR);
 const authOptions = {
@@ -42,10 +41,11 @@ const app = createApp(deps);
 const stopWorkers = env.WORKERS === 'on' ? startWorkers(deps) : () => {};
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-  const ms = Math.round(performance.now() - started);
+  // performance.now() counts from the process's start, so this includes loading the code.
+  const ms = Math.round(performance.now());
   const lines = [
     '',
-    `Sightline portal is running at ${env.PUBLIC_URL}  (listening on ${info.address}:${info.port}, ready in ${ms} ms)`,
+    `Sightline portal is running at ${env.PUBLIC_URL}  (listening on ${info.address}:${info.port}, ready ${ms} ms after the process started)`,
     `  database:  ${handle.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${join(dataDir, 'pglite')}` : 'PostgreSQL server from DATABASE_URL'}`,
     `  API docs:  ${env.PUBLIC_URL}/api/docs`,
     `  extension: ${resolve(import.meta.dirname, '../../../extension/.output/chrome-mv3')} (load unpacked in Chromium)`,

@@ -80,12 +80,21 @@ test('unreviewed service in coach mode: a banner in a shadow root, once a day; p
     { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(2048, 1) },
     { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('secret notes') },
   ]);
-  await page.waitForTimeout(500);
+  // The paste and the upload reach the portal (each poll flushes the extension's queue first).
+  await expect
+    .poll(
+      async () =>
+        (await storedEvents()).filter(
+          (e) => e.serviceId === 'anthropic-claude' && ['paste', 'upload'].includes(e.kind),
+        ).length,
+    )
+    .toBe(2);
 
-  // Second visit the same day: no banner.
+  // Second visit the same day: no banner. The content script marks the page as soon as it knows the
+  // service, in the same step where it would show the banner, so the check below cannot run too early.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Fake AI service at claude.ai' })).toBeVisible();
-  await page.waitForTimeout(500);
+  await expect(page.locator('html')).toHaveAttribute('data-sightline-service', 'anthropic-claude');
   await expect(banner(page)).toHaveCount(0);
   await page.close();
 
@@ -233,7 +242,12 @@ test('a plain non-AI page gets no content script and records nothing', async () 
   await cdp.send('Runtime.enable');
   await page.goto(sites.url('intranet.example', '/hr/salaries?employee=42'));
   await expect(page.getByRole('heading', { name: 'Plain page on intranet.example' })).toBeVisible();
-  await page.waitForTimeout(800);
+  // Content scripts run at document_idle, which Chromium reaches right after the load event: wait
+  // for the load, then for a task queued after it in the page, then for a round trip on the CDP
+  // session that reports new worlds, so a world created for this page would be in `worlds` by now.
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await cdp.send('Runtime.evaluate', { expression: '0' });
   expect(worlds).toEqual([]);
   await expect(page.locator('html')).not.toHaveAttribute('data-sightline-service', /.*/);
   // Positive control: the same probe sees the content script on an AI page.

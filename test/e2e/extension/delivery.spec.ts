@@ -44,24 +44,47 @@ const flushAlarmMinutes = async () =>
     async () => (await chrome.alarms.get('flush'))?.periodInMinutes ?? null,
   );
 
-async function browse(paths: [string, string][]) {
+type Queued = { kind: string; serviceId: string };
+type Makes = [kind: string, serviceId: string][];
+const queuedCount = async ([kind, serviceId]: Makes[number]) =>
+  ((await readLocal<Queued[]>(browser, 'queue')) ?? []).filter(
+    (e) => e.kind === kind && e.serviceId === serviceId,
+  ).length;
+
+/**
+ * Opens each page and waits until the extension has queued the events that page makes (a visit, a
+ * login from the account menu the first time in a browser session, an API call), so no late event
+ * lands after a test has taken its snapshot of the queue.
+ */
+async function browse(pages: [host: string, path: string, makes: Makes][]) {
   const page = await browser.context.newPage();
-  for (const [host, path] of paths) {
+  for (const [host, path, makes] of pages) {
+    const before = await Promise.all(makes.map(queuedCount));
     await page.goto(sites.url(host, path));
-    // Let the content script report what it saw (account hint) before moving on.
-    await page.waitForTimeout(400);
+    for (const [i, made] of makes.entries()) {
+      await expect.poll(() => queuedCount(made)).toBe((before[i] ?? 0) + 1);
+    }
   }
   await page.close();
 }
+const chatgptVisit: Makes[number] = ['visit', 'openai-chatgpt'];
+const chatgptLogin: Makes[number] = ['login', 'openai-chatgpt'];
 
 test('events made while the portal is down survive a stopped worker and a browser restart, and are stored exactly once', async () => {
   test.setTimeout(120_000);
   await portal.pause();
   await browse([
-    ['chatgpt.com', '/'],
-    ['chatgpt.com', '/c/1'],
-    ['claude.ai', '/new'],
-    ['shop.example', '/?api=api.openai.com'],
+    ['chatgpt.com', '/', [chatgptVisit, chatgptLogin]],
+    ['chatgpt.com', '/c/1', [chatgptVisit]],
+    [
+      'claude.ai',
+      '/new',
+      [
+        ['visit', 'anthropic-claude'],
+        ['login', 'anthropic-claude'],
+      ],
+    ],
+    ['shop.example', '/?api=api.openai.com', [['api_call', 'openai-platform']]],
   ]);
   await expect.poll(async () => (await queuedIds()).length).toBeGreaterThanOrEqual(4);
   const failed = await requestFlush(browser);
@@ -85,7 +108,8 @@ test('events made while the portal is down survive a stopped worker and a browse
   browser = await launchWithExtension(running.profile, sites.resolverRules);
   running.browser = browser;
   expect(await queuedIds()).toEqual(before);
-  await browse([['chatgpt.com', '/c/2']]);
+  // The login marks of the last session went with it (they live in session storage).
+  await browse([['chatgpt.com', '/c/2', [chatgptVisit, chatgptLogin]]]);
   await expect.poll(async () => (await queuedIds()).length).toBeGreaterThan(before.length);
   const all = await queuedIds();
   expect(all).toEqual(expect.arrayContaining(before));
@@ -154,7 +178,7 @@ test("the org's own AI tool, opened while the worker is stopped, is recorded onc
 test('a revoked device stops sending and says so in its popup', async () => {
   await admin.revokeDevice(deviceId);
   const storedBefore = (await admin.deviceEvents(deviceId)).length;
-  await browse([['chatgpt.com', '/c/3']]);
+  await browse([['chatgpt.com', '/c/3', [chatgptVisit]]]);
   await expect.poll(async () => (await queuedIds()).length).toBeGreaterThan(0);
   expect((await requestFlush(browser)).status).toBe('revoked');
   expect((await requestFlush(browser)).status).toBe('revoked');

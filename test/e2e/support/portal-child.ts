@@ -1,16 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 export const portalDir = resolve(import.meta.dirname, '../../../portal');
-const tsxCli = createRequire(join(portalDir, 'package.json')).resolve('tsx/cli');
+/** The built server (`node build-server.mjs`, run by the suites' global setup), as `pnpm start` runs it. */
+export const builtServer = resolve(portalDir, 'dist/server/main.js');
 
 /**
- * How long a start may take before it counts as hung. Most of a start is Node resolving and loading
- * about 1,200 modules through tsx (about 30 s with PostgreSQL on a busy 2-core machine); with PGlite,
- * running the migrations inside its WebAssembly PostgreSQL adds as much again. A spec that starts the
- * portal in a hook still has the hook's own budget (90 s unless the hook sets one).
+ * How long a start may take before it counts as hung. The built server loads in a few seconds; with
+ * PGlite, running the migrations inside its WebAssembly PostgreSQL takes longer, and a busy 2-core
+ * machine can stretch both several times. A spec that starts the portal in a hook still has the
+ * hook's own budget (90 s unless the hook sets one).
  */
 export const STARTUP_LIMIT_MS = 180_000;
 
@@ -21,14 +21,14 @@ export type PortalChild = {
   /** SIGTERM (the portal's own graceful shutdown), SIGKILL after 5 s; resolves once it has exited. */
   stop: () => Promise<void>;
   /**
-   * SIGKILL, as a crash or the OOM killer would: no shutdown code runs. The server first (tsx runs it
-   * in a child process of its own, and cannot pass a SIGKILL on), then the launcher.
+   * SIGKILL, as a crash or the OOM killer would: no shutdown code runs. Any process the server
+   * started first, then the server.
    */
   kill: () => Promise<void>;
 };
 
 /**
- * Starts the real portal (`tsx src/server/main.ts`, as `pnpm start` does after its builds) with
+ * Starts the real portal (`node dist/server/main.js`, as `pnpm start` does after its builds) with
  * exactly `env`, and resolves once it prints its start-up line. Rejects with the output when it exits
  * first or does not start within STARTUP_LIMIT_MS.
  */
@@ -37,7 +37,7 @@ export async function launchPortalProcess(
   onOutput: (chunk: string) => void = () => {},
 ): Promise<PortalChild> {
   let out = '';
-  const child = spawn(process.execPath, [tsxCli, 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', builtServer], {
     cwd: portalDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +90,7 @@ export async function launchPortalProcess(
   };
 }
 
-/** The process ids below `pid` (tsx's CLI runs the server in a child process of its own). */
+/** The process ids below `pid`. */
 function descendants(pid: number): number[] {
   let children: number[] = [];
   try {
@@ -121,8 +121,8 @@ export type PortalMemory = { rssMb: number; peakRssMb: number };
 
 /**
  * The portal server's resident memory now (VmRSS) and at its peak (VmHWM, the kernel's high-water
- * mark), in MB: of the Node process running main.ts, which is the largest among the launched process
- * and its descendants (tsx's launcher is small). Linux only; zeros elsewhere or once it has exited.
+ * mark), in MB: of the largest among the launched process and its descendants (the server itself).
+ * Linux only; zeros elsewhere or once it has exited.
  */
 export function portalMemory(child: ChildProcess): PortalMemory {
   if (!child.pid) return { rssMb: 0, peakRssMb: 0 };

@@ -49,7 +49,7 @@ export type StartOptions = {
 };
 
 /**
- * Starts the real portal (`tsx src/server/main.ts`) as its own process on a fresh database: a
+ * Starts the real portal (the built server, as `pnpm start` runs it) as its own process on a fresh database: a
  * throwaway database on the server in DATABASE_URL when set, else PGlite in a temp folder.
  */
 export async function startPortal(
