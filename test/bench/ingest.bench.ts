@@ -13,6 +13,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { buildServer } from '../e2e/support/build-server';
 import { type RunningPortal, startPortal } from '../e2e/support/portal-process';
 import { median } from './extension-bench-support';
 import { enrollFleet, syntheticEvent } from './fleet';
@@ -117,6 +118,7 @@ async function main() {
   console.log(
     `command: pnpm bench:ingest${quick ? ' --quick' : ''}  (${ROUNDS} rounds × ${SECONDS} s each side)`,
   );
+  buildServer();
   const portal = await startPortal({
     WORKERS: 'off',
     ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}),

@@ -5,6 +5,7 @@
  * Last line: {"seconds", "requests", "errors", "p99Ms", "peakRssMb"}.
  */
 import { availableParallelism, loadavg } from 'node:os';
+import { buildServer } from '../e2e/support/build-server';
 import { runSoak } from './soak';
 import { formatTable } from './soak-recorder';
 
@@ -26,6 +27,7 @@ if (!process.env.DATABASE_URL) {
 }
 console.log(`cores: ${availableParallelism()}, load average: ${loadavg()[0]?.toFixed(1)}`);
 console.log(`command: pnpm bench:soak --seconds ${seconds}`);
+buildServer();
 const result = await runSoak({ seconds, log: (line) => console.log(line) });
 console.log(formatTable([...result.routes, result.all]));
 console.log(`events sent in answered batches: ${result.eventsSent}, stored: ${result.eventsStored}`);
