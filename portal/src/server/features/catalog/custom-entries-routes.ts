@@ -1,4 +1,5 @@
 import { catalogEntrySchema } from '@sightline/shared/catalog/catalog-schema';
+import { classifyQuerySchema } from '@sightline/shared/catalog/classify-query';
 import { classifyUrl } from '@sightline/shared/catalog/classify-url';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -56,7 +57,7 @@ export const customCatalogRoutes = new Hono<AppEnv>()
   .get(
     '/api/catalog/classify',
     describeRoute({ tags, summary: 'Classify one URL against the catalog (built-in plus custom)' }),
-    validate('query', z.object({ url: z.string().min(1).max(4096) })),
+    validate('query', classifyQuerySchema),
     async (c) => {
       const catalog = await loadCatalog(c.get('deps').db);
       return c.json({ result: classifyUrl(catalog.compiled, c.req.valid('query').url) }, 200);

@@ -1,37 +1,36 @@
-import { toApiClientError } from '@sightline/shared/http/api-client-error';
-import { type FormEvent, useState } from 'react';
+import { acceptInvitationSchema } from '@sightline/shared/auth/staff-api';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { PASSWORD_RULE } from '../account/change-password-form';
+
+/** The contract's password, typed twice. */
+const formSchema = acceptInvitationSchema
+  .pick({ password: true })
+  .extend({ confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: 'The two passwords differ', path: ['confirm'] });
+const passwordLimits = textLimits(acceptInvitationSchema.shape.password);
 
 /** The invitation token arrives in the URL fragment, which browsers never send to servers or in Referer. */
 export function AcceptInvitationPage() {
   const token = window.location.hash.slice(1);
-  const [error, setError] = useState<string | null>(null);
-  const [doneEmail, setDoneEmail] = useState<string | null>(null);
+  const form = useZodForm(formSchema, { defaultValues: { password: '', confirm: '' } });
+  const accept = useApiMutation({
+    mutationFn: (password: string) => unwrap(api.api.invitations.accept.$post({ json: { token, password } })),
+    failure: 'Could not accept the invitation',
+  });
+  const errors = form.formState.errors;
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get('password'));
-    if (password !== String(form.get('confirm'))) {
-      setError('The two passwords differ');
-      return;
-    }
-    try {
-      const result = await unwrap(api.api.invitations.accept.$post({ json: { token, password } }));
-      setDoneEmail(result.email);
-    } catch (err) {
-      setError(toApiClientError(err, 'Could not accept the invitation').message);
-    }
-  };
-
-  if (doneEmail) {
+  if (accept.data) {
     return (
       <main className="auth-page">
         <div className="card auth-card">
           <h1>Welcome to Sightline</h1>
-          <p>Your account {doneEmail} is ready.</p>
+          <p>Your account {accept.data.email} is ready.</p>
           <Link to="/sign-in">Sign in</Link>
         </div>
       </main>
@@ -39,33 +38,44 @@ export function AcceptInvitationPage() {
   }
   return (
     <main className="auth-page">
-      <form className="card auth-card" onSubmit={onSubmit} aria-labelledby="invite-title">
+      <form
+        className="card auth-card"
+        onSubmit={form.handleSubmit(({ password }) => accept.mutate(password))}
+        aria-labelledby="invite-title"
+        noValidate
+      >
         <h1 id="invite-title">Choose your password</h1>
         <label>
           Password
           <input
-            name="password"
+            {...form.register('password')}
             type="password"
             autoComplete="new-password"
-            minLength={12}
-            maxLength={128}
+            {...passwordLimits}
             required
-            aria-describedby="password-rule"
+            aria-invalid={errors.password ? true : undefined}
+            aria-describedby="password-rule password-error"
           />
         </label>
         <p id="password-rule" className="muted">
           {PASSWORD_RULE}
         </p>
+        <FieldError id="password-error" message={errors.password?.message} />
         <label>
           Repeat the password
-          <input name="confirm" type="password" autoComplete="new-password" minLength={12} required />
+          <input
+            {...form.register('confirm')}
+            type="password"
+            autoComplete="new-password"
+            required
+            {...fieldErrorProps('confirm-error', errors.confirm)}
+          />
         </label>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <button type="submit">Create my account</button>
+        <FieldError id="confirm-error" message={errors.confirm?.message} />
+        <ApiErrorAlert error={accept.error} />
+        <button type="submit" disabled={accept.isPending}>
+          Create my account
+        </button>
       </form>
     </main>
   );

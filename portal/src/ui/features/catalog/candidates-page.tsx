@@ -1,8 +1,9 @@
-import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, requestJson, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 import { CustomEntryForm, type EntryDraft } from './custom-entry-form';
 
@@ -17,28 +18,29 @@ function idFromHost(host: string): string {
   );
 }
 
+type Decision = { id: string; decision: 'accept' | 'dismiss'; catalogEntryId?: string };
+
 export function CandidatesPage() {
   const me = useMe().data;
   const canDecide = hasRole(me, ['admin', 'procurement']);
   const client = useQueryClient();
   const candidates = useQuery({ queryKey: ['candidates'], queryFn: () => unwrap(api.api.candidates.$get()) });
   const [accepting, setAccepting] = useState<{ id: string; draft: EntryDraft } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const refresh = () => {
     client.invalidateQueries({ queryKey: ['candidates'] });
     client.invalidateQueries({ queryKey: ['catalog'] });
   };
-  const decide = async (id: string, decision: 'accept' | 'dismiss', catalogEntryId?: string) => {
-    try {
-      await requestJson(`/api/candidates/${id}/${decision}`, {
+  const decisionMutation = useApiMutation({
+    mutationFn: ({ id, decision, catalogEntryId }: Decision) =>
+      requestJson(`/api/candidates/${id}/${decision}`, {
         method: 'POST',
         body: JSON.stringify(catalogEntryId ? { catalogEntryId } : {}),
-      });
-      refresh();
-    } catch (err) {
-      setError(toApiClientError(err, 'Could not record the decision').message);
-    }
-  };
+      }),
+    failure: 'Could not record the decision',
+    onSuccess: refresh,
+  });
+  const decide = (id: string, decision: Decision['decision'], catalogEntryId?: string) =>
+    decisionMutation.mutateAsync({ id, decision, catalogEntryId }).catch(() => undefined);
 
   const open = candidates.data?.candidates.filter((c) => c.status === 'open') ?? [];
   const decided = candidates.data?.candidates.filter((c) => c.status !== 'open') ?? [];
@@ -49,13 +51,10 @@ export function CandidatesPage() {
         Hosts that looked like AI services to the extension but are not in the catalog. They never trigger a
         warning; add them to the catalog to bring them under policy, or dismiss them.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={decisionMutation.error} />
       {accepting && (
         <CustomEntryForm
+          key={accepting.id}
           draft={accepting.draft}
           mode="create"
           onCancel={() => setAccepting(null)}

@@ -21,4 +21,15 @@ describe('rule lines', () => {
     ]);
     expect(rules).toEqual([]);
   });
+
+  it('names the line of a rule the catalog refuses', () => {
+    const { rules, errors } = linesToRules(
+      'domain:chatgpt.com\ndomain:co.uk\nhost:localhost\npath:github.com/a b',
+    );
+    expect(rules).toEqual([{ kind: 'domain', value: 'chatgpt.com' }]);
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toMatch(/^Line 2: a public suffix or a shared platform domain/);
+    expect(errors[1]).toMatch(/^Line 3: a lower-case host name/);
+    expect(errors[2]).toMatch(/^Line 4: a path starting with \//);
+  });
 });

@@ -1,6 +1,8 @@
-import { toApiClientError } from '@sightline/shared/http/api-client-error';
-import { type FormEvent, useState } from 'react';
+import { classifyQuerySchema } from '@sightline/shared/catalog/classify-query';
 import { requestJson } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
 type Result = {
   serviceId: string | null;
@@ -13,30 +15,37 @@ type Result = {
 
 /** Lets an admin check how the extension will read a URL before and after a catalog change. */
 export function UrlTester() {
-  const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const url = String(new FormData(event.currentTarget).get('url'));
-    try {
-      setError(null);
-      setResult(
-        (await requestJson<{ result: Result }>(`/api/catalog/classify?url=${encodeURIComponent(url)}`))
-          .result,
-      );
-    } catch (err) {
-      setError(toApiClientError(err, 'Could not classify').message);
-    }
-  };
+  const form = useZodForm(classifyQuerySchema, { defaultValues: { url: '' } });
+  const classify = useApiMutation({
+    mutationFn: async (url: string) =>
+      (await requestJson<{ result: Result }>(`/api/catalog/classify?url=${encodeURIComponent(url)}`)).result,
+    failure: 'Could not classify',
+  });
+  const result = classify.data;
+  const urlError = form.formState.errors.url;
   return (
-    <form className="card inline-form" onSubmit={onSubmit} aria-label="Test a URL">
-      <label className="grow">
-        Test a URL
-        <input name="url" required placeholder="https://chatgpt.com/c/123" />
-      </label>
+    <form
+      className="card inline-form"
+      onSubmit={form.handleSubmit(({ url }) => classify.mutate(url))}
+      aria-label="Test a URL"
+      noValidate
+    >
+      <div className="field grow">
+        <label>
+          Test a URL
+          <input
+            {...form.register('url')}
+            required
+            {...textLimits(classifyQuerySchema.shape.url)}
+            placeholder="https://chatgpt.com/c/123"
+            {...fieldErrorProps('test-url-error', urlError)}
+          />
+        </label>
+        <FieldError id="test-url-error" message={urlError?.message} />
+      </div>
       <button type="submit">Classify</button>
       <output aria-live="polite" className="grow">
-        {error && <span className="error">{error}</span>}
+        {classify.error && <span className="error">{classify.error.message}</span>}
         {result &&
           (result.serviceId ? (
             <span>

@@ -1,11 +1,13 @@
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
+import { PolicyForm, type PolicyFormOutput } from './policy-form';
 
 export const stateLabels: Record<PolicyState, string> = {
   approved: 'Approved',
@@ -23,7 +25,7 @@ export function PolicyPage() {
   const [filter, setFilter] = useState('');
   const [stateFilter, setStateFilter] = useState<'' | PolicyState>('');
   const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
   const all = services.data?.services ?? [];
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -35,42 +37,21 @@ export function PolicyPage() {
   const current = all.find((s) => s.serviceId === editing);
 
   const save = useApiMutation({
-    mutationFn: (input: {
-      serviceId: string;
-      body: Parameters<(typeof api.api.policy.services)[':serviceId']['$put']>[0]['json'];
-    }) =>
+    mutationFn: (input: { serviceId: string; body: PolicyFormOutput }) =>
       unwrap(
         api.api.policy.services[':serviceId'].$put({
           param: { serviceId: input.serviceId },
           json: input.body,
         }),
       ),
-    onSuccess: (_r, input) => {
-      setMessage({ kind: 'info', text: `Saved. Browsers pick it up on their next policy sync.` });
+    onSuccess: () => {
+      setSaved(true);
       setEditing(null);
       void client.invalidateQueries({ queryKey: ['policy'] });
-      void input;
     },
+    onMutate: () => setSaved(false),
     failure: 'Could not save',
-    onError: (err) => setMessage({ kind: 'error', text: err.message }),
   });
-
-  const onSave = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!current) return;
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => String(form.get(name) ?? '').trim() || null;
-    save.mutate({
-      serviceId: current.serviceId,
-      body: {
-        state: String(form.get('state')) as PolicyState,
-        conditions: text('conditions'),
-        alternativeServiceId: text('alternativeServiceId'),
-        alternativeUrl: text('alternativeUrl'),
-        note: text('note'),
-      },
-    });
-  };
 
   const counts = policyStates.map((s) => [s, all.filter((x) => x.state === s).length] as const);
 
@@ -84,71 +65,22 @@ export function PolicyPage() {
           </span>
         ))}
       </p>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
-          {message.text}
+      {saved && (
+        <p role="status" className="info">
+          Saved. Browsers pick it up on their next policy sync.
         </p>
       )}
+      <ApiErrorAlert error={save.error} />
       {current && canEdit && (
-        <form
-          className="card"
-          onSubmit={onSave}
-          aria-label={`Policy for ${current.name}`}
+        <PolicyForm
           key={current.serviceId}
-        >
-          <h2>
-            {current.name} <span className="muted">({current.vendor})</span>
-          </h2>
-          <label>
-            State
-            <select name="state" defaultValue={current.state}>
-              {policyStates.map((s) => (
-                <option key={s} value={s}>
-                  {stateLabels[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Conditions (required for “approved with conditions”; shown to staff in the banner)
-            <textarea name="conditions" defaultValue={current.conditions ?? ''} maxLength={4000} />
-          </label>
-          <label>
-            Approved alternative (catalog service)
-            <select name="alternativeServiceId" defaultValue={current.alternativeServiceId ?? ''}>
-              <option value="">None</option>
-              {all
-                .filter(
-                  (s) =>
-                    s.state === 'approved' ||
-                    s.state === 'conditional' ||
-                    s.serviceId === current.alternativeServiceId,
-                )
-                .filter((s) => s.serviceId !== current.serviceId)
-                .map((s) => (
-                  <option key={s.serviceId} value={s.serviceId}>
-                    {s.name}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label>
-            Alternative URL (optional; defaults to the alternative's website)
-            <input name="alternativeUrl" type="url" defaultValue={current.alternativeUrl ?? ''} />
-          </label>
-          <label>
-            Internal note
-            <input name="note" defaultValue={current.note ?? ''} maxLength={4000} />
-          </label>
-          <div className="form-actions">
-            <button type="submit" disabled={save.isPending}>
-              Save policy
-            </button>
-            <button type="button" className="secondary" onClick={() => setEditing(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+          current={current}
+          all={all}
+          stateLabels={stateLabels}
+          saving={save.isPending}
+          onSave={(body) => save.mutate({ serviceId: current.serviceId, body })}
+          onCancel={() => setEditing(null)}
+        />
       )}
       <div className="inline-form">
         <label>

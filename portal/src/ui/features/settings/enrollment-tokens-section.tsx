@@ -1,8 +1,23 @@
+import {
+  type CreateEnrollmentTokenInput,
+  createEnrollmentTokenSchema,
+} from '@sightline/shared/extension-api/staff-admin';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract, numberText } from '../../lib/form-fields';
+import { numberLimits, textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
+
+const { shape } = createEnrollmentTokenSchema;
+const formSchema = intoContract(
+  z.object({ label: z.string(), expiresInDays: numberText }),
+  createEnrollmentTokenSchema,
+);
 
 /** Tokens IT puts in the managed browser policy; each value is shown once, at creation. */
 export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
@@ -12,32 +27,23 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
     queryFn: () => unwrap(api.api['enrollment-tokens'].$get()),
   });
   const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const labelField = useRef<HTMLInputElement>(null);
+  const form = useZodForm(formSchema, { defaultValues: { label: '', expiresInDays: '' } });
   const refresh = () => client.invalidateQueries({ queryKey: ['enrollment-tokens'] });
   const create = useApiMutation({
-    mutationFn: (json: { label: string; expiresInDays?: number }) =>
-      unwrap(api.api['enrollment-tokens'].$post({ json })),
+    mutationFn: (json: CreateEnrollmentTokenInput) => unwrap(api.api['enrollment-tokens'].$post({ json })),
     onSuccess: (r) => {
       setCreated({ label: r.label, token: r.token });
+      form.reset();
       void refresh();
     },
     failure: 'Could not create the token',
-    onError: (err) => setError(err.message),
   });
   const revoke = useApiMutation({
     mutationFn: (id: string) => unwrap(api.api['enrollment-tokens'][':id'].revoke.$post({ param: { id } })),
     onSuccess: refresh,
     failure: 'Could not revoke',
-    onError: (err) => setError(err.message),
   });
-  const onCreate = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const days = Number(form.get('expiresInDays'));
-    create.mutate({ label: String(form.get('label')), ...(days > 0 ? { expiresInDays: days } : {}) });
-    event.currentTarget.reset();
-  };
+  const errors = form.formState.errors;
 
   return (
     <section aria-label="Enrollment tokens">
@@ -47,11 +53,7 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
         browser exchanges it once for its own credential. Revoking a token stops new enrollments; enrolled
         browsers keep working (revoke those on the Devices page).
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={create.error ?? revoke.error} />
       {created && (
         <div role="status" className="info">
           <p>Token “{created.label}” created. Copy it now; it is not shown again.</p>
@@ -59,15 +61,37 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
         </div>
       )}
       {isAdmin && (
-        <form className="card inline-form" onSubmit={onCreate} aria-label="Create an enrollment token">
-          <label>
-            Label
-            <input name="label" required maxLength={120} placeholder="e.g. Laptops 2026" ref={labelField} />
-          </label>
-          <label>
-            Expires after (days, optional)
-            <input name="expiresInDays" type="number" min={1} max={3650} />
-          </label>
+        <form
+          className="card inline-form"
+          onSubmit={form.handleSubmit((input) => create.mutate(input))}
+          aria-label="Create an enrollment token"
+          noValidate
+        >
+          <div className="field">
+            <label>
+              Label
+              <input
+                {...form.register('label')}
+                required
+                {...textLimits(shape.label)}
+                placeholder="e.g. Laptops 2026"
+                {...fieldErrorProps('token-label-error', errors.label)}
+              />
+            </label>
+            <FieldError id="token-label-error" message={errors.label?.message} />
+          </div>
+          <div className="field">
+            <label>
+              Expires after (days, optional)
+              <input
+                {...form.register('expiresInDays')}
+                type="number"
+                {...numberLimits(shape.expiresInDays)}
+                {...fieldErrorProps('token-days-error', errors.expiresInDays)}
+              />
+            </label>
+            <FieldError id="token-days-error" message={errors.expiresInDays?.message} />
+          </div>
           <button type="submit" disabled={create.isPending}>
             Create token
           </button>
@@ -78,7 +102,7 @@ export function EnrollmentTokensSection({ isAdmin }: { isAdmin: boolean }) {
           title="No enrollment tokens yet"
           action={
             isAdmin && (
-              <button type="button" onClick={() => labelField.current?.focus()}>
+              <button type="button" onClick={() => form.setFocus('label')}>
                 Create the first token
               </button>
             )

@@ -4,15 +4,14 @@ import {
   shownVendorStatuses,
   vendorStatusLabels,
 } from '@sightline/shared/vendors/vendor-statuses';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type RefObject, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
-import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
-import { splitList } from './list-field';
+import { NewVendorForm } from './new-vendor-form';
 
 export function VendorsPage() {
   const canWrite = hasRole(useMe().data, ['admin', 'procurement']);
@@ -148,58 +147,5 @@ export function VendorsPage() {
       )}
       {canWrite && <NewVendorForm nameField={nameField} />}
     </section>
-  );
-}
-
-function NewVendorForm({ nameField }: { nameField: RefObject<HTMLInputElement | null> }) {
-  const navigate = useNavigate();
-  const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation({
-    mutationFn: (input: { name: string; website?: string; services?: string[] }) =>
-      unwrap(api.api.vendors.$post({ json: input })),
-    onSuccess: (created) => {
-      client.invalidateQueries({ queryKey: ['vendors'] });
-      navigate(`/vendors/${created.id}`);
-    },
-    failure: 'Could not add the vendor',
-    onError: (e) => setError(e.message),
-  });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const website = String(form.get('website') ?? '').trim();
-    const services = splitList(String(form.get('services') ?? '')).map((s) => s.toLowerCase());
-    setError(null);
-    create.mutate({
-      name: String(form.get('name')),
-      ...(website ? { website } : {}),
-      ...(services.length ? { services } : {}),
-    });
-  };
-  return (
-    <form className="card inline-form" onSubmit={onSubmit} aria-label="Add a vendor">
-      <h2>Add a vendor</h2>
-      <label>
-        Name
-        <input name="name" required maxLength={200} ref={nameField} />
-      </label>
-      <label>
-        Website
-        <input name="website" type="url" placeholder="https://" />
-      </label>
-      <label>
-        Catalog service ids
-        <input name="services" placeholder="openai-chatgpt, …" />
-      </label>
-      <button type="submit" disabled={create.isPending}>
-        Add vendor
-      </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-    </form>
   );
 }
