@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enteredServiceIdSchema } from '../catalog/service-id';
+import { pageQuerySchema } from '../http/paging';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import { useContextSchema } from '../scoring/score-input-schema';
 import { assessmentStateSchema } from './assessment-states';
@@ -40,6 +41,9 @@ export const assessmentListQuerySchema = z.strictObject({
   state: assessmentStateSchema.optional(),
   vendorId: z.uuid().optional(),
 });
+
+/** The assessments page: the list's filters and a page of it (newest first). */
+export const assessmentPageQuerySchema = assessmentListQuerySchema.extend(pageQuerySchema.shape);
 
 /**
  * Resend a link (a new token supersedes the old one), optionally to a new respondent (the person

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../assessments/dates';
 import { serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
+import { pageQuerySchema } from '../http/paging';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import {
   findingEvents,
@@ -52,6 +53,9 @@ export const findingListQuerySchema = z.strictObject({
   source: findingSourceSchema.optional(),
 });
 export type FindingListQuery = z.infer<typeof findingListQuerySchema>;
+
+/** The findings page: the list's filters and a page of it (most severe first). */
+export const findingPageQuerySchema = findingListQuerySchema.extend(pageQuerySchema.shape);
 
 export const findingEventViewSchema = z.object({
   at: z.string(),

@@ -3,6 +3,7 @@ import { riskTierSchema } from '../assessments/assessment-states';
 import { calendarDateSchema } from '../assessments/dates';
 import { enteredServiceIdSchema, serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
+import { pageQuerySchema } from '../http/paging';
 import { dataCategorySchema } from '../questionnaire/profile-vocabulary';
 import {
   aiActRoleSchema,
@@ -76,6 +77,9 @@ export const inventoryListQuerySchema = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
 });
 export type InventoryListQuery = z.infer<typeof inventoryListQuerySchema>;
+
+/** The inventory page: the list's filters and a page of it (by name). */
+export const inventoryPageQuerySchema = inventoryListQuerySchema.extend(pageQuerySchema.shape);
 
 export const supplierViewSchema = z.object({
   id: z.uuid(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { riskTierSchema } from '../assessments/assessment-states';
 import { calendarDateSchema } from '../assessments/dates';
 import { enteredServiceIdSchema } from '../catalog/service-id';
+import { pageQuerySchema } from '../http/paging';
 import { chosenVendorStatusSchema, shownVendorStatusSchema } from './vendor-statuses';
 
 const name = z.string().trim().min(1, 'must not be empty').max(200);
@@ -35,6 +36,9 @@ export const vendorListQuerySchema = z.strictObject({
   tier: riskTierSchema.optional(),
   serviceId: enteredServiceIdSchema.optional(),
 });
+
+/** The vendors page: the register's filters and a page of it (by name). */
+export const vendorPageQuerySchema = vendorListQuerySchema.extend(pageQuerySchema.shape);
 
 export const vendorContactInputSchema = z.strictObject({
   name,

@@ -111,10 +111,11 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   await page1.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page1.getByText(/^Submitted on \d{4}-\d{2}-\d{2}/)).toBeVisible();
   expect((await admin.post(`/api/assessments/${firstId}/start-review`)).status()).toBe(200);
-  const findings = (await (await admin.get(`/api/findings?assessmentId=${firstId}`)).json()) as {
-    findings: { id: string; status: string }[];
+  // One assessment's findings fit one largest page.
+  const findings = (await (await admin.get(`/api/findings?assessmentId=${firstId}&limit=500`)).json()) as {
+    items: { id: string; status: string }[];
   };
-  for (const f of findings.findings.filter((x) => x.status === 'open')) {
+  for (const f of findings.items.filter((x) => x.status === 'open')) {
     const accepted = await admin.post(`/api/findings/${f.id}/transition`, {
       data: { event: 'accept_risk', note: 'Accepted for the pilot' },
     });

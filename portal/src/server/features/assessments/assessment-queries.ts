@@ -15,22 +15,30 @@ import { emailOutbox } from '@sightline/db/schema/mail';
 import { vendor } from '@sightline/db/schema/vendors';
 import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
 import { utcDay } from '@sightline/shared/assessments/dates';
+import type { PageQuery } from '@sightline/shared/http/paging';
 import { missingRequired, progress } from '@sightline/shared/questionnaire/completeness';
-import { and, asc, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
-import { listFindings } from '../findings/finding-queries';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
+import { findingsOf } from '../findings/finding-queries';
 import { loadTemplate } from '../templates/templates-service';
 import { answersOf, evidenceSummaryOf } from './answer-records';
 import { snapshotOf } from './assessment-records';
 import { storedUseContext } from './stored-use-context';
 import { linkHolderName } from './tokens';
 
+const assessmentKeys = keyset('assessments', [
+  sortKeys.instant(assessment.createdAt, 'desc'),
+  sortKeys.uuid(assessment.id, 'desc'),
+]);
+
+/** Assessments newest first, a page at a time (the CSV export asks for one page of all of them). */
 export async function listAssessments(
   db: Db,
   query: { state?: AssessmentState | undefined; vendorId?: string | undefined },
-  /** The page shows the newest 500; the CSV export asks for all. */
-  limit = 500,
+  page: PageQuery,
 ) {
   const filters: SQL[] = [];
   if (query.state) filters.push(eq(assessment.state, query.state));
@@ -51,14 +59,15 @@ export async function listAssessments(
       createdAt: assessment.createdAt,
       templateTitle: questionnaireTemplate.title,
       templateVersion: questionnaireTemplate.version,
+      ...assessmentKeys.select,
     })
     .from(assessment)
     .innerJoin(vendor, eq(vendor.id, assessment.vendorId))
     .innerJoin(questionnaireTemplate, eq(questionnaireTemplate.id, assessment.templateId))
-    .where(and(...filters))
-    .orderBy(desc(assessment.createdAt))
-    .limit(limit);
-  return rows;
+    .where(and(...filters, assessmentKeys.after(page.cursor)))
+    .orderBy(...assessmentKeys.orderBy)
+    .limit(page.limit + 1);
+  return assessmentKeys.page(rows, page.limit);
 }
 
 /**
@@ -173,7 +182,7 @@ export async function getAssessmentDetail(deps: Pick<ServiceDeps, 'db' | 'now'>,
       .leftJoin(user, eq(user.id, scoreOverride.authorId))
       .where(eq(scoreOverride.assessmentId, id))
       .orderBy(asc(scoreOverride.createdAt)),
-    listFindings(db, { assessmentId: id }, utcDay(now)),
+    findingsOf(db, { assessmentId: id }, utcDay(now)),
   ]);
   const answers = answersOf(answerRows);
   const evidenceSummary = evidenceSummaryOf(evidence);

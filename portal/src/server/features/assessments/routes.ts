@@ -1,5 +1,5 @@
 import {
-  assessmentListQuerySchema,
+  assessmentPageQuerySchema,
   createAssessmentSchema,
   requestChangesSchema,
   resendAssessmentSchema,
@@ -32,9 +32,15 @@ const idParam = z.object({ id: z.uuid() });
 export const assessmentRoutes = new Hono<AppEnv>()
   .get(
     '/api/assessments',
-    describeRoute({ tags, summary: 'Assessments, newest first; filter by state or vendor' }),
-    validate('query', assessmentListQuerySchema),
-    async (c) => c.json({ assessments: await listAssessments(c.get('deps').db, c.req.valid('query')) }, 200),
+    describeRoute({
+      tags,
+      summary: 'Assessments, newest first, a page at a time; filter by state or vendor',
+    }),
+    validate('query', assessmentPageQuerySchema),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      return c.json(await listAssessments(c.get('deps').db, filters, { cursor, limit }), 200);
+    },
   )
   .post(
     '/api/assessments',

@@ -3,7 +3,7 @@ import type { CsvColumn } from '../../csv/csv-cell';
 import { onePage, WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { listAssessments } from '../assessments/assessment-queries';
 
-type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>[number];
+type AssessmentRow = Awaited<ReturnType<typeof listAssessments>>['items'][number];
 
 export const assessmentColumns: readonly CsvColumn<AssessmentRow>[] = [
   { header: 'Vendor', value: (a) => a.vendorName },
@@ -22,4 +22,4 @@ export const assessmentColumns: readonly CsvColumn<AssessmentRow>[] = [
 ];
 
 export const assessmentRows = (db: Db, query: Parameters<typeof listAssessments>[1]) =>
-  onePage(() => listAssessments(db, query, WHOLE_REGISTER));
+  onePage(async () => (await listAssessments(db, query, { limit: WHOLE_REGISTER })).items);

@@ -37,16 +37,16 @@ afterAll(() => t?.close());
 
 describe('CSV exports', () => {
   it('writes the vendor register as the page lists it: quoted, Unicode intact, formulas neutralised', async () => {
-    const listed = await json<{ vendors: { name: string; assessmentCount: number }[] }>(
-      await t.request('/api/vendors', { cookie: admin }),
+    const listed = await json<{ items: { name: string; assessmentCount: number }[] }>(
+      await t.request('/api/vendors?limit=500', { cookie: admin }),
       200,
     );
     const csv = await readCsvDownload(await download('/api/vendors/export.csv'), 'vendors');
     expect(csv.header.slice(0, 4)).toEqual(['Vendor', 'Website', 'Status', 'Risk tier']);
-    expect(column(csv, 'Vendor')).toEqual(listed.vendors.map((v) => neutralised(v.name)));
+    expect(column(csv, 'Vendor')).toEqual(listed.items.map((v) => neutralised(v.name)));
     expect(column(csv, 'Vendor')).toEqual(expect.arrayContaining([...awkward, ...formulas.map(neutralised)]));
     // A count the database holds as a number is written as the number, never prefixed.
-    expect(column(csv, 'Assessments')).toEqual(listed.vendors.map((v) => String(v.assessmentCount)));
+    expect(column(csv, 'Assessments')).toEqual(listed.items.map((v) => String(v.assessmentCount)));
     expect(csv.body).toContain('"The ""Quoted"" Co"');
     expect(csv.body).toContain("'-2+3");
     expect(csv.body).toContain('"Two\nLines Ltd"');
@@ -172,12 +172,12 @@ describe('CSV exports', () => {
   it('exports every table its list route serves, row for row', async () => {
     const pairs: [string, string, string, (body: never) => unknown[]][] = [
       [
-        '/api/assessments',
+        '/api/assessments?limit=500',
         '/api/assessments/export.csv',
         'assessments',
-        (b: { assessments: [] }) => b.assessments,
+        (b: { items: [] }) => b.items,
       ],
-      ['/api/findings', '/api/findings/export.csv', 'findings', (b: { findings: [] }) => b.findings],
+      ['/api/findings?limit=500', '/api/findings/export.csv', 'findings', (b: { items: [] }) => b.items],
       ['/api/devices', '/api/devices/export.csv', 'devices', (b: { devices: [] }) => b.devices],
       [
         '/api/overview?days=90',
@@ -222,16 +222,17 @@ describe('CSV exports', () => {
     expect(onlyExports.rows).toHaveLength(entries.length - 1);
   });
 
-  it('exports the whole register where the page shows only the first 500', async () => {
+  it('exports the whole register where a page of the list holds at most 500', async () => {
     await t.deps.db
       .insert(vendor)
       .values(Array.from({ length: 600 }, (_, i) => ({ name: `Bulk vendor ${String(i).padStart(3, '0')}` })));
     const total = (await t.deps.db.select({ id: vendor.id }).from(vendor)).length;
-    const listed = await json<{ vendors: unknown[] }>(
-      await t.request('/api/vendors', { cookie: admin }),
+    const listed = await json<{ items: unknown[]; nextCursor: string | null }>(
+      await t.request('/api/vendors?limit=500', { cookie: admin }),
       200,
     );
-    expect(listed.vendors).toHaveLength(500);
+    expect(listed.items).toHaveLength(500);
+    expect(listed.nextCursor).not.toBeNull();
     const csv = await readCsvDownload(await download('/api/vendors/export.csv'), 'vendors');
     expect(csv.rows).toHaveLength(total);
   });

@@ -26,4 +26,4 @@ export const findingColumns: readonly CsvColumn<FindingView>[] = [
 ];
 
 export const findingRows = (db: Db, query: FindingListQuery, today: string) =>
-  onePage(() => listFindings(db, query, today, WHOLE_REGISTER));
+  onePage(async () => (await listFindings(db, query, today, { limit: WHOLE_REGISTER })).items);

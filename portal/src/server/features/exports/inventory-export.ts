@@ -41,4 +41,4 @@ export const inventoryColumns: readonly CsvColumn<AiSystemView>[] = [
 ];
 
 export const inventoryRows = (db: Db, query: InventoryListQuery, today: string) =>
-  onePage(() => listSystems(db, query, today, WHOLE_REGISTER));
+  onePage(async () => (await listSystems(db, query, today, { limit: WHOLE_REGISTER })).items);

@@ -3,7 +3,7 @@ import type { CsvColumn } from '../../csv/csv-cell';
 import { onePage, WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { listVendors, type VendorListQuery } from '../vendors/vendors-service';
 
-type VendorRow = Awaited<ReturnType<typeof listVendors>>[number];
+type VendorRow = Awaited<ReturnType<typeof listVendors>>['items'][number];
 
 export const vendorColumns: readonly CsvColumn<VendorRow>[] = [
   { header: 'Vendor', value: (v) => v.name },
@@ -19,4 +19,4 @@ export const vendorColumns: readonly CsvColumn<VendorRow>[] = [
 
 /** The register as the vendors page lists it, same filters and order. */
 export const vendorRows = (db: Db, query: VendorListQuery) =>
-  onePage(() => listVendors(db, query, WHOLE_REGISTER));
+  onePage(async () => (await listVendors(db, query, { limit: WHOLE_REGISTER })).items);

@@ -5,10 +5,10 @@ import { finding, findingEvent } from '@sightline/db/schema/findings';
 import { vendor } from '@sightline/db/schema/vendors';
 import { blockingFindingStatuses, isOverdue } from '@sightline/shared/findings/finding-states';
 import type { FindingListQuery, FindingView } from '@sightline/shared/findings/findings-api';
+import type { Page, PageQuery } from '@sightline/shared/http/paging';
 import {
   and,
   asc,
-  desc,
   eq,
   gte,
   inArray,
@@ -21,7 +21,10 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { AppError } from '../../errors';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
 
 const owner = alias(user, 'finding_owner');
 const accepter = alias(user, 'finding_accepter');
@@ -51,13 +54,16 @@ function filtersFor(query: FindingListQuery, today: string): SQL[] {
   return filters;
 }
 
-async function findingViews(
-  db: DbOrTx,
-  where: SQL | undefined,
-  today: string,
-  limit = 500,
-): Promise<FindingView[]> {
-  const rows = await db
+// Most severe first (the enum runs low → critical), then the newest.
+const findingKeys = keyset('findings', [
+  sortKeys.enumOf(finding.severity, 'desc'),
+  sortKeys.instant(finding.createdAt, 'desc'),
+  sortKeys.text(finding.sourceKey, 'asc'),
+  sortKeys.uuid(finding.id, 'asc'),
+]);
+
+function findingRows(db: DbOrTx, where: SQL | undefined, limit: number) {
+  return db
     .select({
       f: finding,
       vendorName: vendor.name,
@@ -65,6 +71,7 @@ async function findingViews(
       questionText,
       ownerName: owner.name,
       acceptedByName: accepter.name,
+      ...findingKeys.select,
     })
     .from(finding)
     .innerJoin(assessment, eq(assessment.id, finding.assessmentId))
@@ -72,9 +79,12 @@ async function findingViews(
     .leftJoin(owner, eq(owner.id, finding.ownerId))
     .leftJoin(accepter, eq(accepter.id, finding.acceptedBy))
     .where(where)
-    // Most severe first (the enum runs low → critical), then the newest.
-    .orderBy(desc(finding.severity), desc(finding.createdAt), asc(finding.sourceKey))
+    .orderBy(...findingKeys.orderBy)
     .limit(limit);
+}
+type FindingRow = Omit<Awaited<ReturnType<typeof findingRows>>[number], 'pageKey'>;
+
+async function findingViews(db: DbOrTx, rows: readonly FindingRow[], today: string): Promise<FindingView[]> {
   const ids = rows.map((r) => r.f.id);
   const events =
     ids.length === 0
@@ -125,15 +135,38 @@ async function findingViews(
 }
 
 /**
- * Findings across assessments and vendors, most severe first; `today` (a UTC day) decides overdue.
- * The page shows the first `limit`; the CSV export asks for all of them.
+ * Findings across assessments and vendors, most severe first, a page at a time; `today` (a UTC day)
+ * decides overdue. The CSV export asks for one page of all of them.
  */
-export async function listFindings(db: DbOrTx, query: FindingListQuery, today: string, limit = 500) {
-  return findingViews(db, and(...filtersFor(query, today)), today, limit);
+export async function listFindings(
+  db: DbOrTx,
+  query: FindingListQuery,
+  today: string,
+  page: PageQuery,
+): Promise<Page<FindingView>> {
+  const rows = await findingRows(
+    db,
+    and(...filtersFor(query, today), findingKeys.after(page.cursor)),
+    page.limit + 1,
+  );
+  const { items, nextCursor } = findingKeys.page(rows, page.limit);
+  return { items: await findingViews(db, items, today), nextCursor };
+}
+
+/**
+ * The findings of one assessment or one vendor, whole, for their pages: a questionnaire raises at
+ * most one per question, so these stay small.
+ */
+export async function findingsOf(
+  db: DbOrTx,
+  scope: { assessmentId: string } | { vendorId: string },
+  today: string,
+): Promise<FindingView[]> {
+  return (await listFindings(db, scope, today, { limit: WHOLE_REGISTER })).items;
 }
 
 export async function getFinding(db: DbOrTx, id: string, today: string): Promise<FindingView> {
-  const [view] = await findingViews(db, eq(finding.id, id), today);
+  const [view] = await findingViews(db, await findingRows(db, eq(finding.id, id), 1), today);
   if (!view) throw new AppError('not_found', 'No finding with this id');
   return view;
 }

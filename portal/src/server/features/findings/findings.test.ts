@@ -30,7 +30,7 @@ type Role = 'admin' | 'reviewer' | 'approver' | 'procurement' | 'auditor' | 'vie
 const call = async (path: string, role: Role, method = 'GET', body?: unknown) =>
   t.request(path, { method, cookie: await t.signInAs(role), json: body });
 const list = async (query: string) =>
-  (await json<{ findings: FindingView[] }>(await call(`/api/findings?${query}`, 'auditor'), 200)).findings;
+  (await json<{ items: FindingView[] }>(await call(`/api/findings?${query}`, 'auditor'), 200)).items;
 const flag = (assessmentId: string, body: unknown, role: Role = 'reviewer') =>
   call(`/api/assessments/${assessmentId}/findings`, role, 'POST', body);
 const move = (id: string, body: unknown, role: Role) =>

@@ -1,6 +1,6 @@
 import { utcDay } from '@sightline/shared/assessments/dates';
 import {
-  findingListQuerySchema,
+  findingPageQuerySchema,
   findingTransitionSchema,
   flagFindingSchema,
   updateFindingSchema,
@@ -36,12 +36,13 @@ export const findingRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary:
-        'Findings, most severe first; filter by status (or "blocking"), overdue, owner, vendor, assessment',
+        'Findings, most severe first, a page at a time; filter by status (or "blocking"), overdue, owner, vendor, assessment',
     }),
-    validate('query', findingListQuerySchema),
+    validate('query', findingPageQuerySchema),
     async (c) => {
       const { db, now } = serviceDeps(c);
-      return c.json({ findings: await listFindings(db, c.req.valid('query'), utcDay(now)) }, 200);
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      return c.json(await listFindings(db, filters, utcDay(now), { cursor, limit }), 200);
     },
   )
   .get(

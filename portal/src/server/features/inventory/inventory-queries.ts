@@ -2,6 +2,7 @@ import type { DbOrTx } from '@sightline/db/client';
 import { auditLog } from '@sightline/db/schema/audit';
 import { aiSystem, aiSystemSupplier } from '@sightline/db/schema/inventory';
 import { vendor } from '@sightline/db/schema/vendors';
+import type { Page, PageQuery } from '@sightline/shared/http/paging';
 import type { InventoryListQuery, SupplierView } from '@sightline/shared/inventory/inventory-api';
 import type { AiSystemDetail, AiSystemView } from '@sightline/shared/inventory/inventory-view';
 import {
@@ -11,6 +12,8 @@ import {
 import { dataCategorySchema } from '@sightline/shared/questionnaire/profile-vocabulary';
 import { and, asc, eq, exists, gt, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
 
 type SystemRow = typeof aiSystem.$inferSelect;
 
@@ -30,13 +33,19 @@ function hasSupplier(db: DbOrTx, where: SQL) {
   );
 }
 
+const systemKeys = keyset('inventory', [
+  sortKeys.text(aiSystem.name, 'asc'),
+  sortKeys.instant(aiSystem.createdAt, 'asc'),
+  sortKeys.uuid(aiSystem.id, 'asc'),
+]);
+
+/** AI systems by name, a page at a time (the CSV export and the register PDF ask for one page of all). */
 export async function listSystems(
   db: DbOrTx,
   query: InventoryListQuery,
   today: string,
-  /** The page shows the first 1,000; the CSV export asks for all. */
-  limit = 1000,
-): Promise<AiSystemView[]> {
+  page: PageQuery,
+): Promise<Page<AiSystemView>> {
   const filters: SQL[] = [];
   if (query.lifecycleStage) filters.push(eq(aiSystem.lifecycleStage, query.lifecycleStage));
   if (query.euAiActClass) filters.push(eq(aiSystem.euAiActClass, query.euAiActClass));
@@ -55,16 +64,20 @@ export async function listSystems(
     );
   }
   const rows = await db
-    .select()
+    .select({ system: aiSystem, ...systemKeys.select })
     .from(aiSystem)
-    .where(and(...filters))
-    .orderBy(asc(aiSystem.name), asc(aiSystem.createdAt))
-    .limit(limit);
+    .where(and(...filters, systemKeys.after(page.cursor)))
+    .orderBy(...systemKeys.orderBy)
+    .limit(page.limit + 1);
+  const { items, nextCursor } = systemKeys.page(rows, page.limit);
   const suppliers = await suppliersOf(
     db,
-    rows.map((r) => r.id),
+    items.map((r) => r.system.id),
   );
-  return rows.map((r) => systemView(r, suppliers.get(r.id) ?? [], today));
+  return {
+    items: items.map(({ system }) => systemView(system, suppliers.get(system.id) ?? [], today)),
+    nextCursor,
+  };
 }
 
 /** One system with its suppliers and its history (every change, from the audit trail). */

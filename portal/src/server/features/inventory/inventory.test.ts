@@ -40,9 +40,7 @@ async function call<T = unknown>(
 }
 const count = async () => (await t.deps.db.select({ id: aiSystem.id }).from(aiSystem)).length;
 const list = async (query: string) =>
-  (await call<{ systems: AiSystemView[] }>('auditor', `/api/inventory${query}`, 200)).systems.map(
-    (s) => s.name,
-  );
+  (await call<{ items: AiSystemView[] }>('auditor', `/api/inventory${query}`, 200)).items.map((s) => s.name);
 
 describe('AI system inventory', () => {
   it('records a system built in-house, changes it, and keeps every change in its history', async () => {

@@ -1,7 +1,7 @@
 import { utcDay } from '@sightline/shared/assessments/dates';
 import {
   createAiSystemSchema,
-  inventoryListQuerySchema,
+  inventoryPageQuerySchema,
   updateAiSystemSchema,
   upsertSupplierSchema,
 } from '@sightline/shared/inventory/inventory-api';
@@ -25,12 +25,13 @@ export const inventoryRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary:
-        'AI systems; filter by lifecycle stage, EU AI Act class, supplier, tier, owner, due for review; search',
+        'AI systems by name, a page at a time; filter by lifecycle stage, EU AI Act class, supplier, tier, owner, due for review; search',
     }),
-    validate('query', inventoryListQuerySchema),
+    validate('query', inventoryPageQuerySchema),
     async (c) => {
       const { db, now } = serviceDeps(c);
-      return c.json({ systems: await listSystems(db, c.req.valid('query'), utcDay(now)) }, 200);
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      return c.json(await listSystems(db, filters, utcDay(now), { cursor, limit }), 200);
     },
   )
   .post(

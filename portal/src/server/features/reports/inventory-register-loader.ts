@@ -6,6 +6,7 @@ import {
   responsibilityActivityLabels,
 } from '@sightline/shared/inventory/responsibilities';
 import type { ServiceDeps } from '../../context';
+import { WHOLE_REGISTER } from '../../csv/keyset-pages';
 import { organisationName } from '../assessments/assessment-records';
 import { loadCatalog } from '../catalog/catalog-source';
 import { listSystems } from '../inventory/inventory-queries';
@@ -37,13 +38,13 @@ export async function loadInventoryRegisterData(
   const { db, now } = deps;
   const [organisation, systems, catalog] = await Promise.all([
     organisationName(db),
-    listSystems(db, {}, utcDay(now)),
+    listSystems(db, {}, utcDay(now), { limit: WHOLE_REGISTER }),
     loadCatalog(db),
   ]);
   return {
     generatedAt: now.toISOString(),
     organisation,
-    systems: systems.map((s) => ({
+    systems: systems.items.map((s) => ({
       name: s.name,
       purpose: s.purpose,
       owner: s.owner,

@@ -4,7 +4,7 @@ import {
   updateVendorSchema,
   vendorContactInputSchema,
   vendorDocumentFieldsSchema,
-  vendorListQuerySchema,
+  vendorPageQuerySchema,
 } from '@sightline/shared/vendors/vendor-api';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -15,7 +15,7 @@ import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
 import { attachmentResponse } from '../evidence/stored-files';
-import { listFindings } from '../findings/finding-queries';
+import { findingsOf } from '../findings/finding-queries';
 import {
   addContact,
   addDocument,
@@ -35,10 +35,14 @@ export const vendorRoutes = new Hono<AppEnv>()
     '/api/vendors',
     describeRoute({
       tags,
-      summary: 'The vendor register; search by name, website or service, filter by status and tier',
+      summary:
+        'The vendor register by name, a page at a time; search by name, website or service, filter by status and tier',
     }),
-    validate('query', vendorListQuerySchema),
-    async (c) => c.json({ vendors: await listVendors(c.get('deps').db, c.req.valid('query')) }, 200),
+    validate('query', vendorPageQuerySchema),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      return c.json(await listVendors(c.get('deps').db, filters, { cursor, limit }), 200);
+    },
   )
   .post(
     '/api/vendors',
@@ -56,7 +60,7 @@ export const vendorRoutes = new Hono<AppEnv>()
       const { db, now } = serviceDeps(c);
       const id = c.req.valid('param').id;
       const found = await getVendor(db, id);
-      return c.json({ ...found, findings: await listFindings(db, { vendorId: id }, utcDay(now)) }, 200);
+      return c.json({ ...found, findings: await findingsOf(db, { vendorId: id }, utcDay(now)) }, 200);
     },
   )
   .patch(

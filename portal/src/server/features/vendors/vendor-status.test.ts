@@ -23,7 +23,7 @@ afterAll(() => t?.close());
 
 type Listed = { id: string; name: string; status: string; assessmentCount: number };
 const register = async (query = '') =>
-  (await json<{ vendors: Listed[] }>(await t.request(`/api/vendors${query}`, { cookie }), 200)).vendors;
+  (await json<{ items: Listed[] }>(await t.request(`/api/vendors${query}`, { cookie }), 200)).items;
 const listed = async (id: string) => (await register()).find((v) => v.id === id)!;
 const shown = async (id: string) => {
   const detail = await json<{ vendor: { status: string } }>(

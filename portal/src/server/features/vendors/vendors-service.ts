@@ -3,12 +3,15 @@ import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessme
 import { storedFile } from '@sightline/db/schema/files';
 import { vendor, vendorContact, vendorDocument, vendorService } from '@sightline/db/schema/vendors';
 import type { RiskTier } from '@sightline/shared/assessments/assessment-states';
+import type { PageQuery } from '@sightline/shared/http/paging';
 import type { CreateVendorInput, UpdateVendorInput } from '@sightline/shared/vendors/vendor-api';
 import type { ShownVendorStatus } from '@sightline/shared/vendors/vendor-statuses';
 import { and, asc, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor, ServiceDeps } from '../../context';
 import { AppError } from '../../errors';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
 import { assessmentCountSql, assessmentSummary, shownStatusSql } from './vendor-status-sql';
 
 export type VendorListQuery = {
@@ -23,8 +26,10 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/** The vendor register, by name; the page shows the first `limit`, the CSV export asks for all. */
-export async function listVendors(db: Db, query: VendorListQuery, limit = 500) {
+const vendorKeys = keyset('vendors', [sortKeys.text(vendor.name, 'asc'), sortKeys.uuid(vendor.id, 'asc')]);
+
+/** The vendor register by name, a page at a time (the CSV export asks for one page of all of it). */
+export async function listVendors(db: Db, query: VendorListQuery, page: PageQuery) {
   const summary = assessmentSummary(db);
   const status = shownStatusSql(summary);
   const filters: SQL[] = [];
@@ -67,27 +72,32 @@ export async function listVendors(db: Db, query: VendorListQuery, limit = 500) {
       nextReviewOn: vendor.nextReviewOn,
       updatedAt: vendor.updatedAt,
       assessmentCount: assessmentCountSql(summary),
+      ...vendorKeys.select,
     })
     .from(vendor)
     .leftJoin(summary, eq(summary.vendorId, vendor.id))
-    .where(and(...filters))
-    .orderBy(asc(vendor.name))
-    .limit(limit);
-  const services = rows.length
+    .where(and(...filters, vendorKeys.after(page.cursor)))
+    .orderBy(...vendorKeys.orderBy)
+    .limit(page.limit + 1);
+  const { items, nextCursor } = vendorKeys.page(rows, page.limit);
+  const services = items.length
     ? await db
         .select()
         .from(vendorService)
         .where(
           inArray(
             vendorService.vendorId,
-            rows.map((r) => r.id),
+            items.map((r) => r.id),
           ),
         )
     : [];
-  return rows.map((r) => ({
-    ...r,
-    services: services.filter((s) => s.vendorId === r.id).map((s) => s.serviceId),
-  }));
+  return {
+    items: items.map((r) => ({
+      ...r,
+      services: services.filter((s) => s.vendorId === r.id).map((s) => s.serviceId),
+    })),
+    nextCursor,
+  };
 }
 
 export async function createVendor(

@@ -17,8 +17,8 @@ const create = async (body: Record<string, unknown>) =>
     .id;
 const search = async (query: string) =>
   (
-    await json<{ vendors: { name: string }[] }>(await t.request(`/api/vendors?${query}`, { cookie }), 200)
-  ).vendors.map((v) => v.name);
+    await json<{ items: { name: string }[] }>(await t.request(`/api/vendors?${query}`, { cookie }), 200)
+  ).items.map((v) => v.name);
 
 function upload(
   vendorId: string,

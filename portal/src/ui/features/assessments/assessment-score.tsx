@@ -30,7 +30,7 @@ export function AssessmentScore({ detail, canReview }: Props) {
   const questionText = new Map(template.sections.flatMap((s) => s.questions.map((q) => [q.id, q.text])));
   const reviewing = canReview && ['submitted', 'under_review'].includes(detail.assessment.state);
   const flagged = new Set(
-    (findings.data?.findings ?? []).filter((f) => f.questionId !== null).map((f) => f.questionId as string),
+    (findings.data ?? []).filter((f) => f.questionId !== null).map((f) => f.questionId as string),
   );
   return (
     <section className="card score-view" aria-labelledby="score-heading">

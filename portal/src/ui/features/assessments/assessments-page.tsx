@@ -1,9 +1,10 @@
 import { type AssessmentState, assessmentStates } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -11,9 +12,9 @@ export function AssessmentsPage() {
   const canSend = hasRole(useMe().data, ['admin', 'procurement']);
   const [params, setParams] = useSearchParams();
   const state = (params.get('state') || undefined) as AssessmentState | undefined;
-  const list = useQuery({
+  const list = usePagedList({
     queryKey: ['assessments', state],
-    queryFn: () => unwrap(api.api.assessments.$get({ query: { state } })),
+    fetchPage: (cursor) => unwrap(api.api.assessments.$get({ query: { state, cursor } })),
   });
   return (
     <section>
@@ -47,7 +48,7 @@ export function AssessmentsPage() {
           {list.error.message}
         </p>
       )}
-      {list.data?.assessments.length === 0 ? (
+      {list.loaded && list.items.length === 0 ? (
         state ? (
           <EmptyState
             title={`No assessment is ${stateLabels[state].toLowerCase()}`}
@@ -77,7 +78,7 @@ export function AssessmentsPage() {
         )
       ) : (
         <table>
-          <caption>Assessments ({list.data?.assessments.length ?? 0})</caption>
+          <caption>Assessments</caption>
           <thead>
             <tr>
               <th scope="col">Vendor</th>
@@ -89,7 +90,7 @@ export function AssessmentsPage() {
             </tr>
           </thead>
           <tbody>
-            {list.data?.assessments.map((a) => (
+            {list.items.map((a) => (
               <tr key={a.id}>
                 <td>
                   <Link to={`/assessments/${a.id}`}>{a.vendorName}</Link>
@@ -108,6 +109,7 @@ export function AssessmentsPage() {
           </tbody>
         </table>
       )}
+      <LoadMore list={list} noun="assessments" />
     </section>
   );
 }

@@ -3,6 +3,8 @@ import type { UseContext } from '@sightline/shared/questionnaire/use-context';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { useApiMutation } from '../../lib/api-mutation';
 import { CatalogDatalist } from '../vendors/catalog-services';
@@ -19,9 +21,9 @@ export function NewAssessmentPage() {
   const serviceId = params.get('serviceId') ?? '';
   const accessRequestId = params.get('accessRequestId') ?? '';
   const [error, setError] = useState<string | null>(null);
-  const vendors = useQuery({
+  const vendors = usePagedList({
     queryKey: ['vendors', {}],
-    queryFn: () => unwrap(api.api.vendors.$get({ query: {} })),
+    fetchPage: (cursor) => unwrap(api.api.vendors.$get({ query: { cursor } })),
   });
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => unwrap(api.api.templates.$get()) });
   const vendor = useQuery({
@@ -97,13 +99,17 @@ export function NewAssessmentPage() {
                 ? 'Find from the service (new vendors come from the catalog)'
                 : 'Choose a vendor'}
             </option>
-            {vendors.data?.vendors.map((v) => (
+            {vendor.data && !vendors.items.some((v) => v.id === vendorId) && (
+              <option value={vendorId}>{vendor.data.vendor.name}</option>
+            )}
+            {vendors.items.map((v) => (
               <option key={v.id} value={v.id}>
                 {v.name}
               </option>
             ))}
           </select>
         </label>
+        {vendors.hasMore && <LoadMore list={vendors} noun="vendors" />}
         <label>
           Catalog service (optional)
           <input

@@ -49,7 +49,7 @@ export function DecisionDialog({ assessmentId, score }: Props) {
     failure: 'The server did not answer',
     onError: (e) => setError(e.message),
   });
-  const open = blocking.data?.findings ?? [];
+  const open = blocking.data ?? [];
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!outcome) return;

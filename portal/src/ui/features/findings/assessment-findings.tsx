@@ -9,10 +9,10 @@ export function AssessmentFindings({ assessmentId, me }: { assessmentId: string;
     queryKey: findingsKey({ assessmentId }),
     queryFn: () => fetchFindings({ assessmentId }),
   });
-  if (!findings.data || findings.data.findings.length === 0) return null;
+  if (!findings.data || findings.data.length === 0) return null;
   return (
     <div className="card">
-      <FindingsTable findings={findings.data.findings} me={me} showVendor={false} caption="Findings" />
+      <FindingsTable findings={findings.data} me={me} showVendor={false} caption="Findings" />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { findingStatuses, findingStatusLabels } from '@sightline/shared/findings/finding-states';
 import type { FindingListQuery } from '@sightline/shared/findings/findings-api';
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { useMe } from '../../lib/session';
-import { fetchFindings, findingsKey } from './finding-queries';
+import { fetchFindingsPage, findingPagesKey } from './finding-queries';
 import { FindingsTable } from './findings-table';
 
 /** Filters live in the URL so a filtered list can be bookmarked and shared. */
@@ -25,7 +26,10 @@ export function FindingsPage() {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params, me?.id);
-  const findings = useQuery({ queryKey: findingsKey(query), queryFn: () => fetchFindings(query) });
+  const findings = usePagedList({
+    queryKey: findingPagesKey(query),
+    fetchPage: (cursor) => fetchFindingsPage(query, cursor),
+  });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -74,21 +78,22 @@ export function FindingsPage() {
       <p className="table-actions">
         <DownloadCsvLink path="/api/findings/export.csv" filters={query} />
       </p>
-      {findings.isPending && <p className="loading">Loading…</p>}
+      {!findings.loaded && !findings.error && <p className="loading">Loading…</p>}
       {findings.error && (
         <p role="alert" className="error">
           {findings.error.message}
         </p>
       )}
-      {findings.data &&
-        (findings.data.findings.length === 0 ? (
+      {findings.loaded &&
+        (findings.items.length === 0 ? (
           <p className="empty-state">
             No findings match. Findings appear here when a submitted questionnaire is scored or a reviewer
             flags an answer.
           </p>
         ) : (
-          <FindingsTable findings={findings.data.findings} me={me} caption="Findings" />
+          <FindingsTable findings={findings.items} me={me} caption="Findings" />
         ))}
+      <LoadMore list={findings} noun="findings" />
     </section>
   );
 }

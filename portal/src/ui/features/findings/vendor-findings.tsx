@@ -9,6 +9,6 @@ export function VendorFindings({ vendorId, me }: { vendorId: string; me: Me }) {
     queryKey: findingsKey({ vendorId }),
     queryFn: () => fetchFindings({ vendorId }),
   });
-  if (!findings.data || findings.data.findings.length === 0) return null;
-  return <FindingsTable findings={findings.data.findings} me={me} showVendor={false} caption="Findings" />;
+  if (!findings.data || findings.data.length === 0) return null;
+  return <FindingsTable findings={findings.data} me={me} showVendor={false} caption="Findings" />;
 }

@@ -6,11 +6,12 @@ import {
   lifecycleStageLabels,
   lifecycleStages,
 } from '@sightline/shared/inventory/inventory-enums';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { hasRole, useMe } from '../../lib/session';
-import { fetchInventory, inventoryKey, inventoryWriters } from './inventory-queries';
+import { fetchInventoryPage, inventoryKey, inventoryWriters } from './inventory-queries';
 
 const filterKeys = ['lifecycleStage', 'euAiActClass', 'tier', 'dueForReview', 'q', 'owner'] as const;
 
@@ -29,7 +30,10 @@ export function InventoryPage() {
   const me = useMe().data;
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
-  const systems = useQuery({ queryKey: inventoryKey(query), queryFn: () => fetchInventory(query) });
+  const systems = usePagedList({
+    queryKey: inventoryKey(query),
+    fetchPage: (cursor) => fetchInventoryPage(query, cursor),
+  });
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -116,14 +120,14 @@ export function InventoryPage() {
       <p className="table-actions">
         <DownloadCsvLink path="/api/inventory/export.csv" filters={query} />
       </p>
-      {systems.isPending && <p className="loading">Loading…</p>}
+      {!systems.loaded && !systems.error && <p className="loading">Loading…</p>}
       {systems.error && (
         <p role="alert" className="error">
           {systems.error.message}
         </p>
       )}
-      {systems.data &&
-        (systems.data.systems.length === 0 ? (
+      {systems.loaded &&
+        (systems.items.length === 0 ? (
           <p className="empty-state">
             No AI systems {params.size > 0 ? 'match these filters' : 'yet'}. An approver's decision on an
             assessment adds the service it covers; add systems built in-house with “Add an AI system”.
@@ -142,7 +146,7 @@ export function InventoryPage() {
               </tr>
             </thead>
             <tbody>
-              {systems.data.systems.map((s) => (
+              {systems.items.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
                     <Link to={`/inventory/${s.id}`}>{s.name}</Link>
@@ -176,6 +180,7 @@ export function InventoryPage() {
             </tbody>
           </table>
         ))}
+      <LoadMore list={systems} noun="AI systems" />
     </section>
   );
 }

@@ -1,7 +1,9 @@
 import type { InventoryListQuery } from '@sightline/shared/inventory/inventory-api';
 import { api, unwrap } from '../../lib/api';
 
-export const fetchInventory = (query: InventoryListQuery) => unwrap(api.api.inventory.$get({ query }));
+/** One page of AI systems. */
+export const fetchInventoryPage = (query: InventoryListQuery, cursor: string | undefined) =>
+  unwrap(api.api.inventory.$get({ query: { ...query, cursor } }));
 export const fetchSystem = (id: string) => unwrap(api.api.inventory[':id'].$get({ param: { id } }));
 export type SystemDetail = Awaited<ReturnType<typeof fetchSystem>>;
 export const inventoryKey = (query: InventoryListQuery) => ['inventory', query] as const;

@@ -4,11 +4,12 @@ import {
   shownVendorStatuses,
   vendorStatusLabels,
 } from '@sightline/shared/vendors/vendor-statuses';
-import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { hasRole, useMe } from '../../lib/session';
 import { NewVendorForm } from './new-vendor-form';
@@ -27,9 +28,9 @@ export function VendorsPage() {
     status: (params.get('status') || undefined) as ShownVendorStatus | undefined,
     tier: (params.get('tier') || undefined) as (typeof riskTiers)[number] | undefined,
   };
-  const vendors = useQuery({
+  const vendors = usePagedList({
     queryKey: ['vendors', query],
-    queryFn: () => unwrap(api.api.vendors.$get({ query })),
+    fetchPage: (cursor) => unwrap(api.api.vendors.$get({ query: { ...query, cursor } })),
   });
   const setFilter = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -87,7 +88,7 @@ export function VendorsPage() {
           {vendors.error.message}
         </p>
       )}
-      {vendors.data?.vendors.length === 0 ? (
+      {vendors.loaded && vendors.items.length === 0 ? (
         query.q || query.status || query.tier ? (
           <EmptyState
             title="No vendor matches these filters"
@@ -116,7 +117,7 @@ export function VendorsPage() {
         )
       ) : (
         <table>
-          <caption>Vendor register ({vendors.data?.vendors.length ?? 0})</caption>
+          <caption>Vendor register</caption>
           <thead>
             <tr>
               <th scope="col">Vendor</th>
@@ -128,7 +129,7 @@ export function VendorsPage() {
             </tr>
           </thead>
           <tbody>
-            {vendors.data?.vendors.map((v) => (
+            {vendors.items.map((v) => (
               <tr key={v.id}>
                 <td>
                   <Link to={`/vendors/${v.id}`}>{v.name}</Link>
@@ -145,6 +146,7 @@ export function VendorsPage() {
           </tbody>
         </table>
       )}
+      <LoadMore list={vendors} noun="vendors" />
       {canWrite && <NewVendorForm nameField={nameField} />}
     </section>
   );
