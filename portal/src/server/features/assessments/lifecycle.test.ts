@@ -1,7 +1,6 @@
 import { assessment, questionnaireTemplate } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { emailOutbox } from '@sightline/db/schema/mail';
-import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
@@ -13,70 +12,21 @@ import {
   createVendor,
   defaultUseContext,
   dueInDays,
-  freshAddress,
   internalKeys,
   json,
   tokenOf,
-  vendorCall,
 } from './assessment-test-kit';
+import { lifecycleCalls } from './lifecycle-calls';
 
 let t: TestApp;
 let vendorId: string;
-/** Every response body the vendor page received in this file, checked for internal fields at the end. */
-const publicBodies: unknown[] = [];
+const { publicBodies, vendor, getView, save, staff, detail } = lifecycleCalls(() => t);
 
 beforeAll(async () => {
   t = await assessmentTestApp();
   vendorId = await createVendor(t);
 });
 afterAll(() => t?.close());
-
-async function vendor<T = Record<string, unknown>>(
-  token: string,
-  path: string,
-  status: number,
-  opts: Parameters<typeof vendorCall>[3] = {},
-) {
-  const body = await json<T>(await vendorCall(t, token, path, { from: freshAddress(), ...opts }), status);
-  publicBodies.push(body);
-  return body;
-}
-const getView = (token: string) => vendor<VendorView>(token, '/api/vendor/assessment', 200);
-const save = (token: string, answers: unknown, status = 200) =>
-  vendor<{ saved: string[]; state: string; error?: { details: { questionId: string }[] } }>(
-    token,
-    '/api/vendor/answers',
-    status,
-    {
-      method: 'PUT',
-      json: { answers },
-    },
-  );
-
-async function staff<T = Record<string, unknown>>(
-  role: 'procurement' | 'reviewer' | 'auditor',
-  path: string,
-  status: number,
-  opts: { method?: string; json?: unknown } = {},
-) {
-  const cookie = await t.signInAs(role);
-  return json<T>(
-    await t.request(path, {
-      cookie,
-      method: opts.method ?? 'GET',
-      json: opts.json ?? (opts.method ? {} : undefined),
-    }),
-    status,
-  );
-}
-const detail = (id: string) =>
-  staff<{
-    assessment: { state: string; firstOpenedAt: string | null };
-    answers: { questionId: string; locked: boolean }[];
-    evidence: { id: string }[];
-    timeline: { action: string }[];
-    comments: { questionId: string; resolvedAt: string | null }[];
-  }>('auditor', `/api/assessments/${id}`, 200);
 
 describe('assessment lifecycle', () => {
   it('creates a draft, sends it with a snapshot, and the vendor answers, submits and gets a changes round', async () => {
