@@ -2,6 +2,10 @@ import type { Db } from '@sightline/db/client';
 import { orgSettings } from '@sightline/db/schema/org';
 import { FAMILIAR_SERVICES } from '@sightline/portal/server/features/discovery/demo-usage';
 import { userKeyFor } from '@sightline/portal/server/features/extension-api/credentials';
+import {
+  dailyCounterExpressions,
+  rollupCounterColumns,
+} from '@sightline/portal/server/features/extension-api/rollup';
 import { builtInCatalog } from '@sightline/shared/catalog/catalog';
 import type { CatalogEntry } from '@sightline/shared/catalog/catalog-schema';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
@@ -10,7 +14,7 @@ import { eq, sql } from 'drizzle-orm';
 /**
  * Bulk usage data for the dashboard bench, written in SQL the way ingestion stores it: raw
  * `usage_event` rows (generate_series) and the `usage_daily` rollups the ingest path would have
- * added for exactly those rows (one GROUP BY mirroring extension-api/rollup.ts).
+ * added for exactly those rows (one GROUP BY over the counter expressions of extension-api/rollup.ts).
  */
 
 export const PEOPLE = 5_000;
@@ -196,26 +200,17 @@ export async function generateEvents(db: Db, now: Date, events: number, devices:
         else 'visit' end as kind) k`);
 }
 
-/** The rollups ingestion keeps, for every stored event: mirrors dailyIncrements() in rollup.ts. */
+/** The rollups ingestion keeps, for every stored event, counted by the same expressions. */
 export async function buildRollups(db: Db): Promise<void> {
   await db.execute(sql`
-    insert into usage_daily (day, service_id, device_id, user_key, visits, logins, pastes, paste_bytes,
-      uploads, upload_bytes, api_calls, warnings, blocks, proceeds, personal_account_events)
+    insert into usage_daily (day, service_id, device_id, user_key, ${counterList})
     select (occurred_at at time zone 'UTC')::date, service_id, device_id, max(user_key),
-      count(*) filter (where kind = 'visit'),
-      count(*) filter (where kind = 'login'),
-      coalesce(sum(coalesce(item_count, 1)) filter (where kind = 'paste'), 0),
-      coalesce(sum(coalesce(bytes, 0)) filter (where kind = 'paste'), 0),
-      coalesce(sum(coalesce(item_count, 1)) filter (where kind = 'upload'), 0),
-      coalesce(sum(coalesce(bytes, 0)) filter (where kind = 'upload'), 0),
-      count(*) filter (where kind = 'api_call'),
-      count(*) filter (where kind = 'warning_shown'),
-      count(*) filter (where kind = 'blocked'),
-      count(*) filter (where kind = 'proceeded'),
-      count(*) filter (where account_hint = 'personal')
+      ${dailyCounterExpressions}
     from usage_event where service_id is not null
     group by 1, 2, 3`);
 }
+
+const counterList = sql.raw(rollupCounterColumns.join(', '));
 
 /** Drops the secondary indexes of a table and returns the statements that rebuild them exactly. */
 export async function dropSecondaryIndexes(db: Db, table: string): Promise<string[]> {
