@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serviceIdSchema } from '../catalog/service-id';
 import { rejectedServiceStates } from '../decisions/decision-rules';
+import { pageQuerySchema } from '../http/paging';
 import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
 import { hostNameSchema } from './candidates';
@@ -62,6 +63,13 @@ export type UpdateOrgSettingsInput = z.infer<typeof updateOrgSettingsSchema>;
 export const updateAccessRequestSchema = z.strictObject({
   status: accessRequestStatusSchema,
 });
+
+/** The candidates page's two lists: hosts waiting for a decision, and those decided; a page of one. */
+export const candidatePageQuerySchema = z.strictObject({
+  status: z.enum(['open', 'decided']).optional(),
+  ...pageQuerySchema.shape,
+});
+export type CandidateListQuery = { status?: 'open' | 'decided' | undefined };
 
 export const candidateDecisionSchema = z.strictObject({
   /** For accepted candidates: the catalog entry that now covers the host, if any. */

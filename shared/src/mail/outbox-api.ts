@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageSchema } from '../http/paging';
 import { mailStatuses } from './mail-statuses';
 import type { SecretLinkKind } from './secret-links';
 
@@ -29,10 +30,8 @@ export const outboxMailSchema = z.object({
 });
 export type OutboxMail = z.infer<typeof outboxMailSchema>;
 
-export const outboxListSchema = z.object({
-  smtpConfigured: z.boolean(),
-  mails: z.array(outboxMailSchema),
-});
+/** A page of the outbox, newest first, and whether mail leaves by SMTP (else it waits to be copied). */
+export const outboxListSchema = pageSchema(outboxMailSchema).extend({ smtpConfigured: z.boolean() });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 
 const readerLabels: Record<SecretLinkKind, string> = {

@@ -43,15 +43,19 @@ export async function adminApi(portal: RunningPortal) {
       body: { state: PolicyState; conditions?: string; alternativeServiceId?: string },
     ) => call('PUT', `/api/policy/services/${serviceId}`, body),
     settings: (body: Record<string, unknown>) => call('PATCH', '/api/settings', body),
-    devices: () =>
-      call<{
-        devices: {
-          id: string;
-          userKey: string | null;
-          revokedAt: string | null;
-          lastSeenAt: string | null;
-        }[];
-      }>('GET', '/api/devices'),
+    // A test's fleet fits one largest page.
+    devices: async () => ({
+      devices: (
+        await call<{
+          items: {
+            id: string;
+            userKey: string | null;
+            revokedAt: string | null;
+            lastSeenAt: string | null;
+          }[];
+        }>('GET', '/api/devices?limit=500')
+      ).items,
+    }),
     deviceEvents: async (deviceId: string) =>
       (await call<{ events: DeviceEvent[] }>('GET', `/api/devices/${deviceId}/events?limit=1000`)).events,
     revokeDevice: (deviceId: string) => call('POST', `/api/devices/${deviceId}/revoke`),
@@ -70,7 +74,11 @@ export async function adminApi(portal: RunningPortal) {
       category: string;
       rules: unknown[];
     }) => call('POST', '/api/catalog/custom', entry),
-    candidates: () => call<{ candidates: { host: string; signals: string[] }[] }>('GET', '/api/candidates'),
+    candidates: async () => ({
+      candidates: (
+        await call<{ items: { host: string; signals: string[] }[] }>('GET', '/api/candidates?limit=500')
+      ).items,
+    }),
   };
 }
 

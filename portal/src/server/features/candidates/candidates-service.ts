@@ -1,10 +1,14 @@
 import type { Db } from '@sightline/db/client';
 import { aiCandidate, aiCandidateReport } from '@sightline/db/schema/catalog';
 import type { CandidateReport } from '@sightline/shared/extension-api/candidates';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import type { CandidateListQuery } from '@sightline/shared/extension-api/staff-admin';
+import type { PageQuery } from '@sightline/shared/http/paging';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
 import { catalogCoversHost, loadCatalog } from '../catalog/catalog-source';
 
 /**
@@ -56,8 +60,29 @@ export async function reportCandidates(
   return { accepted: byHost.size, ignored: report.candidates.length - byHost.size };
 }
 
-export async function listCandidates(db: Db) {
-  return db.select().from(aiCandidate).orderBy(aiCandidate.status, desc(aiCandidate.deviceCount)).limit(500);
+// Open ones first (the enum's order), then the hosts seen on the most browsers.
+const candidateKeys = keyset('candidates', [
+  sortKeys.enumOf(aiCandidate.status, 'asc'),
+  sortKeys.integer(aiCandidate.deviceCount, 'desc'),
+  sortKeys.uuid(aiCandidate.id, 'asc'),
+]);
+
+/** Candidate hosts, waiting or decided or both, a page at a time. */
+export async function listCandidates(db: Db, query: CandidateListQuery, page: PageQuery) {
+  const status =
+    query.status === 'open'
+      ? eq(aiCandidate.status, 'open')
+      : query.status === 'decided'
+        ? ne(aiCandidate.status, 'open')
+        : undefined;
+  const rows = await db
+    .select({ candidate: aiCandidate, ...candidateKeys.select })
+    .from(aiCandidate)
+    .where(and(status, candidateKeys.after(page.cursor)))
+    .orderBy(...candidateKeys.orderBy)
+    .limit(page.limit + 1);
+  const { items, nextCursor } = candidateKeys.page(rows, page.limit);
+  return { items: items.map((r) => r.candidate), nextCursor };
 }
 
 /** An admin decides a candidate: accepted (it is AI; maybe now in the catalog) or dismissed. */

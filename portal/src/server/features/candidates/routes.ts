@@ -1,4 +1,7 @@
-import { candidateDecisionSchema } from '@sightline/shared/extension-api/staff-admin';
+import {
+  candidateDecisionSchema,
+  candidatePageQuerySchema,
+} from '@sightline/shared/extension-api/staff-admin';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -14,8 +17,16 @@ const idParam = z.object({ id: z.uuid() });
 export const candidateRoutes = new Hono<AppEnv>()
   .get(
     '/api/candidates',
-    describeRoute({ tags, summary: 'Hosts that looked like AI services but are not in the catalog' }),
-    async (c) => c.json({ candidates: await listCandidates(c.get('deps').db) }, 200),
+    describeRoute({
+      tags,
+      summary:
+        'Hosts that looked like AI services but are not in the catalog, open ones first, a page at a time; filter open or decided',
+    }),
+    validate('query', candidatePageQuerySchema),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      return c.json(await listCandidates(c.get('deps').db, filters, { cursor, limit }), 200);
+    },
   )
   .post(
     '/api/candidates/:id/accept',

@@ -1,10 +1,13 @@
 import type { Db } from '@sightline/db/client';
 import { device } from '@sightline/db/schema/devices';
 import { usageEvent } from '@sightline/db/schema/usage';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { PageQuery } from '@sightline/shared/http/paging';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
 
 /**
  * The device fields staff may see (the page, its CSV export), picked one by one so the credential
@@ -24,13 +27,26 @@ export const visibleDeviceFields = {
   droppedEvents: device.droppedEvents,
 };
 
-/** Enrolled devices for the devices page. */
-export async function listDevices(db: Db) {
-  return db
-    .select(visibleDeviceFields)
-    .from(device)
-    .orderBy(desc(device.lastSeenAt), desc(device.enrolledAt))
-    .limit(5000);
+// Browsers that never reported come first (nulls first, as PostgreSQL sorts them descending).
+const deviceKeys = keyset('devices', [
+  sortKeys.instant(device.lastSeenAt, 'desc'),
+  sortKeys.instant(device.enrolledAt, 'desc'),
+  sortKeys.uuid(device.id, 'desc'),
+]);
+
+/** Enrolled devices for the devices page, most recently seen first, a page at a time. */
+export async function listDevices(db: Db, page: PageQuery) {
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ ...visibleDeviceFields, ...deviceKeys.select })
+      .from(device)
+      .where(deviceKeys.after(page.cursor))
+      .orderBy(...deviceKeys.orderBy)
+      .limit(page.limit + 1),
+    // The headline counts the whole fleet, not the rows loaded so far.
+    db.select({ active: count() }).from(device).where(isNull(device.revokedAt)),
+  ]);
+  return { ...deviceKeys.page(rows, page.limit), active: counted?.active ?? 0 };
 }
 
 /** Revokes a device: its credential stops working at once and the extension says so. */

@@ -1,4 +1,5 @@
 import { createEnrollmentTokenSchema } from '@sightline/shared/extension-api/staff-admin';
+import { pageQuerySchema } from '@sightline/shared/http/paging';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -19,8 +20,13 @@ const idParam = z.object({ id: z.uuid() });
 export const deviceRoutes = new Hono<AppEnv>()
   .get(
     '/api/devices',
-    describeRoute({ tags, summary: 'Enrolled browsers: last seen, version, user hint' }),
-    async (c) => c.json({ devices: await listDevices(c.get('deps').db) }, 200),
+    describeRoute({
+      tags,
+      summary:
+        'Enrolled browsers (last seen, version, user hint), most recently seen first, a page at a time; with the number still active',
+    }),
+    validate('query', z.strictObject(pageQuerySchema.shape)),
+    async (c) => c.json(await listDevices(c.get('deps').db, c.req.valid('query')), 200),
   )
   .get(
     '/api/devices/:id/events',

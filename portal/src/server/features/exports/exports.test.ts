@@ -137,11 +137,11 @@ describe('CSV exports', () => {
     expect(asked.status).toBeLessThan(300);
 
     const devices = await readCsvDownload(await download('/api/devices/export.csv', 'auditor'), 'devices');
-    const listed = await json<{ devices: { userKey: string | null; userLabel: string | null }[] }>(
-      await t.request('/api/devices', { cookie: admin }),
+    const listed = await json<{ items: { userKey: string | null; userLabel: string | null }[] }>(
+      await t.request('/api/devices?limit=500', { cookie: admin }),
       200,
     );
-    expect(column(devices, 'User')).toEqual(listed.devices.map((d) => d.userLabel ?? d.userKey));
+    expect(column(devices, 'User')).toEqual(listed.items.map((d) => d.userLabel ?? d.userKey));
     const requests = await readCsvDownload(
       await download('/api/requests/export.csv', 'auditor'),
       'access-requests',
@@ -178,7 +178,7 @@ describe('CSV exports', () => {
         (b: { items: [] }) => b.items,
       ],
       ['/api/findings?limit=500', '/api/findings/export.csv', 'findings', (b: { items: [] }) => b.items],
-      ['/api/devices', '/api/devices/export.csv', 'devices', (b: { devices: [] }) => b.devices],
+      ['/api/devices?limit=500', '/api/devices/export.csv', 'devices', (b: { items: [] }) => b.items],
       [
         '/api/overview?days=90',
         '/api/overview/export.csv?days=90',

@@ -95,9 +95,7 @@ describe('AI candidates', () => {
     });
     expect(dismiss.status).toBe(200);
     const list = await t.request('/api/candidates', { cookie: admin });
-    expect(((await list.json()) as { candidates: { status: string }[] }).candidates[0]?.status).toBe(
-      'dismissed',
-    );
+    expect(((await list.json()) as { items: { status: string }[] }).items[0]?.status).toBe('dismissed');
   });
 
   it('rejects hosts with a scheme, path or upper case', async () => {

@@ -41,7 +41,7 @@ async function outboxAs(role: StaffRole): Promise<{ raw: string; list: OutboxLis
 }
 
 async function mailTo(role: StaffRole, address: string): Promise<OutboxMail> {
-  const mail = (await outboxAs(role)).list.mails.find((m) => m.toAddress === address);
+  const mail = (await outboxAs(role)).list.items.find((m) => m.toAddress === address);
   if (!mail) throw new Error(`no mail to ${address} in the outbox`);
   return mail;
 }
@@ -108,16 +108,16 @@ describe('the outbox without SMTP', () => {
     for (const role of ['admin', 'procurement'] as const) {
       const { raw, list } = await outboxAs(role);
       expect(raw).not.toContain(sent.token);
-      const old = list.mails.find((m) => m.id === held.id)!;
+      const old = list.items.find((m) => m.id === held.id)!;
       expect(old).toMatchObject({ status: 'cancelled', link: null, linkHidden: 'withdrawn' });
-      expect(list.mails.some((m) => m.link === resent.link)).toBe(true);
+      expect(list.items.some((m) => m.link === resent.link)).toBe(true);
     }
     const retry = await t.request(`/api/outbox/${held.id}/retry`, {
       method: 'POST',
       cookie: await t.signInAs('procurement'),
     });
     expect(retry.status).toBe(409);
-    const unchanged = (await outboxAs('admin')).list.mails.find((m) => m.id === held.id);
+    const unchanged = (await outboxAs('admin')).list.items.find((m) => m.id === held.id);
     expect(unchanged?.status).toBe('cancelled');
   });
 
@@ -136,7 +136,7 @@ describe('the outbox without SMTP', () => {
     expect(raw).not.toContain(tokenOf(revoked.link!));
     expect(raw).not.toContain(tokenOf(used.link!));
     for (const address of ['revoked@example.test', 'used@example.test']) {
-      expect(list.mails.find((m) => m.toAddress === address)).toMatchObject({
+      expect(list.items.find((m) => m.toAddress === address)).toMatchObject({
         status: 'cancelled',
         link: null,
         linkHidden: 'withdrawn',

@@ -1,17 +1,39 @@
 import type { Db } from '@sightline/db/client';
 import { emailOutbox } from '@sightline/db/schema/mail';
 import type { StaffRole } from '@sightline/shared/auth/roles';
+import type { PageQuery } from '@sightline/shared/http/paging';
 import type { OutboxList } from '@sightline/shared/mail/outbox-api';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { ServiceDeps, StaffUser } from '../../context';
 import { AppError } from '../../errors';
+import { keyset } from '../../paging/keyset';
+import { sortKeys } from '../../paging/sort-keys';
 import { outboxMailView } from './outbox-view';
 
-/** The latest mails as this viewer may read them: links only where their role may have them. */
-export async function listOutbox(db: Db, role: StaffRole, smtpConfigured: boolean): Promise<OutboxList> {
-  const rows = await db.select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(200);
-  return { smtpConfigured, mails: rows.map((row) => outboxMailView(row, { role, smtpConfigured })) };
+const outboxKeys = keyset('outbox', [
+  sortKeys.instant(emailOutbox.createdAt, 'desc'),
+  sortKeys.uuid(emailOutbox.id, 'desc'),
+]);
+
+/** A page of mails, newest first, as this viewer may read them: links only where their role may have them. */
+export async function listOutbox(
+  db: Db,
+  viewer: { role: StaffRole; smtpConfigured: boolean },
+  page: PageQuery,
+): Promise<OutboxList> {
+  const rows = await db
+    .select({ mail: emailOutbox, ...outboxKeys.select })
+    .from(emailOutbox)
+    .where(outboxKeys.after(page.cursor))
+    .orderBy(...outboxKeys.orderBy)
+    .limit(page.limit + 1);
+  const { items, nextCursor } = outboxKeys.page(rows, page.limit);
+  return {
+    smtpConfigured: viewer.smtpConfigured,
+    items: items.map(({ mail }) => outboxMailView(mail, viewer)),
+    nextCursor,
+  };
 }
 
 /**

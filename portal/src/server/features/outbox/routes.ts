@@ -1,3 +1,4 @@
+import { pageQuerySchema } from '@sightline/shared/http/paging';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
@@ -15,11 +16,13 @@ export const outboxRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary:
-        'Outgoing mail with its delivery state; a held mail shows its link only to a role that could issue it',
+        'Outgoing mail with its delivery state, newest first, a page at a time; a held mail shows its link only to a role that could issue it',
     }),
+    validate('query', z.strictObject(pageQuerySchema.shape)),
     async (c) => {
       const { db, mailer } = c.get('deps');
-      return c.json(await listOutbox(db, currentStaff(c).role, mailer.configured), 200);
+      const viewer = { role: currentStaff(c).role, smtpConfigured: mailer.configured };
+      return c.json(await listOutbox(db, viewer, c.req.valid('query')), 200);
     },
   )
   .post(

@@ -1,6 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, requestJson, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
@@ -24,7 +26,14 @@ export function CandidatesPage() {
   const me = useMe().data;
   const canDecide = hasRole(me, ['admin', 'procurement']);
   const client = useQueryClient();
-  const candidates = useQuery({ queryKey: ['candidates'], queryFn: () => unwrap(api.api.candidates.$get()) });
+  const waiting = usePagedList({
+    queryKey: ['candidates', 'open'],
+    fetchPage: (cursor) => unwrap(api.api.candidates.$get({ query: { status: 'open', cursor } })),
+  });
+  const decidedList = usePagedList({
+    queryKey: ['candidates', 'decided'],
+    fetchPage: (cursor) => unwrap(api.api.candidates.$get({ query: { status: 'decided', cursor } })),
+  });
   const [accepting, setAccepting] = useState<{ id: string; draft: EntryDraft } | null>(null);
   const refresh = () => {
     client.invalidateQueries({ queryKey: ['candidates'] });
@@ -42,8 +51,8 @@ export function CandidatesPage() {
   const decide = (id: string, decision: Decision['decision'], catalogEntryId?: string) =>
     decisionMutation.mutateAsync({ id, decision, catalogEntryId }).catch(() => undefined);
 
-  const open = candidates.data?.candidates.filter((c) => c.status === 'open') ?? [];
-  const decided = candidates.data?.candidates.filter((c) => c.status !== 'open') ?? [];
+  const open = waiting.items;
+  const decided = decidedList.items;
   return (
     <section>
       <h1>Unknown AI candidates</h1>
@@ -64,14 +73,14 @@ export function CandidatesPage() {
           }}
         />
       )}
-      {candidates.data && open.length === 0 ? (
+      {waiting.loaded && open.length === 0 ? (
         <EmptyState title="No unknown AI hosts waiting">
           When a browser visits a host that looks like an AI service but is not in the catalog, it lands here
           to be added to the catalog or dismissed. Nothing needs a decision now.
         </EmptyState>
       ) : (
         <table>
-          <caption>Waiting for a decision ({open.length})</caption>
+          <caption>Waiting for a decision</caption>
           <thead>
             <tr>
               <th scope="col">Host</th>
@@ -121,6 +130,7 @@ export function CandidatesPage() {
           </tbody>
         </table>
       )}
+      <LoadMore list={waiting} noun="waiting hosts" />
       {decided.length > 0 && (
         <table>
           <caption>Decided</caption>
@@ -144,6 +154,7 @@ export function CandidatesPage() {
           </tbody>
         </table>
       )}
+      {decided.length > 0 && <LoadMore list={decidedList} noun="decided hosts" />}
     </section>
   );
 }

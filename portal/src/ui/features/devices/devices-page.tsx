@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
@@ -13,7 +15,10 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'â€
 export function DevicesPage() {
   const isAdmin = hasRole(useMe().data, ['admin']);
   const client = useQueryClient();
-  const devices = useQuery({ queryKey: ['devices'], queryFn: () => unwrap(api.api.devices.$get()) });
+  const devices = usePagedList({
+    queryKey: ['devices', 'pages'],
+    fetchPage: (cursor) => unwrap(api.api.devices.$get({ query: { cursor } })),
+  });
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const events = useQuery({
@@ -28,8 +33,8 @@ export function DevicesPage() {
     failure: 'Could not revoke',
     onError: (err) => setError(err.message),
   });
-  const list = devices.data?.devices ?? [];
-  const active = list.filter((d) => !d.revokedAt).length;
+  const list = devices.items;
+  const active = devices.firstPage?.active ?? 0;
 
   return (
     <section>
@@ -46,7 +51,7 @@ export function DevicesPage() {
           {error}
         </p>
       )}
-      {devices.data && list.length === 0 ? (
+      {devices.loaded && list.length === 0 ? (
         <EmptyState
           title="No browser has enrolled yet"
           action={isAdmin && <Link to="/settings">Create an enrollment token</Link>}
@@ -109,6 +114,7 @@ export function DevicesPage() {
           </tbody>
         </table>
       )}
+      <LoadMore list={devices} noun="browsers" />
       {selected && events.data?.events.length === 0 && (
         <EmptyState title="No events from this browser">
           Its visits, warnings, pastes and uploads of AI services (metadata only) show here once the extension

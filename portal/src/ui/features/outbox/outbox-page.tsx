@@ -1,6 +1,8 @@
 import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { HiddenLinkReason, OutboxMail } from '@sightline/shared/mail/outbox-api';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { CopyLinkButton } from './copy-link-button';
 
@@ -14,11 +16,12 @@ const hiddenLinkText: Record<HiddenLinkReason, string> = {
 
 export function OutboxPage() {
   const client = useQueryClient();
-  const outbox = useQuery({
+  const outbox = usePagedList({
     queryKey: ['outbox'],
-    queryFn: () => unwrap(api.api.outbox.$get()),
+    fetchPage: (cursor) => unwrap(api.api.outbox.$get({ query: { cursor } })),
     refetchInterval: 10_000,
   });
+  const smtpConfigured = outbox.firstPage?.smtpConfigured;
   const retry = useMutation({
     mutationFn: (id: string) => unwrap(api.api.outbox[':id'].retry.$post({ param: { id } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['outbox'] }),
@@ -26,7 +29,7 @@ export function OutboxPage() {
   return (
     <section>
       <h1>Mail outbox</h1>
-      {outbox.data && !outbox.data.smtpConfigured && (
+      {smtpConfigured === false && (
         <p className="info">
           No SMTP server is configured: mails wait here. Copy a mail's link and send it to its recipient
           yourself; you see the links your role could issue (invitations: admins; questionnaire links: admins
@@ -50,7 +53,7 @@ export function OutboxPage() {
           </tr>
         </thead>
         <tbody>
-          {outbox.data?.mails.map((m) => (
+          {outbox.items.map((m) => (
             <tr key={m.id}>
               <td>{new Date(m.createdAt).toLocaleString()}</td>
               <td>{m.toAddress}</td>
@@ -71,6 +74,7 @@ export function OutboxPage() {
           ))}
         </tbody>
       </table>
+      <LoadMore list={outbox} noun="mails" />
     </section>
   );
 }

@@ -1,0 +1,37 @@
+import { emailOutbox } from '@sightline/db/schema/mail';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { pageBoundaryTests } from '../../paging/paging-test-kit';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+
+let t: TestApp;
+let cookie: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  cookie = await t.signInAs('admin');
+});
+afterAll(() => t?.close());
+
+const add = async (createdAt: Date) =>
+  (
+    await t.deps.db
+      .insert(emailOutbox)
+      .values({
+        toAddress: 'someone@paged.example',
+        subject: 'A notice',
+        textBody: 'Hello',
+        purpose: 'test',
+        createdAt,
+      })
+      .returning({ id: emailOutbox.id })
+  )[0]!.id;
+
+describe('the mail outbox, page by page (newest first)', () => {
+  pageBoundaryTests(() => ({
+    get: (query) => t.request(`/api/outbox?${query}`, { cookie }),
+    addTied: async (n) => {
+      for (let i = 0; i < n; i++) await add(new Date('2026-03-01T10:00:00.123Z'));
+    },
+    addFirst: () => add(new Date('2030-01-01T00:00:00Z')),
+    addLast: () => add(new Date('2001-01-01T00:00:00Z')),
+  }));
+});
