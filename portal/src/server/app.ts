@@ -26,6 +26,7 @@ import { reportRoutes } from './features/reports/routes';
 import { requestRoutes } from './features/requests/routes';
 import { reviewRoutes } from './features/reviews/routes';
 import { settingsRoutes } from './features/settings/routes';
+import { ssoRoutes } from './features/sso/routes';
 import { templateRoutes } from './features/templates/routes';
 import { userRoutes } from './features/users/routes';
 import { vendorPageRoutes } from './features/vendor-page/routes';
@@ -50,6 +51,8 @@ function apiRoutes() {
   return (
     new Hono<AppEnv>()
       .route('/', healthRoutes)
+      // Before the auth routes: their /api/auth/* catch-all would take the SSO paths.
+      .route('/', ssoRoutes)
       .route('/', authRoutes)
       .route('/', userRoutes)
       // Before the features' own routes: `/api/vendors/export.csv` must not reach `/api/vendors/:id`.

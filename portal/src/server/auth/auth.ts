@@ -1,16 +1,41 @@
+import { sso } from '@better-auth/sso';
 import type { Db } from '@sightline/db/client';
 import { schema } from '@sightline/db/schema';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { provisionSsoUser } from '../features/sso/sso-provision';
+import { resolveSsoUser } from '../features/sso/sso-resolve-user';
+import { ssoTrustedOrigins } from '../features/sso/sso-trusted-origins';
 import { logAuthEvent } from './auth-log';
 import { withHashedSessionTokens } from './hashed-session-tokens';
+import { ssoSecretBox } from './sealed-secret';
+import { withSealedSsoSecrets } from './sealed-sso-secrets';
 
 export type AuthOptions = { db: Db; secret: string; publicUrl: string; secureCookies: boolean };
 
 /**
+ * The SSO plugin's endpoints the portal does not use: providers are managed through the portal's own
+ * admin routes (features/sso), and SAML is not offered. The Hono routes refuse every other
+ * `/api/auth/sso/*` path too; this keeps them off even for a call that reaches the handler.
+ */
+const UNUSED_SSO_PATHS = [
+  '/sso/register',
+  '/sso/providers',
+  '/sso/get-provider',
+  '/sso/update-provider',
+  '/sso/delete-provider',
+  '/sso/request-domain-verification',
+  '/sso/verify-domain',
+  '/sso/saml2/sp/metadata',
+  '/sso/callback',
+];
+
+/**
  * Staff authentication through better-auth: it owns password hashing (scrypt), sessions in PostgreSQL
- * and cookie handling, and its social/OIDC providers (or the generic-oauth plugin) slot in here for
- * single sign-on later without touching the rest of the portal. Public sign-up is off: admins invite.
+ * and cookie handling, and through its SSO plugin the OpenID Connect sign-in (authorization code with
+ * PKCE and state, ID token signature, issuer, audience and lifetime checks with 30 s of clock skew).
+ * The portal adds what the plugin leaves to it: a nonce, roles from groups, and the audit trail
+ * (features/sso). Public sign-up is off: admins invite, or a provider's groups admit.
  */
 export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions) {
   return betterAuth({
@@ -18,8 +43,13 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
     baseURL: publicUrl,
     basePath: '/api/auth',
     secret,
-    trustedOrigins: [publicUrl],
-    database: withHashedSessionTokens(drizzleAdapter(db, { provider: 'pg', schema })),
+    trustedOrigins: ssoTrustedOrigins(db, publicUrl),
+    // Transactions on: the SSO plugin resolves the user and creates the session in one.
+    database: withSealedSsoSecrets(
+      withHashedSessionTokens(drizzleAdapter(db, { provider: 'pg', schema, transaction: true })),
+      ssoSecretBox(secret),
+    ),
+    disabledPaths: UNUSED_SSO_PATHS,
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 128 },
     user: {
       additionalFields: {
@@ -35,6 +65,14 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
     advanced: { useSecureCookies: secureCookies, database: { generateId: () => crypto.randomUUID() } },
     telemetry: { enabled: false },
     logger: { log: logAuthEvent },
+    plugins: [
+      sso({
+        resolveUser: resolveSsoUser,
+        provisionUser: ({ user }) => provisionSsoUser(db, user.id, new Date()),
+        provisionUserOnEveryLogin: true,
+        organizationProvisioning: { disabled: true },
+      }),
+    ],
   });
 }
 

@@ -8,6 +8,7 @@ import { AppError, errorBody } from '../../errors';
 import { sha256Hex } from '../../secret-token';
 import { serviceDeps } from '../../service-deps';
 import { clearThrottle, hitThrottle, releaseThrottle, type ThrottleRule } from '../../throttle';
+import { passwordsOffBy } from '../sso/sign-in-method';
 
 /** Five wrong passwords for one account in 15 minutes lock that account's sign-in for the rest of the window. */
 export const SIGN_IN_FAILURES: ThrottleRule = { limit: 5, windowMs: 15 * 60_000 };
@@ -62,6 +63,17 @@ export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
     return c.json(errorBody('unauthenticated', SAME_MESSAGE), 401);
   }
 
+  // Passwords off for the domain: only admins keep theirs (the way in when the provider is down). A
+  // wrong admin password gets the same answer as anyone else, so it does not tell who is an admin.
+  const ssoOnly = await passwordsOffBy(db, email);
+  const ssoMessage = ssoOnly
+    ? `Passwords are switched off for this email's domain: sign in with ${ssoOnly.label}.`
+    : '';
+  if (ssoOnly && account?.role !== 'admin') {
+    await failed('passwords off for the domain');
+    return c.json(errorBody('forbidden', ssoMessage), 403);
+  }
+
   await next();
 
   if (c.res.status === 200 && account) {
@@ -73,10 +85,13 @@ export const signInGuard = createMiddleware<AppEnv>(async (c, next) => {
       action: 'auth.sign_in',
       targetType: 'user',
       targetId: account.id,
+      details: { method: 'password' },
     });
   } else {
     await failed(`status ${c.res.status}`);
-    c.res = c.json(errorBody('unauthenticated', SAME_MESSAGE), 401);
+    c.res = ssoOnly
+      ? c.json(errorBody('forbidden', ssoMessage), 403)
+      : c.json(errorBody('unauthenticated', SAME_MESSAGE), 401);
   }
 
   async function failed(why: string) {

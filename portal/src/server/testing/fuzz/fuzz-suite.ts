@@ -19,6 +19,7 @@ export const ROUTES_WITHOUT_INPUT: Record<string, string> = {
   'POST /api/auth/sign-out': 'reads nothing but the session cookie',
   'POST /api/vendor/submit': 'reads nothing but the link; its refusals are tested in vendor-answers tests',
   'POST /api/auth/*': "better-auth's remaining endpoints; sign-in, the one staff use, is fuzzed on its own",
+  'POST /api/auth/sso/*': "the SSO plugin's endpoints the portal does not offer: always 404",
 };
 
 /**

@@ -4,6 +4,7 @@ import { aiCandidate } from '@sightline/db/schema/catalog';
 import { finding } from '@sightline/db/schema/findings';
 import { aiSystemSupplier } from '@sightline/db/schema/inventory';
 import { emailOutbox } from '@sightline/db/schema/mail';
+import { ssoProvider } from '@sightline/db/schema/sso';
 import { throttleBucket } from '@sightline/db/schema/throttle';
 import { staffRoles } from '@sightline/shared/auth/roles';
 import type { PublicTemplate } from '@sightline/shared/questionnaire/public-view';
@@ -183,6 +184,18 @@ export async function buildFuzzWorld(t: TestApp) {
       .where(eq(aiSystemSupplier.aiSystemId, system.id)),
   );
 
+  // A single sign-on provider, stored as the admin route stores one (that route needs a live issuer).
+  await db.insert(ssoProvider).values({
+    id: 'fuzz-sso-provider',
+    providerId: 'fuzz-idp',
+    issuer: 'http://127.0.0.1:9',
+    oidcConfig: JSON.stringify({ issuer: 'http://127.0.0.1:9', clientId: 'fuzz', pkce: true }),
+    domain: 'fuzz-sso.example',
+    label: 'Fuzz IdP',
+    groupsClaim: 'groups',
+    roleRules: [{ group: 'staff', role: 'viewer' }],
+  });
+
   /** A real value for each path parameter, keyed by the segment before it: "vendors/:id". */
   const realParams: Record<string, string> = {
     'users/:id': viewer.id,
@@ -206,6 +219,8 @@ export async function buildFuzzWorld(t: TestApp) {
     'suppliers/:supplierId': supplier.id,
     'services/:serviceId': 'openai-chatgpt',
     'evidence/:id': vendorEvidence.id,
+    'providers/:providerId': 'fuzz-idp',
+    'callback/:providerId': 'fuzz-idp',
   };
 
   const missing = Object.entries(realParams).filter(([, v]) => typeof v !== 'string');
@@ -235,6 +250,10 @@ export async function buildFuzzWorld(t: TestApp) {
       host: ['assistant.fuzz.example', 'api.openai.com'],
       website: ['https://assistant.fuzz.example/', 'https://chatgpt.com/'],
       id: ['fuzz-internal-assistant'],
+      // Single sign-on settings: the openid scope zod requires, and an issuer that answers at once (refused).
+      scopes: ['openid'],
+      issuer: ['http://127.0.0.1:9/'],
+      domains: ['fuzz-other.example'],
     },
   };
 
