@@ -1,21 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MIGRATION_LOCK_KEY } from '@sightline/db/client';
 import { shippedMigrationCount } from '@sightline/db/migrations-journal';
-import { type SmtpSink, startSmtpSink } from '@sightline/portal/server/testing/smtp-sink';
-import type { WorkerTick } from '@sightline/portal/server/workers';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchPortalProcess, type PortalChild } from '../../e2e/support/portal-child';
-import { freePort } from '../../e2e/support/portal-process';
-import { SERVED_BY, startRoundRobinProxy } from './round-robin-proxy';
+import { SERVED_BY } from './round-robin-proxy';
 import { type StaffClient, staffClient } from './staff-client';
+import { TwoInstanceCluster } from './two-instance-cluster';
+import {
+  everyMailSentThenBothInstancesTickedAgain,
+  expectEachOutboxMailDeliveredOnce,
+  lastTicks,
+  startedMs,
+} from './worker-rounds';
 
 /**
- * Two portal processes on one PostgreSQL database behind a round-robin proxy, both running the
- * workers, as an operator would run them. Needs a PostgreSQL server (DATABASE_URL).
+ * What an operator running two instances relies on. One cluster (two-instance-cluster.ts) serves every
+ * check: starting it takes minutes on a busy machine, and the checks build on each other (the first
+ * admin's password, then their session). Needs a PostgreSQL server (DATABASE_URL).
  */
 const serverUrl = process.env.DATABASE_URL;
 const DEVICE_BUDGET = 12;
@@ -25,106 +24,34 @@ const STARTS_MS = 240_000;
 const WORKER_ROUNDS_MS = 200_000;
 
 describe.skipIf(!serverUrl)('two portal instances on one database behind a round-robin proxy', () => {
-  const dbName = `sl_two_${randomBytes(5).toString('hex')}`;
-  let dbUrl: string;
-  let sql: postgres.Sql;
-  let smtp: SmtpSink;
-  let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
-  let instanceUrls: string[];
-  const dataDirs: string[] = [];
-  let started: PromiseSettledResult<PortalChild>[] = [];
-  let waitersSeen = 0;
+  const cluster = new TwoInstanceCluster({
+    serverUrl: serverUrl!,
+    adminEmail: ADMIN_EMAIL,
+    deviceBudget: DEVICE_BUDGET,
+    startsMs: STARTS_MS,
+  });
   let admin: StaffClient;
   let adminPassword: string;
 
-  const instances = () =>
-    started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : ([] as PortalChild[])));
-
-  beforeAll(async () => {
-    const server = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-    await server.unsafe(`create database ${dbName}`);
-    await server.end();
-    const url = new URL(serverUrl!);
-    url.pathname = `/${dbName}`;
-    dbUrl = url.toString();
-    sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
-    smtp = await startSmtpSink();
-    const ports = [await freePort(), await freePort()];
-    instanceUrls = ports.map((port) => `http://127.0.0.1:${port}`);
-    proxy = await startRoundRobinProxy(instanceUrls);
-
-    // The test holds the start-up lock while both instances start, and lets go only once both are
-    // queued on it: they then race for it at the same instant, rather than one finishing its
-    // migrations while the other is still loading its modules.
-    const holder = postgres(dbUrl, { max: 1, onnotice: () => {} });
-    await holder`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    const secret = randomBytes(32).toString('base64url');
-    const launches = ports.map((port) => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'sl-two-'));
-      dataDirs.push(dataDir);
-      const env: Record<string, string> = {
-        ...(process.env as Record<string, string>),
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: proxy.url,
-        DATA_DIR: dataDir,
-        DATABASE_URL: dbUrl,
-        // Every instance must sign session cookies with the same secret (see docs/operations.md).
-        AUTH_SECRET: secret,
-        SMTP_URL: smtp.url,
-        ADMIN_EMAIL,
-        DEVICE_REQUESTS_PER_MINUTE: String(DEVICE_BUDGET),
-        WORKERS: 'on',
-      };
-      return launchPortalProcess(env);
-    });
-    const failedStart = Promise.race(
-      launches.map((launch) => launch.then(() => new Promise<never>(() => {}))),
-    );
-    failedStart.catch(() => {});
-    await Promise.race([
-      vi.waitFor(
-        async () => {
-          const [row] = await sql<{ n: number }[]>`
-            select count(*)::int as n from pg_locks
-            where locktype = 'advisory' and objid = ${MIGRATION_LOCK_KEY} and not granted
-              and database = (select oid from pg_database where datname = current_database())`;
-          waitersSeen = row!.n;
-          expect(waitersSeen).toBe(2);
-        },
-        { timeout: STARTS_MS, interval: 100 },
-      ),
-      failedStart,
-    ]).finally(() => holder.end());
-    started = await Promise.allSettled(launches);
-  }, STARTS_MS + 30_000);
-
-  afterAll(async () => {
-    await Promise.all(instances().map((i) => i.stop()));
-    await proxy?.close();
-    await smtp?.close();
-    await sql?.end();
-    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
-    const server = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-    await server.unsafe(`drop database if exists ${dbName} with (force)`);
-    await server.end();
-  });
+  beforeAll(() => cluster.start(), STARTS_MS + 30_000);
+  afterAll(() => cluster.stop());
 
   it('both start at once on a fresh database, and the migrations and first-start work run exactly once', async () => {
-    const failures = started.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
+    const failures = cluster.started.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
     expect(failures).toEqual([]);
-    expect(waitersSeen).toBe(2);
+    expect(cluster.waitersSeen).toBe(2);
 
     const shipped = shippedMigrationCount();
-    const [migrations] = await sql<{ rows: number; distinct: number }[]>`
+    const [migrations] = await cluster.sql<{ rows: number; distinct: number }[]>`
       select count(*)::int as rows, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations`;
     expect(migrations).toEqual({ rows: shipped, distinct: shipped });
 
     // One first admin, announced by one instance only; one settings row; each template once.
-    const printed = instances().filter((i) => /password:\s+\S+/.test(i.output()));
+    const printed = cluster.instances().filter((i) => /password:\s+\S+/.test(i.output()));
     expect(printed).toHaveLength(1);
-    const [counts] = await sql<{ users: number; created: number; settings: number; dupTemplates: number }[]>`
+    const [counts] = await cluster.sql<
+      { users: number; created: number; settings: number; dupTemplates: number }[]
+    >`
       select
         (select count(*)::int from "user") as users,
         (select count(*)::int from audit_log where action = 'staff.first_admin_created') as created,
@@ -136,7 +63,7 @@ describe.skipIf(!serverUrl)('two portal instances on one database behind a round
   });
 
   it('a staff session made through one instance works on the other, and signing out ends it on both', async () => {
-    admin = staffClient(proxy.url);
+    admin = staffClient(cluster.proxy.url);
     const signedIn = await admin.call('/api/auth/sign-in/email', {
       method: 'POST',
       json: { email: ADMIN_EMAIL, password: adminPassword },
@@ -165,11 +92,11 @@ describe.skipIf(!serverUrl)('two portal instances on one database behind a round
 
     const signedOut = await admin.call('/api/auth/sign-out', { method: 'POST', json: {} });
     expect(signedOut.status).toBe(200);
-    const after = await staffClient(proxy.url, admin.cookie()).call('/api/me');
+    const after = await staffClient(cluster.proxy.url, admin.cookie()).call('/api/me');
     expect(after.headers.get(SERVED_BY)).not.toBe(signedOut.headers.get(SERVED_BY));
     expect(after.status).toBe(401);
 
-    admin = staffClient(proxy.url);
+    admin = staffClient(cluster.proxy.url);
     const again = await admin.call('/api/auth/sign-in/email', {
       method: 'POST',
       json: { email: ADMIN_EMAIL, password: adminPassword },
@@ -182,7 +109,7 @@ describe.skipIf(!serverUrl)('two portal instances on one database behind a round
     expect(created.status).toBe(201);
     const { token } = (await created.json()) as { token: string };
     const enroll = async (who: string) => {
-      const res = await fetch(`${proxy.url}/api/ext/enroll`, {
+      const res = await fetch(`${cluster.proxy.url}/api/ext/enroll`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ token, userHint: who, browser: 'chrome', platform: 'linux' }),
@@ -191,16 +118,16 @@ describe.skipIf(!serverUrl)('two portal instances on one database behind a round
       return ((await res.json()) as { credential: string }).credential;
     };
     const policy = (credential: string) =>
-      fetch(`${proxy.url}/api/ext/policy`, { headers: { authorization: `Bearer ${credential}` } }).then(
-        async (res) => {
-          await res.arrayBuffer();
-          return {
-            status: res.status,
-            by: res.headers.get(SERVED_BY),
-            retryAfter: res.headers.get('retry-after'),
-          };
-        },
-      );
+      fetch(`${cluster.proxy.url}/api/ext/policy`, {
+        headers: { authorization: `Bearer ${credential}` },
+      }).then(async (res) => {
+        await res.arrayBuffer();
+        return {
+          status: res.status,
+          by: res.headers.get(SERVED_BY),
+          retryAfter: res.headers.get('retry-after'),
+        };
+      });
 
     // One after the other: the proxy alternates, so each instance has seen only half the budget
     // when the browser has spent all of it. Per-process counting would let the next ones through.
@@ -261,30 +188,30 @@ describe.skipIf(!serverUrl)('two portal instances on one database behind a round
         expect(invited.status).toBe(201);
       }
 
-      await everyMailSentThenBothInstancesTickedAgain();
-      await expectEachOutboxMailDeliveredOnce(7);
+      await everyMailSentThenBothInstancesTickedAgain(cluster);
+      await expectEachOutboxMailDeliveredOnce(cluster, 7);
 
       // Time passes: the questionnaires are now due in 5 days, so the 7-day reminder is due.
       const changedAt = Date.now();
-      await sql`update assessment set due_on = current_date + 5 where id in ${sql(assessmentIds)}`;
+      await cluster.sql`update assessment set due_on = current_date + 5 where id in ${cluster.sql(assessmentIds)}`;
       await vi.waitFor(
         async () => {
-          for (const url of instanceUrls)
+          for (const url of cluster.instanceUrls)
             expect(startedMs((await lastTicks(url))['assessment-schedule'])).toBeGreaterThan(changedAt);
         },
         { timeout: WORKER_ROUNDS_MS, interval: 1_000 },
       );
-      await everyMailSentThenBothInstancesTickedAgain();
-      await expectEachOutboxMailDeliveredOnce(11);
+      await everyMailSentThenBothInstancesTickedAgain(cluster);
+      await expectEachOutboxMailDeliveredOnce(cluster, 11);
 
-      const reminders = await sql<{ target_id: string; n: number }[]>`
+      const reminders = await cluster.sql<{ target_id: string; n: number }[]>`
         select target_id, count(*)::int as n from audit_log
         where action = 'assessment.reminder_sent' group by target_id`;
       expect(reminders.map((r) => [r.target_id, r.n]).sort()).toEqual(
         assessmentIds.map((id) => [id, 1]).sort(),
       );
       for (const name of vendors) {
-        const mails = smtp
+        const mails = cluster.smtp
           .to(`${name.toLowerCase()}@vendor.test`)
           .filter((m) => /^Subject: Reminder/im.test(m.raw));
         expect(mails).toHaveLength(1);
@@ -292,43 +219,4 @@ describe.skipIf(!serverUrl)('two portal instances on one database behind a round
     },
     WORKER_ROUNDS_MS + 120_000,
   );
-
-  const startedMs = (tick: WorkerTick | undefined) => (tick ? Date.parse(tick.startedAt) : 0);
-
-  async function lastTicks(instanceUrl: string): Promise<Record<string, WorkerTick>> {
-    const res = await fetch(`${instanceUrl}/api/health`);
-    return ((await res.json()) as { workers: Record<string, WorkerTick> }).workers;
-  }
-
-  /**
-   * Waits until no mail is left to send, then until both instances have run a whole mail round that
-   * began after that: a second copy of any mail would have been sent by then.
-   */
-  async function everyMailSentThenBothInstancesTickedAgain() {
-    let allSentAt = 0;
-    await vi.waitFor(
-      async () => {
-        const [row] = await sql<{ unsent: number }[]>`
-          select count(*)::int as unsent from email_outbox where status <> 'sent'`;
-        expect(row!.unsent).toBe(0);
-        allSentAt = Date.now();
-      },
-      { timeout: 90_000, interval: 250 },
-    );
-    await vi.waitFor(
-      async () => {
-        for (const url of instanceUrls)
-          expect(startedMs((await lastTicks(url)).mail)).toBeGreaterThan(allSentAt);
-      },
-      { timeout: 90_000, interval: 500 },
-    );
-  }
-
-  async function expectEachOutboxMailDeliveredOnce(expected: number) {
-    const rows = await sql<{ to_address: string; n: number }[]>`
-      select to_address, count(*)::int as n from email_outbox group by to_address`;
-    expect(rows.reduce((sum, r) => sum + r.n, 0)).toBe(expected);
-    expect(smtp.received).toHaveLength(expected);
-    for (const row of rows) expect(smtp.to(row.to_address)).toHaveLength(row.n);
-  }
 });
