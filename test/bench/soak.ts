@@ -1,14 +1,14 @@
 /**
  * The soak both `pnpm bench:soak` and its CI test run: the real portal as its own process on
  * PostgreSQL, loaded at once by a fleet of enrolled browsers sending event batches, staff reading the
- * dashboards, and vendors saving answers through their questionnaire links.
+ * dashboards, and vendors saving answers through their questionnaire links (soak-load.ts).
  */
-import { setTimeout as pause } from 'node:timers/promises';
-import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
 import postgres from 'postgres';
 import { type RunningPortal, startPortal } from '../e2e/support/portal-process';
-import { adminCookie, enrollFleet, FLEET_SERVICES, syntheticEvent } from './fleet';
-import { createRecorder, type Recorder, type RouteFigures } from './soak-recorder';
+import { adminCookie, enrollFleet } from './fleet';
+import { runDevice, runStaff, runVendor } from './soak-load';
+import { createRecorder, type RouteFigures } from './soak-recorder';
+import { DEVICE_BUDGET, DEVICES, SOAK_SCENARIO, STAFF, VENDORS } from './soak-scenario';
 
 export type SoakOptions = {
   seconds: number;
@@ -34,125 +34,6 @@ export type SoakResult = {
   deviceBudget: number;
   scenario: string;
 };
-
-const DEVICES = 500;
-/** Each browser sends a batch about this often (the extension's own flush alarm is every 30 s). */
-const DEVICE_TICK_MS = 10_000;
-/** Every sixth tick is a policy sync instead (about once a minute; the extension syncs less often). */
-const POLICY_EVERY = 6;
-const MAX_BATCH = 40;
-const STAFF = 4;
-const STAFF_THINK_MS = 1_000;
-const VENDORS = 3;
-const VENDOR_SAVE_MS = 2_000;
-/** Every tenth vendor call reloads the questionnaire, as opening the page again would. */
-const VENDOR_VIEW_EVERY = 10;
-/** The portal's default DEVICE_REQUESTS_PER_MINUTE; the fleet is paced to stay far below it. */
-const DEVICE_BUDGET = 120;
-/** A request without an answer after this long counts as an error. */
-const REQUEST_TIMEOUT_MS = 30_000;
-
-export const SOAK_SCENARIO =
-  `${DEVICES} browsers each sending a batch of 1-${MAX_BATCH} events every ~${DEVICE_TICK_MS / 1000} s ` +
-  `(a policy sync every ${POLICY_EVERY}th time); ${STAFF} staff loading the overview and discovery ` +
-  `routes (${STAFF_THINK_MS / 1000} s between calls); ${VENDORS} vendors saving an answer every ` +
-  `~${VENDOR_SAVE_MS / 1000} s`;
-
-type Answer = { status: number; body: string; headers: Headers };
-
-/** Runs one request, timing it to the end of its body; anything but an expected status is an error. */
-async function timed(
-  recorder: Recorder,
-  route: string,
-  expected: readonly number[],
-  url: string,
-  init: RequestInit = {},
-): Promise<Answer | null> {
-  const started = performance.now();
-  try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    const body = await res.text();
-    const ok = expected.includes(res.status);
-    recorder.record(route, performance.now() - started, ok ? null : `${res.status} ${body.slice(0, 300)}`);
-    return { status: res.status, body, headers: res.headers };
-  } catch (error) {
-    recorder.record(route, performance.now() - started, String(error));
-    return null;
-  }
-}
-
-/** Waits `ms`, but never past the deadline. */
-const pauseUntil = (ms: number, deadline: number) =>
-  pause(Math.max(0, Math.min(ms, deadline - performance.now())));
-const jitter = (ms: number) => ms * (0.8 + Math.random() * 0.4);
-
-function runDevice(
-  portal: RunningPortal,
-  recorder: Recorder,
-  credential: string,
-  deadline: number,
-  tally: { sent: number; calls: number[] },
-) {
-  const auth = { authorization: `Bearer ${credential}` };
-  return (async () => {
-    let etag: string | null = null;
-    // A fleet does not start in step: each browser begins somewhere in the first tick.
-    await pauseUntil(Math.random() * DEVICE_TICK_MS, deadline);
-    for (let tick = 0; performance.now() < deadline; tick++) {
-      tally.calls.push(performance.now());
-      if (tick % POLICY_EVERY === 0) {
-        const answer = await timed(
-          recorder,
-          'GET /api/ext/policy',
-          [200, 304],
-          `${portal.url}/api/ext/policy`,
-          {
-            headers: etag ? { ...auth, 'if-none-match': etag } : auth,
-          },
-        );
-        etag = answer?.headers.get('etag') ?? etag;
-      } else {
-        const events = Array.from({ length: 1 + Math.floor(Math.random() * MAX_BATCH) }, () =>
-          syntheticEvent(Date.now(), 60_000),
-        );
-        const answer = await timed(recorder, 'POST /api/ext/events', [200], `${portal.url}/api/ext/events`, {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ events, dropped: 0, extensionVersion: 'soak' }),
-        });
-        if (answer?.status === 200) tally.sent += events.length;
-      }
-      await pauseUntil(jitter(DEVICE_TICK_MS), deadline);
-    }
-  })();
-}
-
-function runStaff(
-  portal: RunningPortal,
-  recorder: Recorder,
-  cookie: string,
-  deadline: number,
-  offset: number,
-) {
-  const calls: [string, () => string][] = [
-    ['GET /api/overview?days=30', () => '/api/overview?days=30'],
-    ['GET /api/discovery/dashboard?days=30', () => '/api/discovery/dashboard?days=30'],
-    ['GET /api/discovery/services?days=30', () => '/api/discovery/services?days=30'],
-    [
-      'GET /api/discovery/services/:id?days=30',
-      () =>
-        `/api/discovery/services/${FLEET_SERVICES[Math.floor(Math.random() * FLEET_SERVICES.length)]}?days=30`,
-    ],
-  ];
-  return (async () => {
-    await pauseUntil(Math.random() * STAFF_THINK_MS, deadline);
-    for (let i = offset; performance.now() < deadline; i++) {
-      const [route, path] = calls[i % calls.length]!;
-      await timed(recorder, route, [200], `${portal.url}${path()}`, { headers: { cookie } });
-      await pauseUntil(jitter(STAFF_THINK_MS), deadline);
-    }
-  })();
-}
 
 /** A questionnaire sent to a new vendor; returns the vendor's link token. */
 async function sendQuestionnaire(portal: RunningPortal, cookie: string, n: number): Promise<string> {
@@ -187,59 +68,6 @@ async function sendQuestionnaire(portal: RunningPortal, cookie: string, n: numbe
   // Without SMTP the portal hands the link back once, for staff to pass on.
   const { link } = (await sent.json()) as { link: string };
   return link.split('#')[1]!;
-}
-
-function runVendor(portal: RunningPortal, recorder: Recorder, token: string, deadline: number) {
-  const headers = { 'x-assessment-token': token, 'content-type': 'application/json' };
-  return (async () => {
-    const first = await timed(
-      recorder,
-      'GET /api/vendor/assessment',
-      [200],
-      `${portal.url}/api/vendor/assessment`,
-      {
-        headers,
-      },
-    );
-    if (first?.status !== 200) return;
-    const view = JSON.parse(first.body) as VendorView;
-    const revisions: Record<string, number> = { ...view.revisions };
-    const questions = view.template.sections
-      .flatMap((s) => s.questions)
-      .filter((q) => q.type === 'text')
-      .slice(0, 5)
-      .map((q) => q.id);
-    for (let i = 1; performance.now() < deadline; i++) {
-      await pauseUntil(jitter(VENDOR_SAVE_MS), deadline);
-      if (performance.now() >= deadline) break;
-      if (i % VENDOR_VIEW_EVERY === 0) {
-        await timed(recorder, 'GET /api/vendor/assessment', [200], `${portal.url}/api/vendor/assessment`, {
-          headers,
-        });
-        continue;
-      }
-      const question = questions[i % questions.length]!;
-      const answer = await timed(
-        recorder,
-        'PUT /api/vendor/answers',
-        [200],
-        `${portal.url}/api/vendor/answers`,
-        {
-          method: 'PUT',
-          headers,
-          body: JSON.stringify({
-            answers: { [question]: { value: `Our answer, revision ${i}` } },
-            baseRevisions: { [question]: revisions[question] ?? 0 },
-          }),
-        },
-      );
-      if (answer?.status === 200)
-        Object.assign(
-          revisions,
-          (JSON.parse(answer.body) as { revisions: Record<string, number> }).revisions,
-        );
-    }
-  })();
 }
 
 /** The most entries of a sorted list of times (ms) that fall within one 60 s span. */
