@@ -7,10 +7,11 @@ import { hasRole, useMe } from '../../lib/session';
 import { DepartmentsSection } from './departments-section';
 import { EnrollmentTokensSection } from './enrollment-tokens-section';
 import { SettingsForm, type SettingsFormOutput } from './settings-form';
+import { SsoSection } from './sso-section';
 
 /**
  * Org-wide settings (admin): rollout and fail mode, email domains, privacy, retention, tokens, and
- * people's departments.
+ * people's departments, and single sign-on (admins only).
  */
 export function SettingsPage() {
   const isAdmin = hasRole(useMe().data, ['admin']);
@@ -48,6 +49,7 @@ export function SettingsPage() {
       )}
       <EnrollmentTokensSection isAdmin={isAdmin} />
       <DepartmentsSection isAdmin={isAdmin} />
+      {isAdmin && <SsoSection />}
     </section>
   );
 }
