@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from '../http/json-values';
 import { staffRoleSchema } from './roles';
 
 export const emailSchema = z
@@ -41,12 +42,79 @@ export const acceptInvitationSchema = z.strictObject({
   password: passwordSchema,
 });
 
-export const staffUserSchema = z.object({
+// Answers of the staff routes.
+
+export const staffUserSchema = z.strictObject({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   role: staffRoleSchema,
   disabled: z.boolean(),
-  createdAt: z.string(),
+  createdAt: timestampSchema,
 });
 export type StaffUserView = z.infer<typeof staffUserSchema>;
+
+export const staffInvitationSchema = z.strictObject({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: staffRoleSchema,
+  createdAt: timestampSchema,
+  expiresAt: timestampSchema,
+});
+
+export const staffListSchema = z.strictObject({
+  users: z.array(staffUserSchema),
+  invitations: z.array(staffInvitationSchema),
+});
+export type StaffList = z.infer<typeof staffListSchema>;
+
+/** The invitation's link comes back once, and only when no SMTP server could carry it. */
+export const invitationSentSchema = z.strictObject({
+  invitationId: z.uuid(),
+  mailed: z.boolean(),
+  link: z.string().optional(),
+});
+
+export const staffChangedSchema = z.strictObject({
+  id: z.string(),
+  role: staffRoleSchema,
+  disabled: z.boolean(),
+});
+
+export const invitationAcceptedSchema = z.strictObject({ email: z.string() });
+
+/** `/api/me`: who is signed in, and whether a one-time password must be replaced first. */
+export const meSchema = z.strictObject({
+  user: z.strictObject({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: staffRoleSchema,
+    passwordChangeRequired: z.boolean(),
+  }),
+});
+export type Me = z.infer<typeof meSchema>;
+
+/** The user as better-auth's sign-in answers it (its own fields and ours). */
+export const authUserSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  image: z.string().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  role: staffRoleSchema,
+  disabled: z.boolean(),
+  passwordChangeRequired: z.boolean(),
+});
+
+/** Signed in: the session cookie is set; the body never carries the session token. */
+export const signedInSchema = z.strictObject({
+  redirect: z.boolean(),
+  url: z.string().optional(),
+  user: authUserSchema,
+});
+
+export const signedOutSchema = z.strictObject({ success: z.boolean() });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from '../assessments/dates';
 import { serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
+import { daySchema, timestampSchema } from '../http/json-values';
 import { pageQuerySchema } from '../http/paging';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import {
@@ -57,8 +58,8 @@ export type FindingListQuery = z.infer<typeof findingListQuerySchema>;
 /** The findings page: the list's filters and a page of it (most severe first). */
 export const findingPageQuerySchema = findingListQuerySchema.extend(pageQuerySchema.shape);
 
-export const findingEventViewSchema = z.object({
-  at: z.string(),
+export const findingEventViewSchema = z.strictObject({
+  at: timestampSchema,
   by: z.string().nullable(),
   action: z.string(),
   fromStatus: findingStatusSchema.nullable(),
@@ -66,7 +67,7 @@ export const findingEventViewSchema = z.object({
   note: z.string().nullable(),
 });
 
-export const findingViewSchema = z.object({
+export const findingViewSchema = z.strictObject({
   id: z.uuid(),
   assessmentId: z.uuid(),
   vendorId: z.uuid(),
@@ -82,13 +83,13 @@ export const findingViewSchema = z.object({
   status: findingStatusSchema,
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
-  dueOn: z.string().nullable(),
+  dueOn: daySchema.nullable(),
   overdue: z.boolean(),
   requestedAction: z.string().nullable(),
-  sentToVendorAt: z.string().nullable(),
+  sentToVendorAt: timestampSchema.nullable(),
   acceptedReason: z.string().nullable(),
   acceptedBy: z.string().nullable(),
-  createdAt: z.string(),
+  createdAt: timestampSchema,
   history: z.array(findingEventViewSchema),
 });
 export type FindingView = z.infer<typeof findingViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timestampSchema } from '../http/json-values';
 import { pageSchema } from '../http/paging';
 import { mailStatuses } from './mail-statuses';
 import type { SecretLinkKind } from './secret-links';
@@ -11,16 +12,16 @@ import type { SecretLinkKind } from './secret-links';
 export const hiddenLinkReasons = ['role', 'in_delivery', 'delivered', 'withdrawn'] as const;
 export type HiddenLinkReason = (typeof hiddenLinkReasons)[number];
 
-export const outboxMailSchema = z.object({
-  id: z.string(),
+export const outboxMailSchema = z.strictObject({
+  id: z.uuid(),
   toAddress: z.string(),
   subject: z.string(),
   purpose: z.string(),
   status: z.enum(mailStatuses),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
+  createdAt: timestampSchema,
+  sentAt: timestampSchema.nullable(),
   /** The text as this viewer may read it: the link in place, or a note where it was. */
   text: z.string(),
   /** The link, for someone who may copy it while the mail is held; otherwise null. */

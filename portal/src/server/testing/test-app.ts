@@ -1,13 +1,15 @@
 import type { DbHandle } from '@sightline/db/client';
 import { openTestDb } from '@sightline/db/testing/test-db';
 import type { StaffRole } from '@sightline/shared/auth/roles';
-import { createApp } from '../app';
+import { hc } from 'hono/client';
+import { type ApiRoutes, createApp } from '../app';
 import { createAuth, createStaffUser } from '../auth/auth';
 import { ensureOrgSettings } from '../bootstrap';
 import type { AppDeps } from '../context';
 import { loadEnv, servedOverHttps } from '../env';
 import { createMailer } from '../mail/mailer';
 import { depsAt } from '../service-deps';
+import { responseContract } from './response-contract';
 
 export const TEST_ORIGIN = 'http://localhost:8787';
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -65,6 +67,15 @@ export async function createTestApp(
   await ensureOrgSettings(handle.db);
   const app = createApp(deps);
   const cookies = new Map<string, string>();
+  const contract = responseContract(app);
+
+  /** Every answer a test gets is checked against what its route declares (see response-contract.ts). */
+  async function answer(request: Request): Promise<Response> {
+    const res = await app.request(request);
+    const problem = await contract(request.method, request.url, res);
+    if (problem) throw new Error(`Response contract: ${problem}`);
+    return res;
+  }
 
   async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { ...opts.headers };
@@ -75,7 +86,22 @@ export async function createTestApp(
       body = JSON.stringify(opts.json);
       headers['content-type'] ??= 'application/json';
     }
-    return app.request(path, { method: opts.method ?? 'GET', headers, body });
+    return answer(new Request(new URL(path, TEST_ORIGIN), { method: opts.method ?? 'GET', headers, body }));
+  }
+
+  /**
+   * Hono's typed client over the app, so a test breaks at compile time when its route changes; with
+   * a role, it calls as that signed-in staff member (from the portal's own origin, as the UI does).
+   */
+  function typedClient(headers: Record<string, string> = {}) {
+    return hc<ApiRoutes>(TEST_ORIGIN, {
+      headers,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => answer(new Request(input, init)),
+    });
+  }
+  const client = typedClient();
+  async function clientAs(role: StaffRole) {
+    return typedClient({ cookie: await signInAs(role), origin: TEST_ORIGIN });
   }
 
   /** Creates (once) a staff member with the role and returns a session cookie for them. */
@@ -100,7 +126,7 @@ export async function createTestApp(
   /** The app's dependencies as a service gets them, at the test clock's current time. */
   const serviceDeps = () => depsAt(deps);
 
-  return { app, deps, clock, serviceDeps, request, signInAs, close };
+  return { app, deps, clock, serviceDeps, request, client, clientAs, signInAs, close };
 }
 
 /** The `name=value` part of the session cookie a response sets. */

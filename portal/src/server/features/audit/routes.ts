@@ -1,10 +1,12 @@
 import { auditLog } from '@sightline/db/schema/audit';
+import { auditListSchema, auditVerificationSchema } from '@sightline/shared/audit/audit-api';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../audit/verify-audit';
 import type { AppEnv } from '../../context';
+import { json } from '../../openapi-responses';
 import { validate } from '../../validation';
 
 const tags = ['Audit trail'];
@@ -19,7 +21,11 @@ const listQuery = z.object({
 export const auditRoutes = new Hono<AppEnv>()
   .get(
     '/api/audit',
-    describeRoute({ tags, summary: 'Audit entries, newest first (page with `before`)' }),
+    describeRoute({
+      tags,
+      summary: 'Audit entries, newest first (page with `before`)',
+      responses: { 200: json(auditListSchema, 'Entries, newest first') },
+    }),
     validate('query', listQuery),
     async (c) => {
       const q = c.req.valid('query');
@@ -40,6 +46,10 @@ export const auditRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/audit/verify',
-    describeRoute({ tags, summary: 'Walk the hash chain and report the first broken entry' }),
+    describeRoute({
+      tags,
+      summary: 'Walk the hash chain and report the first broken entry',
+      responses: { 200: json(auditVerificationSchema, 'Intact, or where the chain first breaks') },
+    }),
     async (c) => c.json(await verifyAuditChain(c.get('deps').db), 200),
   );

@@ -1,8 +1,10 @@
 import type { DbOrTx } from '@sightline/db/client';
 import { storedFile } from '@sightline/db/schema/files';
+import { uploadTypes } from '@sightline/shared/assessments/upload-rules';
 import { eq } from 'drizzle-orm';
 import { attachmentDisposition } from '../../content-disposition';
 import { AppError } from '../../errors';
+import { file } from '../../openapi-responses';
 import type { CheckedUpload } from './upload-check';
 
 export async function storeFile(tx: DbOrTx, upload: CheckedUpload): Promise<string> {
@@ -24,6 +26,12 @@ export async function loadFile(db: DbOrTx, fileId: string) {
   if (!file) throw new AppError('not_found', 'No such file');
   return file;
 }
+
+/** A stored file's answer: any type an upload may have (checked on its bytes when it came in). */
+export const storedFileResponse = file(
+  uploadTypes.map((t) => t.mediaType),
+  'The file as uploaded, always as an attachment',
+);
 
 /**
  * Always a download, never rendered in the portal's origin: the sniffed type, `attachment`, and

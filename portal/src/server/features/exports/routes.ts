@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { csvResponse } from '../../csv/csv-response';
 import { currentStaff } from '../../middleware/access';
+import { file } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { resolvePeriod } from '../discovery/period';
@@ -31,10 +32,7 @@ import { vendorColumns, vendorRows } from './vendor-export';
  */
 const tags = ['Exports'];
 const csvFile = {
-  200: {
-    description: 'A CSV file (UTF-8 with a byte order mark, CRLF line ends), sent as a download',
-    content: { 'text/csv': { schema: { type: 'string' as const } } },
-  },
+  200: file('text/csv', 'A CSV file (UTF-8 with a byte order mark, CRLF line ends), sent as a download'),
 };
 const describe = (summary: string) => describeRoute({ tags, summary, responses: csvFile });
 const noQuery = z.strictObject({});

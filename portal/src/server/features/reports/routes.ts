@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { errors, file } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { renderAssessmentReport } from './assessment-report';
@@ -11,7 +12,7 @@ import { renderInventoryRegister } from './inventory-register';
 import { loadInventoryRegisterData } from './inventory-register-loader';
 import { pdfResponse } from './report-download';
 
-const pdf = { 200: { description: 'The PDF', content: { 'application/pdf': {} } } };
+const pdf = { 200: file('application/pdf', 'The PDF, as a download') };
 
 export const reportRoutes = new Hono<AppEnv>()
   .get(
@@ -20,7 +21,7 @@ export const reportRoutes = new Hono<AppEnv>()
       tags: ['Assessments'],
       summary:
         'The assessment report as PDF: cover with the answers digest, summary and decision, risk, every answer, crosswalk, evidence',
-      responses: pdf,
+      responses: { ...pdf, ...errors(404) },
     }),
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {

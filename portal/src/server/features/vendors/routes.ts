@@ -1,9 +1,13 @@
 import { utcDay } from '@sightline/shared/assessments/dates';
+import { idSchema, okSchema } from '@sightline/shared/http/ok';
 import {
   createVendorSchema,
+  storedDocumentSchema,
   updateVendorSchema,
   vendorContactInputSchema,
+  vendorDetailSchema,
   vendorDocumentFieldsSchema,
+  vendorListSchema,
   vendorPageQuerySchema,
 } from '@sightline/shared/vendors/vendor-api';
 import { Hono } from 'hono';
@@ -11,10 +15,11 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
-import { attachmentResponse } from '../evidence/stored-files';
+import { attachmentResponse, storedFileResponse } from '../evidence/stored-files';
 import { findingsOf } from '../findings/finding-queries';
 import {
   addContact,
@@ -37,6 +42,7 @@ export const vendorRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'The vendor register by name, a page at a time; search by name, website or service, filter by status and tier',
+      responses: { 200: json(vendorListSchema, 'A page of vendors by name') },
     }),
     validate('query', vendorPageQuerySchema),
     async (c) => {
@@ -46,7 +52,7 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/vendors',
-    describeRoute({ tags, summary: 'Add a vendor' }),
+    describeRoute({ tags, summary: 'Add a vendor', responses: { 201: json(idSchema, 'The new vendor') } }),
     validate('json', createVendorSchema),
     async (c) => {
       return c.json(await createVendor(serviceDeps(c), staffActor(c), c.req.valid('json')), 201);
@@ -54,7 +60,11 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/vendors/:id',
-    describeRoute({ tags, summary: 'A vendor with contacts, services, documents, assessments and findings' }),
+    describeRoute({
+      tags,
+      summary: 'A vendor with contacts, services, documents, assessments and findings',
+      responses: { 200: json(vendorDetailSchema, 'The vendor'), ...errors(404) },
+    }),
     validate('param', idParam),
     async (c) => {
       const { db, now } = serviceDeps(c);
@@ -68,6 +78,7 @@ export const vendorRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Change a vendor (services, model providers and sub-processors are replaced whole)',
+      responses: { 200: json(idSchema, 'Changed'), ...errors(404) },
     }),
     validate('param', idParam),
     validate('json', updateVendorSchema),
@@ -80,7 +91,11 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/vendors/:id/contacts',
-    describeRoute({ tags, summary: 'Add a contact' }),
+    describeRoute({
+      tags,
+      summary: 'Add a contact',
+      responses: { 201: json(idSchema, 'The new contact'), ...errors(404) },
+    }),
     validate('param', idParam),
     validate('json', vendorContactInputSchema),
     async (c) => {
@@ -92,7 +107,11 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/api/vendors/:id/contacts/:contactId',
-    describeRoute({ tags, summary: 'Remove a contact' }),
+    describeRoute({
+      tags,
+      summary: 'Remove a contact',
+      responses: { 200: json(okSchema, 'Removed'), ...errors(404) },
+    }),
     validate('param', contactParam),
     async (c) => {
       const { id, contactId } = c.req.valid('param');
@@ -106,6 +125,7 @@ export const vendorRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Upload a document (multipart: file, title, kind, expiresOn); type checked from the bytes, 25 MB max',
+      responses: { 201: json(storedDocumentSchema, 'The stored document'), ...errors(404, 415) },
     }),
     uploadBodyLimit,
     validate('param', idParam),
@@ -119,7 +139,11 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/vendors/:id/documents/:documentId/file',
-    describeRoute({ tags, summary: 'Download a document (always as an attachment)' }),
+    describeRoute({
+      tags,
+      summary: 'Download a document (always as an attachment)',
+      responses: { 200: storedFileResponse, ...errors(404) },
+    }),
     validate('param', documentParam),
     async (c) => {
       const { id, documentId } = c.req.valid('param');
@@ -128,7 +152,11 @@ export const vendorRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/api/vendors/:id/documents/:documentId',
-    describeRoute({ tags, summary: 'Remove a document' }),
+    describeRoute({
+      tags,
+      summary: 'Remove a document',
+      responses: { 200: json(okSchema, 'Removed'), ...errors(404) },
+    }),
     validate('param', documentParam),
     async (c) => {
       const { id, documentId } = c.req.valid('param');

@@ -1,24 +1,27 @@
 import { MAX_UPLOAD_BYTES } from '@sightline/shared/assessments/upload-rules';
+import { storedDocumentSchema } from '@sightline/shared/vendors/vendor-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
+import { expectJson } from '../../testing/typed-response';
 import { assessmentTestApp, json, sendAssessment } from '../assessments/assessment-test-kit';
 import { sampleExe, samplePdf } from '../evidence/sample-files';
 
 let t: TestApp;
 let cookie: string;
+let api: Awaited<ReturnType<TestApp['clientAs']>>;
 beforeAll(async () => {
   t = await assessmentTestApp();
   cookie = await t.signInAs('procurement');
+  api = await t.clientAs('procurement');
 });
 afterAll(() => t?.close());
 
-const create = async (body: Record<string, unknown>) =>
-  (await json<{ id: string }>(await t.request('/api/vendors', { method: 'POST', cookie, json: body }), 201))
-    .id;
-const search = async (query: string) =>
-  (
-    await json<{ items: { name: string }[] }>(await t.request(`/api/vendors?${query}`, { cookie }), 200)
-  ).items.map((v) => v.name);
+type NewVendor = Parameters<typeof api.api.vendors.$post>[0]['json'];
+type VendorQuery = Parameters<typeof api.api.vendors.$get>[0]['query'];
+const create = async (body: NewVendor) => (await expectJson(api.api.vendors.$post({ json: body }), 201)).id;
+const search = async (query: VendorQuery) =>
+  (await expectJson(api.api.vendors.$get({ query }), 200)).items.map((v) => v.name);
+const vendorApi = (id: string) => api.api.vendors[':id'].$get({ param: { id } });
 
 function upload(
   vendorId: string,
@@ -48,50 +51,37 @@ describe('vendor register', () => {
       subProcessors: ['AWS'],
     });
     await create({ name: '100%_Discount AI', status: 'approved', tier: 'low' });
-    expect(await search('q=acme')).toEqual(['Acme AI']);
-    expect(await search('q=acme-writer')).toEqual(['Acme AI']);
-    expect(await search('q=%25')).toEqual(['100%_Discount AI']);
-    expect(await search('status=approved')).toEqual(['100%_Discount AI']);
-    expect(await search('tier=high&status=conditional')).toEqual(['Acme AI']);
+    expect(await search({ q: 'acme' })).toEqual(['Acme AI']);
+    expect(await search({ q: 'acme-writer' })).toEqual(['Acme AI']);
+    expect(await search({ q: '%' })).toEqual(['100%_Discount AI']);
+    expect(await search({ status: 'approved' })).toEqual(['100%_Discount AI']);
+    expect(await search({ tier: 'high', status: 'conditional' })).toEqual(['Acme AI']);
     expect((await t.request('/api/vendors?tier=extreme', { cookie })).status).toBe(400);
 
-    await json(
-      await t.request(`/api/vendors/${acme}/contacts`, {
-        method: 'POST',
-        cookie,
+    const contacts = api.api.vendors[':id'].contacts;
+    await expectJson(
+      contacts.$post({
+        param: { id: acme },
         json: { name: 'Vera', email: 'Vera@Acme.example', isPrimary: true },
       }),
       201,
     );
-    const second = await json<{ id: string }>(
-      await t.request(`/api/vendors/${acme}/contacts`, {
-        method: 'POST',
-        cookie,
+    const second = await expectJson(
+      contacts.$post({
+        param: { id: acme },
         json: { name: 'Sam', email: 'sam@acme.example', isPrimary: true },
       }),
       201,
     );
-    await json(
-      await t.request(`/api/vendors/${acme}`, {
-        method: 'PATCH',
-        cookie,
+    await expectJson(
+      api.api.vendors[':id'].$patch({
+        param: { id: acme },
         json: { nextReviewOn: '2027-03-01', subProcessors: ['AWS', 'Cloudflare'] },
       }),
       200,
     );
     await sendAssessment(t, acme);
-    const detail = await json<{
-      vendor: {
-        name: string;
-        modelProviders: string[];
-        subProcessors: string[];
-        nextReviewOn: string;
-        tier: string;
-      };
-      contacts: { id: string; email: string; isPrimary: boolean }[];
-      services: string[];
-      assessments: { state: string }[];
-    }>(await t.request(`/api/vendors/${acme}`, { cookie }), 200);
+    const detail = await expectJson(vendorApi(acme), 200);
     expect(detail.vendor).toMatchObject({
       modelProviders: ['OpenAI', 'Anthropic'],
       subProcessors: ['AWS', 'Cloudflare'],
@@ -102,13 +92,10 @@ describe('vendor register', () => {
     expect(detail.contacts.filter((c) => c.isPrimary).map((c) => c.email)).toEqual(['sam@acme.example']);
     expect(detail.contacts.map((c) => c.email)).toContain('vera@acme.example');
     expect(detail.assessments.map((a) => a.state)).toEqual(['sent']);
-    await json(
-      await t.request(`/api/vendors/${acme}/contacts/${second.id}`, { method: 'DELETE', cookie }),
-      200,
-    );
-    expect(
-      (await t.request(`/api/vendors/${acme}/contacts/${second.id}`, { method: 'DELETE', cookie })).status,
-    ).toBe(404);
+    const removeSecond = () =>
+      api.api.vendors[':id'].contacts[':contactId'].$delete({ param: { id: acme, contactId: second.id } });
+    await expectJson(removeSecond(), 200);
+    expect((await removeSecond()).status).toBe(404);
   });
 
   it('refuses bad input with 400 and lets auditors only read', async () => {
@@ -130,9 +117,9 @@ describe('vendor register', () => {
 
   it('stores documents with an expiry, sniffed type and hash, served only as attachments', async () => {
     const id = await create({ name: 'Docs AI' });
-    const created = await json<{ id: string; sha256: string; mediaType: string }>(
-      await upload(id, samplePdf(), 'iso42001.pdf'),
-      201,
+    // A multipart upload, which the typed client does not describe: read with the route's shared schema.
+    const created = storedDocumentSchema.parse(
+      await json(await upload(id, samplePdf(), 'iso42001.pdf'), 201),
     );
     expect(created.mediaType).toBe('application/pdf');
     const file = await t.request(`/api/vendors/${id}/documents/${created.id}/file`, {
@@ -143,10 +130,7 @@ describe('vendor register', () => {
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array(samplePdf()));
-    const detail = await json<{ documents: { expiresOn: string; sha256: string }[] }>(
-      await t.request(`/api/vendors/${id}`, { cookie }),
-      200,
-    );
+    const detail = await expectJson(vendorApi(id), 200);
     expect(detail.documents).toEqual([
       expect.objectContaining({ expiresOn: '2027-12-31', sha256: created.sha256 }),
     ]);
@@ -157,13 +141,9 @@ describe('vendor register', () => {
     const big = new Uint8Array(MAX_UPLOAD_BYTES + 1);
     big.set(samplePdf());
     expect((await upload(id, big, 'big.pdf')).status).toBe(413);
-    const after = await json<{ documents: unknown[] }>(
-      await t.request(`/api/vendors/${id}`, { cookie }),
-      200,
-    );
-    expect(after.documents).toHaveLength(1);
-    await json(
-      await t.request(`/api/vendors/${id}/documents/${created.id}`, { method: 'DELETE', cookie }),
+    expect((await expectJson(vendorApi(id), 200)).documents).toHaveLength(1);
+    await expectJson(
+      api.api.vendors[':id'].documents[':documentId'].$delete({ param: { id, documentId: created.id } }),
       200,
     );
   });

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeAccess } from '../../route-access';
+import { declaredResponses } from '../../testing/response-contract';
+import { createTestApp, type TestApp } from '../../testing/test-app';
+import { openApiPath } from './openapi-document';
+
+type JsonSchema = { properties?: Record<string, JsonSchema> };
+type Response = { description?: string; content?: Record<string, { schema?: JsonSchema }> };
+type Operation = { responses?: Record<string, Response>; security?: unknown[] };
+type Document = { paths: Record<string, Record<string, Operation>> };
+
+/** Routes still to declare their answers (this list only shrinks; new routes never join it). */
+const NOT_YET_DECLARED = new Set<string>([
+  'GET /api/overview',
+  'GET /api/discovery/dashboard',
+  'GET /api/discovery/services',
+  'GET /api/discovery/services/:serviceId',
+  'POST /api/catalog/custom',
+  'PUT /api/catalog/custom/:id',
+  'DELETE /api/catalog/custom/:id',
+  'GET /api/catalog/classify',
+  'POST /api/ext/enroll',
+  'GET /api/ext/policy',
+  'POST /api/ext/events',
+  'POST /api/ext/requests',
+  'POST /api/ext/candidates',
+  'GET /api/devices',
+  'GET /api/devices/:id/events',
+  'POST /api/devices/:id/revoke',
+  'GET /api/enrollment-tokens',
+  'POST /api/enrollment-tokens',
+  'POST /api/enrollment-tokens/:id/revoke',
+  'GET /api/policy/services',
+  'PUT /api/policy/services/:serviceId',
+  'POST /api/policy/services/bulk',
+  'GET /api/settings',
+  'PATCH /api/settings',
+  'GET /api/directory/departments',
+  'POST /api/directory/departments/import',
+  'GET /api/requests',
+  'PATCH /api/requests/:id',
+  'GET /api/candidates',
+  'POST /api/candidates/:id/accept',
+  'POST /api/candidates/:id/dismiss',
+  'GET /api/catalog',
+  'GET /api/templates',
+  'GET /api/templates/:id',
+  'GET /api/templates/:id/export',
+  'POST /api/templates/:id/clone',
+  'POST /api/templates/import',
+  'GET /api/assessments',
+  'POST /api/assessments',
+  'GET /api/assessments/:id',
+  'PATCH /api/assessments/:id',
+  'POST /api/assessments/:id/send',
+  'POST /api/assessments/:id/resend',
+  'POST /api/assessments/:id/revoke',
+  'POST /api/assessments/:id/comments',
+  'DELETE /api/assessments/:id/comments/:commentId',
+  'POST /api/assessments/:id/request-changes',
+  'POST /api/assessments/:id/start-review',
+  'GET /api/assessments/:id/evidence/:evidenceId/file',
+  'POST /api/assessments/:id/evidence/:evidenceId/verify',
+  'POST /api/assessments/:id/overrides',
+  'DELETE /api/assessments/:id/overrides/:questionId',
+  'POST /api/assessments/:id/findings',
+  'GET /api/findings',
+  'GET /api/findings/:id',
+  'PATCH /api/findings/:id',
+  'POST /api/findings/:id/transition',
+  'POST /api/findings/:id/send-to-vendor',
+  'POST /api/assessments/:id/decision',
+  'GET /api/assessments/:id/decision',
+  'GET /api/inventory',
+  'POST /api/inventory',
+  'GET /api/inventory/:id',
+  'PATCH /api/inventory/:id',
+  'PUT /api/inventory/:id/suppliers',
+  'DELETE /api/inventory/:id/suppliers/:supplierId',
+  'GET /api/reviews/due',
+  'POST /api/assessments/:id/reassessment',
+  'GET /api/assessments/:id/cycle-diff',
+  'GET /api/vendors/:id/incidents',
+  'POST /api/vendors/:id/incidents',
+  'GET /api/vendors/:id/material-changes',
+  'GET /api/vendor/assessment',
+  'PUT /api/vendor/answers',
+  'POST /api/vendor/evidence',
+  'DELETE /api/vendor/evidence/:id',
+  'POST /api/vendor/colleagues',
+  'POST /api/vendor/submit',
+  'POST /api/vendor/answers/confirm',
+  'POST /api/vendor/material-changes',
+]);
+
+let t: TestApp;
+let doc: Document;
+beforeAll(async () => {
+  t = await createTestApp();
+  const res = await t.request('/api/openapi.json');
+  expect(res.status).toBe(200);
+  doc = (await res.json()) as Document;
+});
+afterAll(() => t?.close());
+
+function operations(): { key: string; operation: Operation | undefined }[] {
+  return Object.keys(routeAccess).map((key) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return { key, operation: doc.paths[openApiPath(path)]?.[method.toLowerCase()] };
+  });
+}
+
+describe('the OpenAPI document', () => {
+  it('declares a success answer with its body for every route', () => {
+    const missing: string[] = [];
+    const declared = declaredResponses(t.app);
+    for (const { key, operation } of operations()) {
+      if (NOT_YET_DECLARED.has(key)) continue;
+      if (key.includes('*')) {
+        // OpenAPI paths cannot hold a wildcard: such a route (better-auth's other endpoints) is left
+        // out of the document, and still declares its answers for the contract test.
+        if (!Object.keys(declared.get(key) ?? {}).some((status) => status.startsWith('2')))
+          missing.push(`${key}: no 2xx answer declared`);
+        continue;
+      }
+      const success = Object.entries(operation?.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      const described = success.filter(([, r]) => Object.keys(r.content ?? {}).length > 0);
+      if (!operation) missing.push(`${key}: not in the document`);
+      else if (described.length === 0) missing.push(`${key}: no 2xx answer with a body`);
+    }
+    expect(missing).toEqual([]);
+    expect([...NOT_YET_DECLARED].filter((key) => !(key in routeAccess))).toEqual([]);
+  });
+
+  it('answers refusals in the one error shape, and says who may call each route', () => {
+    const problems: string[] = [];
+    for (const { key, operation } of operations()) {
+      if (!operation) continue;
+      const rule = routeAccess[key];
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (Number(status) < 400 || key === 'GET /api/health') continue;
+        const schema = response.content?.['application/json']?.schema;
+        if (!schema?.properties?.error) problems.push(`${key} ${status}: not the error shape`);
+      }
+      const statuses = Object.keys(operation.responses ?? {});
+      if (Array.isArray(rule) && !(statuses.includes('401') && statuses.includes('403')))
+        problems.push(`${key}: a staff route without 401 and 403`);
+      if (Array.isArray(rule) !== JSON.stringify(operation.security).includes('session'))
+        problems.push(`${key}: security does not match the access table`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
