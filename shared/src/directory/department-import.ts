@@ -36,3 +36,29 @@ export type DepartmentImportProblems = { problems: DepartmentRowProblem[]; total
 
 /** An email as the CSV import and the extension's user hint both see it: trimmed, lower case. */
 export const importEmailSchema = z.email('not a valid email address').max(EMAIL_MAX_LENGTH);
+
+/** A good file, written: rows imported, departments in it, and imported departments removed (replace). */
+export const departmentImportResultSchema = z.strictObject({
+  imported: z.number().int(),
+  departments: z.number().int(),
+  removed: z.number().int(),
+  mode: z.enum(departmentImportModes),
+});
+
+/** How many people have a department, the largest departments, and the last import. */
+export const departmentSummarySchema = z.strictObject({
+  mappedPeople: z.number().int(),
+  departmentCount: z.number().int(),
+  departments: z.array(z.strictObject({ department: z.string(), people: z.number().int() })),
+  pseudonymised: z.boolean(),
+  lastImport: z
+    .strictObject({
+      at: z.string(),
+      by: z.string().nullable(),
+      rows: z.number().int().nullable(),
+      mode: z.string().nullable(),
+      removed: z.number().int(),
+    })
+    .nullable(),
+});
+export type DepartmentSummary = z.infer<typeof departmentSummarySchema>;

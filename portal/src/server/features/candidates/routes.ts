@@ -2,11 +2,16 @@ import {
   candidateDecisionSchema,
   candidatePageQuerySchema,
 } from '@sightline/shared/extension-api/staff-admin';
+import {
+  candidateDecidedSchema,
+  candidateListSchema,
+} from '@sightline/shared/extension-api/staff-admin-views';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { decideCandidate, listCandidates } from './candidates-service';
@@ -21,6 +26,7 @@ export const candidateRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Hosts that looked like AI services but are not in the catalog, open ones first, a page at a time; filter open or decided',
+      responses: { 200: json(candidateListSchema, 'A page of candidates') },
     }),
     validate('query', candidatePageQuerySchema),
     async (c) => {
@@ -33,6 +39,7 @@ export const candidateRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Mark a candidate as an AI service (optionally naming its catalog entry)',
+      responses: { 200: json(candidateDecidedSchema, 'Accepted'), ...errors(404) },
     }),
     validate('param', idParam),
     validate('json', candidateDecisionSchema),
@@ -48,7 +55,11 @@ export const candidateRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/candidates/:id/dismiss',
-    describeRoute({ tags, summary: 'Dismiss a candidate (not an AI service)' }),
+    describeRoute({
+      tags,
+      summary: 'Dismiss a candidate (not an AI service)',
+      responses: { 200: json(candidateDecidedSchema, 'Dismissed'), ...errors(404) },
+    }),
     validate('param', idParam),
     async (c) => {
       const { db, now } = serviceDeps(c);

@@ -1,12 +1,18 @@
 import { catalogEntrySchema } from '@sightline/shared/catalog/catalog-schema';
 import { classifyQuerySchema } from '@sightline/shared/catalog/classify-query';
 import { classifyUrl } from '@sightline/shared/catalog/classify-url';
+import {
+  classificationSchema,
+  customEntrySavedSchema,
+} from '@sightline/shared/extension-api/staff-admin-views';
+import { okSchema } from '@sightline/shared/http/ok';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { AppError } from '../../errors';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { loadCatalog } from './catalog-source';
@@ -19,7 +25,11 @@ const idParam = z.object({ id: z.string().min(1).max(64) });
 export const customCatalogRoutes = new Hono<AppEnv>()
   .post(
     '/api/catalog/custom',
-    describeRoute({ tags, summary: 'Add a custom catalog entry (or override a built-in one by its id)' }),
+    describeRoute({
+      tags,
+      summary: 'Add a custom catalog entry (or override a built-in one by its id)',
+      responses: { 201: json(customEntrySavedSchema, 'Added'), ...errors(409) },
+    }),
     validate('json', catalogEntrySchema),
     async (c) => {
       const { db, now } = serviceDeps(c);
@@ -29,7 +39,11 @@ export const customCatalogRoutes = new Hono<AppEnv>()
   )
   .put(
     '/api/catalog/custom/:id',
-    describeRoute({ tags, summary: 'Replace a custom catalog entry' }),
+    describeRoute({
+      tags,
+      summary: 'Replace a custom catalog entry',
+      responses: { 200: json(customEntrySavedSchema, 'Replaced'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     validate('json', catalogEntrySchema),
     async (c) => {
@@ -46,6 +60,7 @@ export const customCatalogRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Remove a custom catalog entry (a built-in entry it overrode comes back)',
+      responses: { 200: json(okSchema, 'Removed'), ...errors(404) },
     }),
     validate('param', idParam),
     async (c) => {
@@ -56,7 +71,11 @@ export const customCatalogRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/catalog/classify',
-    describeRoute({ tags, summary: 'Classify one URL against the catalog (built-in plus custom)' }),
+    describeRoute({
+      tags,
+      summary: 'Classify one URL against the catalog (built-in plus custom)',
+      responses: { 200: json(classificationSchema, 'The classification') },
+    }),
     validate('query', classifyQuerySchema),
     async (c) => {
       const catalog = await loadCatalog(c.get('deps').db);

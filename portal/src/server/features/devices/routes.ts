@@ -1,10 +1,18 @@
 import { createEnrollmentTokenSchema } from '@sightline/shared/extension-api/staff-admin';
 import { pageQuerySchema } from '@sightline/shared/http/paging';
+import {
+  deviceEventsSchema,
+  deviceListSchema,
+  enrollmentTokenCreatedSchema,
+  enrollmentTokenListSchema,
+  revokedSchema,
+} from '@sightline/shared/extension-api/staff-admin-views';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { listDevices, recentDeviceEvents, revokeDevice } from './devices-service';
@@ -24,13 +32,18 @@ export const deviceRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Enrolled browsers (last seen, version, user hint), most recently seen first, a page at a time; with the number still active',
+      responses: { 200: json(deviceListSchema, 'A page of devices, and how many are active') },
     }),
     validate('query', z.strictObject(pageQuerySchema.shape)),
     async (c) => c.json(await listDevices(c.get('deps').db, c.req.valid('query')), 200),
   )
   .get(
     '/api/devices/:id/events',
-    describeRoute({ tags, summary: 'The latest metadata-only events a device sent' }),
+    describeRoute({
+      tags,
+      summary: 'The latest metadata-only events a device sent',
+      responses: { 200: json(deviceEventsSchema, 'Events, newest first'), ...errors(404) },
+    }),
     validate('param', idParam),
     validate('query', z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) })),
     async (c) => {
@@ -41,7 +54,11 @@ export const deviceRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/devices/:id/revoke',
-    describeRoute({ tags, summary: 'Revoke a device credential' }),
+    describeRoute({
+      tags,
+      summary: 'Revoke a device credential',
+      responses: { 200: json(revokedSchema, 'Revoked'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     async (c) => {
       const { db, now } = serviceDeps(c);
@@ -51,12 +68,20 @@ export const deviceRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/enrollment-tokens',
-    describeRoute({ tags, summary: 'Enrollment tokens (never their values)' }),
+    describeRoute({
+      tags,
+      summary: 'Enrollment tokens (never their values)',
+      responses: { 200: json(enrollmentTokenListSchema, 'Tokens') },
+    }),
     async (c) => c.json({ tokens: await listEnrollmentTokens(c.get('deps').db) }, 200),
   )
   .post(
     '/api/enrollment-tokens',
-    describeRoute({ tags, summary: 'Create an enrollment token (its value is shown once)' }),
+    describeRoute({
+      tags,
+      summary: 'Create an enrollment token (its value is shown once)',
+      responses: { 201: json(enrollmentTokenCreatedSchema, 'Created: the value, shown once') },
+    }),
     validate('json', createEnrollmentTokenSchema),
     async (c) => {
       const { db, now } = serviceDeps(c);
@@ -66,7 +91,11 @@ export const deviceRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/enrollment-tokens/:id/revoke',
-    describeRoute({ tags, summary: 'Revoke an enrollment token (enrolled devices keep working)' }),
+    describeRoute({
+      tags,
+      summary: 'Revoke an enrollment token (enrolled devices keep working)',
+      responses: { 200: json(revokedSchema, 'Revoked'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     async (c) => {
       const { db, now } = serviceDeps(c);

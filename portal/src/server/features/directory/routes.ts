@@ -1,7 +1,12 @@
+import {
+  departmentImportResultSchema,
+  departmentSummarySchema,
+} from '@sightline/shared/directory/department-import';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { departmentUploadLimit, readDepartmentUpload } from './department-upload';
 import { departmentSummary, importDepartments } from './directory-service';
@@ -14,6 +19,7 @@ export const directoryRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'How many people have a department, the largest departments and the last import',
+      responses: { 200: json(departmentSummarySchema, 'The summary') },
     }),
     async (c) => c.json(await departmentSummary(c.get('deps').db), 200),
   )
@@ -23,6 +29,7 @@ export const directoryRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Import people’s departments from a CSV (multipart: file with columns email, department, optional manager; mode upsert or replace). Every bad row is listed in a 400 and nothing is written',
+      responses: { 200: json(departmentImportResultSchema, 'Imported'), ...errors(413) },
     }),
     departmentUploadLimit,
     async (c) => {

@@ -1,13 +1,25 @@
-import { accessRequestInputSchema } from '@sightline/shared/extension-api/access-requests';
-import { candidateReportSchema } from '@sightline/shared/extension-api/candidates';
-import { enrollRequestSchema } from '@sightline/shared/extension-api/enroll';
-import { eventBatchSchema, MAX_EVENT_BATCH_BYTES } from '@sightline/shared/extension-api/usage-events';
+import {
+  accessRequestCreatedSchema,
+  accessRequestInputSchema,
+} from '@sightline/shared/extension-api/access-requests';
+import {
+  candidateReportResultSchema,
+  candidateReportSchema,
+} from '@sightline/shared/extension-api/candidates';
+import { enrollRequestSchema, enrollResponseSchema } from '@sightline/shared/extension-api/enroll';
+import { policyDocumentSchema } from '@sightline/shared/extension-api/policy-document';
+import {
+  eventBatchResultSchema,
+  eventBatchSchema,
+  MAX_EVENT_BATCH_BYTES,
+} from '@sightline/shared/extension-api/usage-events';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { describeRoute } from 'hono-openapi';
 import { clientAddress } from '../../client-address';
 import type { AppEnv } from '../../context';
 import { maxBody } from '../../middleware/body-size';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { reportCandidates } from '../candidates/candidates-service';
@@ -24,7 +36,14 @@ const security = [{ device: [] }];
 export const extensionApiRoutes = new Hono<AppEnv>()
   .post(
     '/api/ext/enroll',
-    describeRoute({ tags, summary: "Exchange the org's enrollment token for a per-device credential" }),
+    describeRoute({
+      tags,
+      summary: "Exchange the org's enrollment token for a per-device credential",
+      responses: {
+        201: json(enrollResponseSchema, 'Enrolled: the credential, shown once'),
+        ...errors(401, 429),
+      },
+    }),
     validate('json', enrollRequestSchema),
     async (c) => {
       const { db, now } = serviceDeps(c);
@@ -38,6 +57,10 @@ export const extensionApiRoutes = new Hono<AppEnv>()
       tags,
       security,
       summary: "The org's policy for extensions (ETag; If-None-Match gives 304)",
+      responses: {
+        200: json(policyDocumentSchema, 'The policy'),
+        304: { description: 'Unchanged since the ETag sent in If-None-Match' },
+      },
     }),
     deviceAuth,
     // The tag is a digest of the document, so it changes exactly when something an extension acts on does.
@@ -56,6 +79,7 @@ export const extensionApiRoutes = new Hono<AppEnv>()
       tags,
       security,
       summary: 'A batch of metadata-only usage events (≤ 500, ≤ 512 KB); each client id is stored once',
+      responses: { 200: json(eventBatchResultSchema, 'Stored, and how many were already stored') },
     }),
     maxBody(MAX_EVENT_BATCH_BYTES),
     deviceAuth,
@@ -67,7 +91,15 @@ export const extensionApiRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/ext/requests',
-    describeRoute({ tags, security, summary: "An employee's access request from the warning page" }),
+    describeRoute({
+      tags,
+      security,
+      summary: "An employee's access request from the warning page",
+      responses: {
+        201: json(accessRequestCreatedSchema, 'Recorded'),
+        200: json(accessRequestCreatedSchema, 'Already recorded under this client id (a retry)'),
+      },
+    }),
     deviceAuth,
     validate('json', accessRequestInputSchema),
     async (c) => {
@@ -78,7 +110,12 @@ export const extensionApiRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/ext/candidates',
-    describeRoute({ tags, security, summary: 'Hosts that look like AI services but are not in the catalog' }),
+    describeRoute({
+      tags,
+      security,
+      summary: 'Hosts that look like AI services but are not in the catalog',
+      responses: { 200: json(candidateReportResultSchema, 'Counted') },
+    }),
     deviceAuth,
     validate('json', candidateReportSchema),
     async (c) => {

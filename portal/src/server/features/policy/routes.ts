@@ -1,11 +1,17 @@
 import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { bulkServicePolicySchema } from '@sightline/shared/discovery/discovery-api';
 import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
+import {
+  bulkPolicyResultSchema,
+  servicePolicyListSchema,
+  servicePolicyRecordSchema,
+} from '@sightline/shared/extension-api/staff-admin-views';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { listServicePolicies, setServicePolicies, setServicePolicy } from './policy-service';
@@ -15,12 +21,20 @@ const tags = ['Policy'];
 export const policyRoutes = new Hono<AppEnv>()
   .get(
     '/api/policy/services',
-    describeRoute({ tags, summary: 'Every catalog service with its policy state' }),
+    describeRoute({
+      tags,
+      summary: 'Every catalog service with its policy state',
+      responses: { 200: json(servicePolicyListSchema, 'Services with their policy') },
+    }),
     async (c) => c.json({ services: await listServicePolicies(c.get('deps').db) }, 200),
   )
   .put(
     '/api/policy/services/:serviceId',
-    describeRoute({ tags, summary: "Set a service's state, conditions and approved alternative" }),
+    describeRoute({
+      tags,
+      summary: "Set a service's state, conditions and approved alternative",
+      responses: { 200: json(servicePolicyRecordSchema, 'The policy as stored'), ...errors(404) },
+    }),
     validate('param', z.object({ serviceId: serviceIdSchema })),
     validate('json', setServicePolicySchema),
     async (c) => {
@@ -40,6 +54,10 @@ export const policyRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Set one state, conditions and alternative for many services at once (one policy version)',
+      responses: {
+        200: json(bulkPolicyResultSchema, 'The policies as stored, and the new policy version'),
+        ...errors(404),
+      },
     }),
     validate('json', bulkServicePolicySchema),
     async (c) => {
