@@ -1,5 +1,4 @@
 import { createEnrollmentTokenSchema } from '@sightline/shared/extension-api/staff-admin';
-import { pageQuerySchema } from '@sightline/shared/http/paging';
 import {
   deviceEventsSchema,
   deviceListSchema,
@@ -7,6 +6,7 @@ import {
   enrollmentTokenListSchema,
   revokedSchema,
 } from '@sightline/shared/extension-api/staff-admin-views';
+import { pageQuerySchema } from '@sightline/shared/http/paging';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
-import { pageQuerySchema } from '@sightline/shared/http/paging';
 import { okSchema } from '@sightline/shared/http/ok';
+import { pageQuerySchema } from '@sightline/shared/http/paging';
 import { outboxListSchema } from '@sightline/shared/mail/outbox-api';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
