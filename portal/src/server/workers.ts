@@ -3,6 +3,7 @@ import { runAssessmentSchedule } from './features/assessments/reminders';
 import { ensureEventPartitions } from './features/extension-api/event-partitions';
 import { pruneRawEvents } from './features/extension-api/retention-service';
 import { sendReviewNotices } from './features/reviews/review-notices';
+import { refreshSsoDiscovery } from './features/sso/sso-discovery-refresh';
 import { foldRollupDeltas } from './features/usage-rollups/fold-deltas';
 import { loggableError } from './loggable-error';
 import { deliverDueMail } from './mail/outbox';
@@ -26,6 +27,8 @@ export const workers: Worker[] = [
     everyMs: 6 * 3_600_000,
     run: (deps) => ensureEventPartitions(deps),
   },
+  // Identity providers' discovery documents read again: endpoints that moved are kept and audited.
+  { name: 'sso-discovery', everyMs: 3_600_000, run: (deps) => refreshSsoDiscovery(deps) },
   // Raw events past the org's retention go; the daily rollups keep the counts.
   {
     name: 'event-retention',

@@ -40,7 +40,8 @@ test('an admin points Sightline at the identity provider; staff sign in with it 
   browser,
 }) => {
   await signIn(page, portal.url, portal.admin.email, portal.admin.password);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  // The overview may also link to Settings (the department chart's hint): take the menu's link.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Add an identity provider' }).click();
   const form = page.getByRole('form', { name: 'Add an identity provider' });
   await form.getByLabel(/Provider id/).fill('corp');

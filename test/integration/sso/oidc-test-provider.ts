@@ -52,7 +52,10 @@ export async function startOidcProvider(options: {
   const users = new Map<string, IdpUser>();
   let keys: SigningKey[] = [newSigningKey()];
   let tamper: Tamper = 'none';
+  let jwksPath = '/jwks';
   const issuedIdTokens: string[] = [];
+  /** Every request that reached the provider through the proxy, as "METHOD /path". */
+  const seen: string[] = [];
 
   const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +66,7 @@ export async function startOidcProvider(options: {
   const upstreamPort = (server.address() as AddressInfo).port;
 
   function forward(req: IncomingMessage, res: ServerResponse) {
+    seen.push(`${req.method} ${new URL(req.url ?? '/', issuer).pathname}`);
     const upstream = request(
       { host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
@@ -106,6 +110,7 @@ export async function startOidcProvider(options: {
         },
       ],
       jwks: { keys },
+      routes: { jwks: jwksPath },
       cookies: { keys: ['oidc-test-provider-cookie-key'] },
       scopes: ['openid', 'email', 'profile', 'groups'],
       claims: { email: ['email', 'email_verified'], profile: ['name'], groups: ['groups', 'department'] },
@@ -221,6 +226,14 @@ export async function startOidcProvider(options: {
       provider = build();
     },
     currentKid: () => keys[0]!.kid,
+    /** Publishes the key set at another path from now on (the discovery document says where). */
+    moveJwks: (path: string) => {
+      jwksPath = path;
+      provider = build();
+    },
+    /** How many times the portal (or the test's browser) asked for this path, by method. */
+    requestsFor: (method: string, path: string) => seen.filter((r) => r === `${method} ${path}`).length,
+    jwksUrl: () => `${issuer}${jwksPath}`,
     close: () =>
       Promise.all(
         [proxy, server].map(

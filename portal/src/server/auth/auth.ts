@@ -3,6 +3,7 @@ import type { Db } from '@sightline/db/client';
 import { schema } from '@sightline/db/schema';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { createKeySetCache } from '../features/sso/sso-key-sets';
 import { provisionSsoUser } from '../features/sso/sso-provision';
 import { resolveSsoUser } from '../features/sso/sso-resolve-user';
 import { ssoTrustedOrigins } from '../features/sso/sso-trusted-origins';
@@ -34,8 +35,8 @@ const UNUSED_SSO_PATHS = [
  * Staff authentication through better-auth: it owns password hashing (scrypt), sessions in PostgreSQL
  * and cookie handling, and through its SSO plugin the OpenID Connect sign-in (authorization code with
  * PKCE and state, ID token signature, issuer, audience and lifetime checks with 30 s of clock skew).
- * The portal adds what the plugin leaves to it: a nonce, roles from groups, and the audit trail
- * (features/sso). Public sign-up is off: admins invite, or a provider's groups admit.
+ * The portal adds what the plugin leaves to it: a nonce, roles from groups, a key set cache per
+ * provider, and the audit trail (features/sso). Public sign-up is off: admins invite, or a provider's groups admit.
  */
 export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions) {
   return betterAuth({
@@ -68,6 +69,8 @@ export function createAuth({ db, secret, publicUrl, secureCookies }: AuthOptions
     plugins: [
       sso({
         resolveUser: resolveSsoUser,
+        // Our patch's hook (patches/@better-auth__sso@1.7.27.patch): providers' keys kept between sign-ins.
+        jwksFor: createKeySetCache(),
         provisionUser: ({ user }) => provisionSsoUser(db, user.id, new Date()),
         provisionUserOnEveryLogin: true,
         organizationProvisioning: { disabled: true },

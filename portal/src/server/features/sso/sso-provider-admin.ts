@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DiscoveryError, discoverOIDCConfig } from '@better-auth/sso';
+import { DiscoveryError } from '@better-auth/sso';
 import { ssoProvider } from '@sightline/db/schema/sso';
 import type {
   CreateSsoProviderInput,
@@ -11,6 +11,7 @@ import { recordAudit } from '../../audit/record-audit';
 import { ssoSecretBox } from '../../auth/sealed-secret';
 import type { ServiceDeps, StaffUser } from '../../context';
 import { AppError } from '../../errors';
+import { discoverEndpoints } from './sso-discovery';
 import { loadAllProviderSettings, servesEmail, splitDomains } from './sso-provider-settings';
 
 type Deps = Pick<ServiceDeps, 'db' | 'auth' | 'env' | 'now'>;
@@ -46,13 +47,13 @@ export async function listSsoProviders(deps: Pick<Deps, 'db' | 'env'>): Promise<
 }
 
 /**
- * Reads the provider's discovery document (the admin named the issuer, so a private address is
- * allowed) and keeps its endpoints with the configuration: sign-ins then need no discovery round
- * trip, and saving the provider again refreshes them.
+ * Reads the provider's discovery document and keeps its endpoints with the configuration: sign-ins
+ * then need no discovery round trip; saving the provider again, and the hourly refresh
+ * (sso-discovery-refresh.ts), read it afresh.
  */
 async function discover(issuer: string) {
   try {
-    return await discoverOIDCConfig({ issuer, isTrustedOrigin: () => true });
+    return await discoverEndpoints(issuer);
   } catch (error) {
     if (error instanceof DiscoveryError)
       throw new AppError(
@@ -78,17 +79,11 @@ type Fields = Omit<CreateSsoProviderInput, 'providerId' | 'clientSecret'>;
 async function rowFor(deps: Deps, input: Fields, sealedSecret: string) {
   const found = await discover(input.issuer);
   const oidcConfig = {
-    issuer: found.issuer,
+    ...found,
     clientId: input.clientId,
     clientSecret: sealedSecret,
     pkce: true,
     scopes: input.scopes,
-    discoveryEndpoint: found.discoveryEndpoint,
-    authorizationEndpoint: found.authorizationEndpoint,
-    tokenEndpoint: found.tokenEndpoint,
-    jwksEndpoint: found.jwksEndpoint,
-    userInfoEndpoint: found.userInfoEndpoint,
-    tokenEndpointAuthentication: found.tokenEndpointAuthentication,
   };
   return {
     issuer: found.issuer,
