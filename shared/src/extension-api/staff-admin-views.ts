@@ -89,8 +89,13 @@ export const servicePolicyViewSchema = z.strictObject({
   note: z.string().nullable(),
   updatedAt: timestampSchema.nullable(),
 });
-export const servicePolicyListSchema = z.strictObject({ services: z.array(servicePolicyViewSchema) });
 export type ServicePolicyView = z.infer<typeof servicePolicyViewSchema>;
+/** A page of the policy list: each row names its alternative; the counts per state are the whole catalog's. */
+export const servicePolicyPageSchema = pageSchema(
+  servicePolicyViewSchema.extend({ alternativeName: z.string().nullable() }),
+).extend({ counts: z.record(policyStateSchema, z.number().int()) });
+/** The services a policy may name as its alternative (and those already named). */
+export const servicePolicyListSchema = z.strictObject({ services: z.array(servicePolicyViewSchema) });
 
 /** One service's policy as stored after a change. */
 export const servicePolicyRecordSchema = z.strictObject({
@@ -125,6 +130,7 @@ export type OrgSettings = z.infer<typeof orgSettingsSchema>;
 
 export const accessRequestViewSchema = z.strictObject({
   id: z.uuid(),
+  serviceId: z.string(),
   status: accessRequestStatusSchema,
   userKey: z.string().nullable(),
   userLabel: z.string().nullable(),
@@ -139,19 +145,18 @@ export const accessRequestViewSchema = z.strictObject({
   /** The assessment under way for the service, which a new one would duplicate. */
   openAssessment: z.strictObject({ id: z.uuid(), state: assessmentStateSchema }).nullable(),
 });
-/** Requests grouped by service, the open ones first. */
-export const accessRequestGroupsSchema = z.strictObject({
-  groups: z.array(
+/** A page of requests, newest first, and every requested service with its open and total requests. */
+export const accessRequestPageSchema = pageSchema(accessRequestViewSchema).extend({
+  services: z.array(
     z.strictObject({
       serviceId: z.string(),
       serviceName: z.string(),
       vendor: z.string().nullable(),
       open: z.number().int(),
-      requests: z.array(accessRequestViewSchema),
+      total: z.number().int(),
     }),
   ),
 });
-export type AccessRequestGroups = z.infer<typeof accessRequestGroupsSchema>;
 export const accessRequestChangedSchema = z.strictObject({ id: z.uuid(), status: accessRequestStatusSchema });
 
 export const candidateViewSchema = z.strictObject({

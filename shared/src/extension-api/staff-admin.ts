@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { serviceIdSchema } from '../catalog/service-id';
 import { rejectedServiceStates } from '../decisions/decision-rules';
 import { pageQuerySchema } from '../http/paging';
-import { failModeSchema, policyStateSchema, rolloutModeSchema } from '../policy/policy-states';
+import {
+  failModeSchema,
+  type PolicyState,
+  policyStateSchema,
+  rolloutModeSchema,
+} from '../policy/policy-states';
 import { accessRequestStatusSchema } from '../usage/event-kinds';
 import { hostNameSchema } from './candidates';
 import { plainText, webUrl } from './text';
@@ -58,6 +63,21 @@ export const updateOrgSettingsSchema = z
   })
   .refine((v) => Object.keys(v).length > 0, 'Change at least one setting');
 export type UpdateOrgSettingsInput = z.infer<typeof updateOrgSettingsSchema>;
+
+/** The policy page: every catalog service by name, a page at a time; search and filter by state. */
+export const policyPageQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  state: policyStateSchema.optional(),
+  ...pageQuerySchema.shape,
+});
+export type PolicyListQuery = { q?: string | undefined; state?: PolicyState | undefined };
+
+/** The access requests page: newest first, a page at a time, for one service or status if asked. */
+export const requestPageQuerySchema = z.strictObject({
+  serviceId: serviceIdSchema.optional(),
+  status: accessRequestStatusSchema.optional(),
+  ...pageQuerySchema.shape,
+});
 
 /** Staff move an access request along (the assessment link is set by the assessments feature). */
 export const updateAccessRequestSchema = z.strictObject({

@@ -44,6 +44,22 @@ test('an admin sets the rollout, creates an enrollment token, decides a service 
   await expect(page.getByRole('status')).toContainText('Saved');
   await expect(page.getByRole('table', { name: /Services/ })).toContainText('No customer data');
 
+  // The whole catalog, a page at a time: the list used to stop at 200 of some 600 services.
+  await page.getByLabel('Find a service').fill('');
+  const rows = page.getByRole('table', { name: /Services/ }).getByRole('row');
+  await expect(rows).toHaveCount(101);
+  const loadMore = page.getByRole('button', { name: 'Load more services' });
+  const allShown = page.getByText(/^All shown \(\d+\)\.$/);
+  for (let clicks = 0; clicks < 20 && !(await allShown.isVisible()); clicks++) {
+    const before = await rows.count();
+    await loadMore.click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    await expect(loadMore.or(allShown)).toBeVisible();
+  }
+  const total = Number((await allShown.textContent())?.match(/\d+/)?.[0]);
+  expect(total).toBeGreaterThan(500);
+  await expect(rows).toHaveCount(total + 1);
+
   await page.getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(page.getByText('No browser has enrolled yet', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Access requests', exact: true }).click();

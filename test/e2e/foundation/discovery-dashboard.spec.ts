@@ -63,15 +63,17 @@ test('the dashboard keeps its period in the address, sets a policy for several s
   await expect(form).toBeHidden();
   await expect(services.getByRole('row', { name: /Claude/ })).toContainText('Approved');
   await expect(services.getByRole('row', { name: /Gemini/ })).toContainText('Approved');
-  const policies = (await (await api.get('/api/policy/services')).json()) as {
-    services: { serviceId: string; state: string }[];
+  const stateOf = async (id: string) => {
+    const found = (await (await api.get(`/api/policy/services?q=${id}`)).json()) as {
+      items: { serviceId: string; state: string }[];
+    };
+    return found.items.find((s) => s.serviceId === id)?.state;
   };
-  const stateOf = (id: string) => policies.services.find((s) => s.serviceId === id)?.state;
-  expect([stateOf('anthropic-claude'), stateOf('google-gemini'), stateOf('perplexity')]).toEqual([
-    'approved',
-    'approved',
-    'unreviewed',
-  ]);
+  expect([
+    await stateOf('anthropic-claude'),
+    await stateOf('google-gemini'),
+    await stateOf('perplexity'),
+  ]).toEqual(['approved', 'approved', 'unreviewed']);
 
   // No vendor on file provides Perplexity: starting its assessment creates the catalog's vendor.
   await page

@@ -59,13 +59,18 @@ export async function adminApi(portal: RunningPortal) {
     deviceEvents: async (deviceId: string) =>
       (await call<{ events: DeviceEvent[] }>('GET', `/api/devices/${deviceId}/events?limit=1000`)).events,
     revokeDevice: (deviceId: string) => call('POST', `/api/devices/${deviceId}/revoke`),
-    requests: () =>
-      call<{
-        groups: {
-          serviceId: string;
-          requests: { id: string; justification: string; status: string; dataCategories: string[] }[];
-        }[];
-      }>('GET', '/api/requests'),
+    requests: async () =>
+      (
+        await call<{
+          items: {
+            id: string;
+            serviceId: string;
+            justification: string;
+            status: string;
+            dataCategories: string[];
+          }[];
+        }>('GET', '/api/requests?limit=500')
+      ).items,
     addCustomEntry: (entry: {
       id: string;
       name: string;

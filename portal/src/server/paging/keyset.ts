@@ -10,7 +10,8 @@ const nullsFirst = (key: SortKey) => key.dir === 'desc';
 export const PAGE_KEY = 'pageKey';
 type PageKeyField = typeof PAGE_KEY;
 
-function badCursor(reason: string): AppError {
+/** The 400 for a cursor that cannot be followed: say so, and where to start again. */
+export function badCursor(reason: string): AppError {
   return new AppError('bad_request', `Invalid query: cursor ${reason}; start again from the first page`, [
     { path: 'cursor', message: reason },
   ]);

@@ -39,11 +39,14 @@ describe('access requests from the extension', () => {
 
     const procurement = await t.signInAs('procurement');
     const list = await t.request('/api/requests', { cookie: procurement });
-    const { groups } = (await list.json()) as {
-      groups: { serviceId: string; serviceName: string; open: number; requests: { id: string }[] }[];
+    const { items, services } = (await list.json()) as {
+      items: { id: string; serviceId: string }[];
+      services: { serviceId: string; serviceName: string; open: number; total: number }[];
     };
-    expect(groups[0]).toMatchObject({ serviceId: 'anthropic-claude', serviceName: 'Claude', open: 1 });
-    expect(groups[0]?.requests[0]?.id).toBe(created.requestId);
+    expect(services).toEqual([
+      { serviceId: 'anthropic-claude', serviceName: 'Claude', vendor: 'Anthropic', open: 1, total: 1 },
+    ]);
+    expect(items.map((r) => [r.id, r.serviceId])).toEqual([[created.requestId, 'anthropic-claude']]);
 
     const status = await t.request(`/api/requests/${created.requestId}`, {
       method: 'PATCH',

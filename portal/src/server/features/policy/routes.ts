@@ -1,9 +1,10 @@
 import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { bulkServicePolicySchema } from '@sightline/shared/discovery/discovery-api';
-import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
+import { policyPageQuerySchema, setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
 import {
   bulkPolicyResultSchema,
   servicePolicyListSchema,
+  servicePolicyPageSchema,
   servicePolicyRecordSchema,
 } from '@sightline/shared/extension-api/staff-admin-views';
 import { Hono } from 'hono';
@@ -14,7 +15,8 @@ import { staffActor } from '../../middleware/access';
 import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
-import { listServicePolicies, setServicePolicies, setServicePolicy } from './policy-service';
+import { policyAlternatives, policyPage } from './policy-list';
+import { setServicePolicies, setServicePolicy } from './policy-service';
 
 const tags = ['Policy'];
 
@@ -23,10 +25,24 @@ export const policyRoutes = new Hono<AppEnv>()
     '/api/policy/services',
     describeRoute({
       tags,
-      summary: 'Every catalog service with its policy state',
-      responses: { 200: json(servicePolicyListSchema, 'Services with their policy') },
+      summary:
+        'Catalog services with their policy, by name, a page at a time (search, filter by state), with the count per state',
+      responses: { 200: json(servicePolicyPageSchema, 'A page of services with their policy') },
     }),
-    async (c) => c.json({ services: await listServicePolicies(c.get('deps').db) }, 200),
+    validate('query', policyPageQuerySchema),
+    async (c) => {
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      return c.json(await policyPage(c.get('deps').db, filters, { cursor, limit }), 200);
+    },
+  )
+  .get(
+    '/api/policy/alternatives',
+    describeRoute({
+      tags,
+      summary: 'The services a policy may name as its approved alternative, and those already named',
+      responses: { 200: json(servicePolicyListSchema, 'The services to choose from') },
+    }),
+    async (c) => c.json({ services: await policyAlternatives(c.get('deps').db) }, 200),
   )
   .put(
     '/api/policy/services/:serviceId',

@@ -5,11 +5,10 @@ import type {
   AccessRequestInput,
 } from '@sightline/shared/extension-api/access-requests';
 import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import type { Actor } from '../../context';
 import { AppError } from '../../errors';
-import { loadCatalog } from '../catalog/catalog-source';
 import type { AuthedDevice } from '../extension-api/device-auth';
 
 /** Creates an employee's access request; a retry with the same client id returns the first one. */
@@ -56,68 +55,6 @@ export async function createAccessRequest(
       throw new AppError('conflict', 'This request id was already used for another service');
     return { requestId: existing.id, status: existing.status, created: false };
   });
-}
-
-export type RequestGroup = {
-  serviceId: string;
-  serviceName: string;
-  vendor: string | null;
-  open: number;
-  requests: {
-    id: string;
-    status: AccessRequestStatus;
-    userKey: string | null;
-    userLabel: string | null;
-    justification: string;
-    intendedUse: string;
-    dataCategories: string[];
-    assessmentId: string | null;
-    /** The decision that closed the request, what the requester was told, and when. */
-    decisionId: string | null;
-    outcomeNote: string | null;
-    closedAt: Date | null;
-    createdAt: Date;
-  }[];
-};
-
-/** Access requests grouped per service, services with the most open requests first. */
-export async function listAccessRequests(db: Db): Promise<RequestGroup[]> {
-  const rows = await db.select().from(accessRequest).orderBy(desc(accessRequest.createdAt)).limit(2000);
-  const catalog = await loadCatalog(db);
-  const groups = new Map<string, RequestGroup>();
-  for (const r of rows) {
-    let group = groups.get(r.serviceId);
-    if (!group) {
-      const entry = catalog.byId.get(r.serviceId);
-      group = {
-        serviceId: r.serviceId,
-        serviceName: entry?.name ?? r.serviceId,
-        vendor: entry?.vendor ?? null,
-        open: 0,
-        requests: [],
-      };
-      groups.set(r.serviceId, group);
-    }
-    if (r.status === 'open') group.open += 1;
-    group.requests.push({
-      id: r.id,
-      status: r.status,
-      userKey: r.userKey,
-      userLabel: r.userLabel,
-      justification: r.justification,
-      intendedUse: r.intendedUse,
-      dataCategories: r.dataCategories,
-      assessmentId: r.assessmentId,
-      decisionId: r.decisionId,
-      outcomeNote: r.outcomeNote,
-      closedAt: r.closedAt,
-      createdAt: r.createdAt,
-    });
-  }
-  return [...groups.values()].sort(
-    (a, b) =>
-      b.open - a.open || b.requests.length - a.requests.length || a.serviceName.localeCompare(b.serviceName),
-  );
 }
 
 export async function setAccessRequestStatus(

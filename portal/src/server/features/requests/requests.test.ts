@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { accessRequest } from '@sightline/db/schema/usage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
 import { assessmentTestApp, createVendor, dueInDays, json } from '../assessments/assessment-test-kit';
 import { enrollTestDevice } from '../extension-api/test-helpers';
 
 type Listed = {
-  serviceId: string;
-  requests: {
-    id: string;
-    assessmentId: string | null;
-    openAssessment: { id: string; state: string } | null;
-  }[];
+  id: string;
+  assessmentId: string | null;
+  openAssessment: { id: string; state: string } | null;
 };
 
 let t: TestApp;
@@ -35,11 +33,11 @@ async function requestAccess(auth: Record<string, string>, serviceId: string) {
 }
 
 const requestsOf = async (serviceId: string) => {
-  const { groups } = await json<{ groups: Listed[] }>(
-    await t.request('/api/requests', { cookie: await t.signInAs('auditor') }),
+  const { items } = await json<{ items: Listed[] }>(
+    await t.request(`/api/requests?serviceId=${serviceId}`, { cookie: await t.signInAs('auditor') }),
     200,
   );
-  return new Map(groups.find((g) => g.serviceId === serviceId)!.requests.map((r) => [r.id, r]));
+  return new Map(items.map((r) => [r.id, r]));
 };
 
 describe('access requests list', () => {
@@ -81,5 +79,39 @@ describe('access requests list', () => {
       200,
     );
     expect((await requestsOf('anthropic-claude')).get(second)?.openAssessment).toBeNull();
+  });
+
+  it('counts every service asked for, open first, and reads one request by id', async () => {
+    const carol = await enrollTestDevice(t, 'carol@example.com');
+    const mine = await requestAccess(carol.auth, 'perplexity');
+    const page = await json<{
+      items: unknown[];
+      services: { serviceId: string; serviceName: string; open: number; total: number }[];
+    }>(await t.request('/api/requests?limit=1', { cookie: await t.signInAs('auditor') }), 200);
+    // One request on the page, and still every service with its full counts.
+    expect(page.items).toHaveLength(1);
+    const stored = await t.deps.db
+      .select({ serviceId: accessRequest.serviceId, status: accessRequest.status })
+      .from(accessRequest);
+    const expected = ['perplexity', 'anthropic-claude'].map((serviceId) => {
+      const rows = stored.filter((r) => r.serviceId === serviceId);
+      return [serviceId, rows.filter((r) => r.status === 'open').length, rows.length];
+    });
+    const counted = page.services.map((s) => [s.serviceId, s.open, s.total]);
+    expect(counted).toHaveLength(expected.length);
+    expect(counted).toEqual(expect.arrayContaining(expected));
+    // Most open first (then most requests, then by name).
+    const opens = page.services.map((s) => s.open);
+    expect(opens).toEqual([...opens].sort((a, b) => b - a));
+    expect(page.services.find((s) => s.serviceId === 'perplexity')?.serviceName).toBe('Perplexity');
+    const one = await json<{ id: string; serviceId: string; openAssessment: unknown }>(
+      await t.request(`/api/requests/${mine}`, { cookie: await t.signInAs('reviewer') }),
+      200,
+    );
+    expect(one).toMatchObject({ id: mine, serviceId: 'perplexity', openAssessment: null });
+    const missing = await t.request('/api/requests/00000000-0000-4000-8000-000000000000', {
+      cookie: await t.signInAs('reviewer'),
+    });
+    expect(missing.status).toBe(404);
   });
 });

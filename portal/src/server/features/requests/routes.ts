@@ -1,7 +1,11 @@
-import { updateAccessRequestSchema } from '@sightline/shared/extension-api/staff-admin';
+import {
+  requestPageQuerySchema,
+  updateAccessRequestSchema,
+} from '@sightline/shared/extension-api/staff-admin';
 import {
   accessRequestChangedSchema,
-  accessRequestGroupsSchema,
+  accessRequestPageSchema,
+  accessRequestViewSchema,
 } from '@sightline/shared/extension-api/staff-admin-views';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -11,8 +15,8 @@ import { staffActor } from '../../middleware/access';
 import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
+import { getAccessRequest, listAccessRequests, requestedServices } from './requests-list';
 import { setAccessRequestStatus } from './requests-service';
-import { listRequestsWithOpenAssessments } from './requests-with-assessments';
 
 const tags = ['Access requests'];
 
@@ -21,10 +25,30 @@ export const requestRoutes = new Hono<AppEnv>()
     '/api/requests',
     describeRoute({
       tags,
-      summary: "Employees' access requests, grouped per service",
-      responses: { 200: json(accessRequestGroupsSchema, 'Requests by service') },
+      summary:
+        "Employees' access requests, newest first, a page at a time (filter by service or status), with every requested service's open and total counts",
+      responses: { 200: json(accessRequestPageSchema, 'A page of requests') },
     }),
-    async (c) => c.json({ groups: await listRequestsWithOpenAssessments(c.get('deps').db) }, 200),
+    validate('query', requestPageQuerySchema),
+    async (c) => {
+      const { db } = c.get('deps');
+      const { cursor, limit, ...filters } = c.req.valid('query');
+      const [page, services] = await Promise.all([
+        listAccessRequests(db, filters, { cursor, limit }),
+        requestedServices(db),
+      ]);
+      return c.json({ ...page, services }, 200);
+    },
+  )
+  .get(
+    '/api/requests/:id',
+    describeRoute({
+      tags,
+      summary: 'One access request, with the assessment under way for its service',
+      responses: { 200: json(accessRequestViewSchema, 'The request'), ...errors(404) },
+    }),
+    validate('param', z.object({ id: z.uuid() })),
+    async (c) => c.json(await getAccessRequest(c.get('deps').db, c.req.valid('param').id), 200),
   )
   .patch(
     '/api/requests/:id',

@@ -180,8 +180,10 @@ describe('due for review: earlier triggers', () => {
   it('a blocked service used more week over week after the decision is flagged', async () => {
     t.clock.set(start);
     const blocked = await decidedAssessment(t, { serviceId: 'xai-grok', outcome: 'reject' });
-    const policy = await t.request('/api/policy/services', { cookie: await t.signInAs('auditor') });
-    const services = (await json<{ services: { serviceId: string; state: string }[] }>(policy, 200)).services;
+    const policy = await t.request('/api/policy/services?q=xai-grok', {
+      cookie: await t.signInAs('auditor'),
+    });
+    const services = (await json<{ items: { serviceId: string; state: string }[] }>(policy, 200)).items;
     expect(services.find((s) => s.serviceId === 'xai-grok')?.state).toBe('blocked');
     // Before the decision: does not count.
     await recordUse(t, 'xai-grok', daysAgo(3), 1, { blocks: 5 });

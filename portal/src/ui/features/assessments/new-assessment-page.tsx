@@ -32,12 +32,11 @@ export function NewAssessmentPage() {
     enabled: vendorId !== '',
   });
   const [useContext, setUseContext] = useState<UseContext>({});
-  const requests = useQuery({
-    queryKey: ['requests'],
-    queryFn: () => unwrap(api.api.requests.$get()),
+  const request = useQuery({
+    queryKey: ['requests', 'one', accessRequestId],
+    queryFn: () => unwrap(api.api.requests[':id'].$get({ param: { id: accessRequestId } })),
     enabled: accessRequestId !== '',
-  });
-  const request = requests.data?.groups.flatMap((g) => g.requests).find((r) => r.id === accessRequestId);
+  }).data;
   // Prefill once from the employee's request; procurement can then correct it.
   useEffect(() => {
     if (!request) return;

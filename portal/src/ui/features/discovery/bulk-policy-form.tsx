@@ -10,7 +10,10 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [state, setState] = useState<PolicyState>('approved');
-  const policies = useQuery({ queryKey: ['policy'], queryFn: () => unwrap(api.api.policy.services.$get()) });
+  const policies = useQuery({
+    queryKey: ['policy', 'alternatives'],
+    queryFn: () => unwrap(api.api.policy.alternatives.$get()),
+  });
   const save = useApiMutation({
     mutationFn: (json: Parameters<typeof api.api.policy.services.bulk.$post>[0]['json']) =>
       unwrap(api.api.policy.services.bulk.$post({ json })),

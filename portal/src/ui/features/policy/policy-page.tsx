@@ -1,8 +1,10 @@
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
@@ -21,20 +23,22 @@ export const stateLabels: Record<PolicyState, string> = {
 export function PolicyPage() {
   const canEdit = hasRole(useMe().data, ['admin', 'procurement']);
   const client = useQueryClient();
-  const services = useQuery({ queryKey: ['policy'], queryFn: () => unwrap(api.api.policy.services.$get()) });
   const [filter, setFilter] = useState('');
   const [stateFilter, setStateFilter] = useState<'' | PolicyState>('');
+  const query = { q: filter.trim() || undefined, state: stateFilter || undefined };
+  const services = usePagedList({
+    queryKey: ['policy', 'pages', query],
+    fetchPage: (cursor) => unwrap(api.api.policy.services.$get({ query: { ...query, cursor } })),
+    idOf: (s) => s.serviceId,
+  });
+  const alternatives = useQuery({
+    queryKey: ['policy', 'alternatives'],
+    queryFn: () => unwrap(api.api.policy.alternatives.$get()),
+  });
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const all = services.data?.services ?? [];
-  const shown = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    return all
-      .filter((s) => !stateFilter || s.state === stateFilter)
-      .filter((s) => !q || `${s.name} ${s.vendor} ${s.serviceId}`.toLowerCase().includes(q))
-      .slice(0, 200);
-  }, [all, filter, stateFilter]);
-  const current = all.find((s) => s.serviceId === editing);
+  const shown = services.items;
+  const current = shown.find((s) => s.serviceId === editing);
 
   const save = useApiMutation({
     mutationFn: (input: { serviceId: string; body: PolicyFormOutput }) =>
@@ -53,7 +57,7 @@ export function PolicyPage() {
     failure: 'Could not save',
   });
 
-  const counts = policyStates.map((s) => [s, all.filter((x) => x.state === s).length] as const);
+  const counts = policyStates.map((s) => [s, services.firstPage?.counts[s] ?? 0] as const);
 
   return (
     <section>
@@ -75,7 +79,7 @@ export function PolicyPage() {
         <PolicyForm
           key={current.serviceId}
           current={current}
-          all={all}
+          all={alternatives.data?.services ?? []}
           stateLabels={stateLabels}
           saving={save.isPending}
           onSave={(body) => save.mutate({ serviceId: current.serviceId, body })}
@@ -104,7 +108,7 @@ export function PolicyPage() {
           </select>
         </label>
       </div>
-      {services.data && shown.length === 0 ? (
+      {services.loaded && shown.length === 0 ? (
         <EmptyState
           title="No service matches"
           action={
@@ -124,9 +128,7 @@ export function PolicyPage() {
         </EmptyState>
       ) : (
         <table>
-          <caption>
-            Services ({shown.length} of {all.length} shown)
-          </caption>
+          <caption>Services</caption>
           <thead>
             <tr>
               <th scope="col">Service</th>
@@ -151,8 +153,7 @@ export function PolicyPage() {
                 </td>
                 <td>
                   {s.conditions}
-                  {s.alternativeServiceId &&
-                    ` → ${all.find((a) => a.serviceId === s.alternativeServiceId)?.name ?? s.alternativeServiceId}`}
+                  {s.alternativeServiceId && ` → ${s.alternativeName ?? s.alternativeServiceId}`}
                 </td>
                 {canEdit && (
                   <td>
@@ -166,6 +167,7 @@ export function PolicyPage() {
           </tbody>
         </table>
       )}
+      <LoadMore list={services} noun="services" />
     </section>
   );
 }
