@@ -7,7 +7,7 @@ import { user } from './auth';
  * plugin reads (model `ssoProvider`); `oidc_config` is its JSON, holding the endpoints found by
  * discovery when the admin saved the provider and the client secret sealed with AES-256-GCM (the
  * portal's adapter wrapper opens it only for the plugin). The columns after `domain` are the portal's:
- * who gets which role, where the department is, and whether passwords are off for the domains.
+ * who gets which role, where the department and manager are, and whether passwords are off for the domains.
  */
 export const ssoProvider = pgTable('sso_provider', {
   id: text('id').primaryKey(),
@@ -22,6 +22,8 @@ export const ssoProvider = pgTable('sso_provider', {
   label: text('label').notNull(),
   groupsClaim: text('groups_claim').notNull(),
   departmentClaim: text('department_claim'),
+  /** The claim with the manager's email address, kept with the department (keyed like the person). */
+  managerClaim: text('manager_claim'),
   roleRules: jsonb('role_rules').$type<SsoRoleRule[]>().notNull(),
   passwordsOff: boolean('passwords_off').default(false).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).defaultNow().notNull(),
