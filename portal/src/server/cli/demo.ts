@@ -73,7 +73,7 @@ console.log(
     `Stored ${result.events.toLocaleString('en-GB')} usage events from ${result.browsers} browsers (${result.people} people, ${result.services} services) in ${Math.round((performance.now() - started) / 1000)} s,`,
     `with policies for a few services, five open access requests and departments for ${result.withDepartment} people.`,
     '',
-    `Start the portal:  ${env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}pnpm start   (or pnpm --filter @sightline/portal run serve after a build)`,
+    `Start the portal:  ${env.DATABASE_URL ? 'DATABASE_URL=… ' : ''}pnpm start   (or pnpm --filter @sightline/portal run start after a build)`,
     `Then open ${env.PUBLIC_URL} and sign in.`,
     ...(firstAdmin
       ? [`First admin (shown once): ${firstAdmin.email} / ${firstAdmin.password}`]
