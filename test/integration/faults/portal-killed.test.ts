@@ -46,8 +46,8 @@ describe.skipIf(!binDir)('the portal process killed in the middle of a batch', (
     });
 
     // Hold browser 0's device row (FOR NO KEY UPDATE lets the events' and rollups' foreign keys
-    // through): its next batch inserts its events and rollups, then waits to update the device inside
-    // the same transaction. Kill the portal right there, mid-batch.
+    // through): its next batch's statement inserts its events and rollups, then waits to update the
+    // device (the statement's last step). Kill the portal right there, mid-batch.
     const held = await sql.reserve();
     await held`begin`;
     await held`select 1 from device where id = ${fleet[0]!.deviceId} for no key update`;
@@ -56,7 +56,7 @@ describe.skipIf(!binDir)('the portal process killed in the middle of a batch', (
       async () => {
         const [waiting] = await sql<{ n: number }[]>`
           select count(*)::int as n from pg_stat_activity
-          where wait_event_type = 'Lock' and query ilike '%update "device"%'`;
+          where wait_event_type = 'Lock' and query ilike '%insert into usage_event%'`;
         expect(waiting!.n).toBe(1);
       },
       { timeout: 20_000, interval: 50 },
