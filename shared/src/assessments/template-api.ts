@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { timestampSchema } from '../http/json-values';
 import { MAX_TEMPLATE_SOURCE_CHARS } from '../questionnaire/template-io';
+import { templateShapeSchema } from '../questionnaire/template-schema';
 
 export const templateFormats = ['json', 'yaml'] as const;
 export const templateFormatSchema = z.enum(templateFormats);
@@ -21,3 +23,38 @@ export const cloneTemplateSchema = z.strictObject({
 });
 
 export const exportTemplateQuerySchema = z.strictObject({ format: templateFormatSchema.default('json') });
+
+// Answers of the template routes.
+
+export const templateSummarySchema = z.strictObject({
+  id: z.uuid(),
+  key: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  builtIn: z.boolean(),
+  createdAt: timestampSchema,
+  sectionCount: z.number().int(),
+  questionCount: z.number().int(),
+  assessmentCount: z.number().int(),
+});
+export const templateListSchema = z.strictObject({ templates: z.array(templateSummarySchema) });
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+
+/** One template version with its full definition. */
+export const templateDetailSchema = z.strictObject({
+  id: z.uuid(),
+  key: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  builtIn: z.boolean(),
+  createdAt: timestampSchema,
+  definition: templateShapeSchema,
+});
+export type TemplateDetail = z.infer<typeof templateDetailSchema>;
+
+/** A template version added by a clone or an import. */
+export const templateCreatedSchema = z.strictObject({
+  id: z.uuid(),
+  key: z.string(),
+  version: z.number().int(),
+});

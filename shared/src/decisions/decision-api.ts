@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionOutcomeSchema, riskTierSchema } from '../assessments/assessment-states';
 import { serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
+import { daySchema, timestampSchema } from '../http/json-values';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 
 /**
@@ -40,7 +41,8 @@ export const decisionInputSchema = z
   });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
-export const decisionViewSchema = z.object({
+/** A decision as recorded, with what it set (policy, tier, next review, AI system). */
+export const decisionViewSchema = z.strictObject({
   id: z.uuid(),
   assessmentId: z.uuid(),
   serviceId: serviceIdSchema.nullable(),
@@ -50,10 +52,10 @@ export const decisionViewSchema = z.object({
   residualTier: riskTierSchema.nullable(),
   tier: riskTierSchema.nullable(),
   tierReason: z.string().nullable(),
-  nextReviewOn: z.string().nullable(),
+  nextReviewOn: daySchema.nullable(),
   policyState: z.string().nullable(),
   aiSystemId: z.uuid().nullable(),
   decidedBy: z.string().nullable(),
-  decidedAt: z.string(),
+  decidedAt: timestampSchema,
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;

@@ -3,7 +3,7 @@ import { calendarDateSchema } from '../assessments/dates';
 import { serviceIdSchema } from '../catalog/service-id';
 import { plainText } from '../extension-api/text';
 import { daySchema, timestampSchema } from '../http/json-values';
-import { pageQuerySchema } from '../http/paging';
+import { pageQuerySchema, pageSchema } from '../http/paging';
 import { questionIdSchema } from '../questionnaire/condition-schema';
 import {
   findingEvents,
@@ -93,3 +93,8 @@ export const findingViewSchema = z.strictObject({
   history: z.array(findingEventViewSchema),
 });
 export type FindingView = z.infer<typeof findingViewSchema>;
+
+/** A page of findings, most severe first. */
+export const findingListSchema = pageSchema(findingViewSchema);
+/** A finding sent to the vendor: with the review comment that carries it. */
+export const findingSentSchema = findingViewSchema.extend({ commentId: z.uuid() });

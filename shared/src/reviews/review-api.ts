@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { personName, respondentEmailSchema } from '../assessments/assessment-api';
+import { riskTierSchema } from '../assessments/assessment-states';
 import { calendarDateSchema } from '../assessments/dates';
 import { serviceIdSchema } from '../catalog/service-id';
+import { daySchema, timestampSchema } from '../http/json-values';
 import { questionIdSchema } from '../questionnaire/condition-schema';
-import { incidentSeverities, incidentSources, materialChangeKinds, reviewReasonSchema } from './review-enums';
+import { recommendationSchema } from '../scoring/score-result-schema';
+import {
+  carriedAnswerStates,
+  incidentSeverities,
+  incidentSources,
+  materialChangeKinds,
+  reviewReasonSchema,
+} from './review-enums';
 
 /**
  * Starts the next cycle from a decided assessment: the current template, last cycle's answers and
@@ -47,7 +56,7 @@ export const dueReasonSchema = z.strictObject({
   /** Plain words, e.g. "Review date 2027-01-10 (tier high)" or "SOC 2 report expires 2027-01-02". */
   label: z.string(),
   /** The date the reason is counted from (due date, expiry, incident date, declaration). */
-  on: z.string(),
+  on: daySchema,
   serviceId: serviceIdSchema.nullable(),
 });
 export type DueReason = z.infer<typeof dueReasonSchema>;
@@ -68,14 +77,80 @@ export const dueVendorSchema = z.strictObject({
   ),
   reasons: z.array(dueReasonSchema),
   /** The earliest date among the reasons, and how many days from today (negative: overdue). */
-  dueOn: z.string(),
+  dueOn: daySchema,
   daysUntilDue: z.number().int(),
   overdue: z.boolean(),
 });
 export type DueVendor = z.infer<typeof dueVendorSchema>;
 
 export const dueListSchema = z.strictObject({
-  today: z.string(),
+  today: daySchema,
   vendors: z.array(dueVendorSchema),
 });
 export type DueList = z.infer<typeof dueListSchema>;
+
+// Answers of the review routes.
+
+export const incidentViewSchema = z.strictObject({
+  id: z.uuid(),
+  occurredOn: daySchema,
+  description: z.string(),
+  severity: z.enum(incidentSeverities),
+  source: z.enum(incidentSources),
+  recordedAt: timestampSchema,
+  recordedBy: z.string().nullable(),
+});
+export const incidentListSchema = z.strictObject({ incidents: z.array(incidentViewSchema) });
+export type IncidentView = z.infer<typeof incidentViewSchema>;
+
+export const materialChangeListSchema = z.strictObject({
+  changes: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      assessmentId: z.uuid(),
+      kind: z.enum(materialChangeKinds),
+      description: z.string(),
+      declaredAt: timestampSchema,
+    }),
+  ),
+});
+
+const cycleScoreSchema = z.strictObject({
+  inherent: z.strictObject({ score: z.number(), tier: riskTierSchema }),
+  residual: z.strictObject({ score: z.number().nullable(), tier: riskTierSchema.nullable() }),
+  bySection: z.record(z.string(), z.number().nullable()),
+  recommendation: recommendationSchema,
+});
+
+/** Cycle N against cycle N−1: scores before and after, and each answer that changed. */
+export const cycleDiffSchema = z.union([
+  z.strictObject({
+    cycle: z.number().int(),
+    previous: z.null(),
+    questions: z.array(z.never()),
+    scores: z.null(),
+    sectionTitles: z.strictObject({}),
+  }),
+  z.strictObject({
+    cycle: z.number().int(),
+    previous: z.strictObject({ id: z.uuid(), cycle: z.number().int() }),
+    questions: z.array(
+      z.strictObject({
+        questionId: z.string(),
+        text: z.string(),
+        status: z.enum(['new', 'removed', 'same', 'changed']),
+        carried: z.enum(carriedAnswerStates).nullable(),
+        previousAnswer: z.string().nullable(),
+        answer: z.string().nullable(),
+        evidence: z.strictObject({
+          kept: z.array(z.string()),
+          dropped: z.array(z.string()),
+          added: z.array(z.string()),
+        }),
+      }),
+    ),
+    scores: z.strictObject({ previous: cycleScoreSchema.nullable(), current: cycleScoreSchema.nullable() }),
+    sectionTitles: z.record(z.string(), z.string()),
+  }),
+]);
+export type CycleDiff = z.infer<typeof cycleDiffSchema>;

@@ -8,22 +8,35 @@ import {
   updateDraftSchema,
   verifyEvidenceSchema,
 } from '@sightline/shared/assessments/assessment-api';
+import {
+  assessmentDetailSchema,
+  assessmentListSchema,
+  assessmentStateChangeSchema,
+  changesRequestedSchema,
+  evidenceVerifiedSchema,
+  overrideSetSchema,
+  overrideWithdrawnSchema,
+  type SendResult,
+  sendResultSchema,
+} from '@sightline/shared/assessments/assessment-views';
 import { overrideInputSchema, withdrawOverrideSchema } from '@sightline/shared/decisions/decision-api';
+import { idSchema, okSchema } from '@sightline/shared/http/ok';
 import { questionIdSchema } from '@sightline/shared/questionnaire/condition-schema';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
-import { attachmentResponse } from '../evidence/stored-files';
+import { attachmentResponse, storedFileResponse } from '../evidence/stored-files';
 import { evidenceDownload, getAssessmentDetail, listAssessments } from './assessment-queries';
 import { createAssessment } from './create-assessment';
 import { updateDraft } from './draft-service';
 import { setOverride, withdrawOverride } from './override-service';
 import { addReviewComment, deleteReviewComment, requestChanges, startReview } from './review-service';
-import { resendAssessment, revokeAssessment, type SendResult, sendAssessment } from './send-service';
+import { resendAssessment, revokeAssessment, sendAssessment } from './send-service';
 import { verifyEvidence } from './verify-evidence';
 
 const tags = ['Assessments'];
@@ -35,6 +48,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Assessments, newest first, a page at a time; filter by state or vendor',
+      responses: { 200: json(assessmentListSchema, 'A page of assessments, newest first') },
     }),
     validate('query', assessmentPageQuerySchema),
     async (c) => {
@@ -47,6 +61,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Create an assessment from a vendor, a service or an access request (optionally send it)',
+      responses: { 201: json(sendResultSchema, 'Created (and sent when asked)'), ...errors(404, 409) },
     }),
     validate('json', createAssessmentSchema),
     async (c) => {
@@ -65,6 +80,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'One assessment: questions as sent, answers, evidence, comments, overrides, findings, links and timeline',
+      responses: { 200: json(assessmentDetailSchema, 'The assessment'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     async (c) => {
@@ -73,7 +89,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .patch(
     '/api/assessments/:id',
-    describeRoute({ tags, summary: "Change a draft's respondent, template or due date" }),
+    describeRoute({
+      tags,
+      summary: "Change a draft's respondent, template or due date",
+      responses: { 200: json(assessmentStateChangeSchema, 'The draft, changed'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     validate('json', updateDraftSchema),
     async (c) =>
@@ -84,7 +104,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/assessments/:id/send',
-    describeRoute({ tags, summary: 'Send a draft: snapshot the questions, issue the link, mail it' }),
+    describeRoute({
+      tags,
+      summary: 'Send a draft: snapshot the questions, issue the link, mail it',
+      responses: { 200: json(sendResultSchema, 'Sent'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     async (c) => c.json(await sendAssessment(serviceDeps(c), staffActor(c), c.req.valid('param').id), 200),
   )
@@ -93,6 +117,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Mail a new link (the old one stops working); reopen an expired one with a new due date',
+      responses: { 200: json(sendResultSchema, 'Sent again'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     validate('json', resendAssessmentSchema),
@@ -104,7 +129,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/assessments/:id/revoke',
-    describeRoute({ tags, summary: 'Withdraw the questionnaire; every link answers 410' }),
+    describeRoute({
+      tags,
+      summary: 'Withdraw the questionnaire; every link answers 410',
+      responses: { 200: json(assessmentStateChangeSchema, 'Revoked'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     validate('json', revokeAssessmentSchema),
     async (c) =>
@@ -118,6 +147,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "A reviewer's comment on one question (sent to the vendor with a change request)",
+      responses: { 201: json(idSchema, 'The new comment'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     validate('json', reviewCommentInputSchema),
@@ -129,7 +159,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/api/assessments/:id/comments/:commentId',
-    describeRoute({ tags, summary: 'Remove an open comment that has not been sent to the vendor' }),
+    describeRoute({
+      tags,
+      summary: 'Remove an open comment that has not been sent to the vendor',
+      responses: { 200: json(okSchema, 'Removed'), ...errors(404, 409) },
+    }),
     validate('param', z.object({ id: z.uuid(), commentId: z.uuid() })),
     async (c) => {
       const { id, commentId } = c.req.valid('param');
@@ -139,7 +173,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/assessments/:id/request-changes',
-    describeRoute({ tags, summary: 'Send the questionnaire back; only questions with open comments unlock' }),
+    describeRoute({
+      tags,
+      summary: 'Send the questionnaire back; only questions with open comments unlock',
+      responses: { 200: json(changesRequestedSchema, 'Sent back to the vendor'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     validate('json', requestChangesSchema),
     async (c) =>
@@ -150,13 +188,21 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/assessments/:id/start-review',
-    describeRoute({ tags, summary: 'Take a submitted questionnaire into review' }),
+    describeRoute({
+      tags,
+      summary: 'Take a submitted questionnaire into review',
+      responses: { 200: json(assessmentStateChangeSchema, 'Under review'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     async (c) => c.json(await startReview(serviceDeps(c), staffActor(c), c.req.valid('param').id), 200),
   )
   .get(
     '/api/assessments/:id/evidence/:evidenceId/file',
-    describeRoute({ tags, summary: 'Download an evidence file (always as an attachment, nosniff)' }),
+    describeRoute({
+      tags,
+      summary: 'Download an evidence file (always as an attachment, nosniff)',
+      responses: { 200: storedFileResponse, ...errors(404) },
+    }),
     validate('param', z.object({ id: z.uuid(), evidenceId: z.uuid() })),
     async (c) => {
       const { id, evidenceId } = c.req.valid('param');
@@ -165,7 +211,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/assessments/:id/evidence/:evidenceId/verify',
-    describeRoute({ tags, summary: 'Mark an evidence file verified (or not); the score is recomputed' }),
+    describeRoute({
+      tags,
+      summary: 'Mark an evidence file verified (or not); the score is recomputed',
+      responses: { 200: json(evidenceVerifiedSchema, 'Marked'), ...errors(404, 409) },
+    }),
     validate('param', z.object({ id: z.uuid(), evidenceId: z.uuid() })),
     validate('json', verifyEvidenceSchema),
     async (c) => {
@@ -181,6 +231,7 @@ export const assessmentRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: "Replace one question's points (0 to 1) with a reason; the score is recomputed",
+      responses: { 200: json(overrideSetSchema, 'Overridden, and the new score'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     validate('json', overrideInputSchema),
@@ -192,7 +243,11 @@ export const assessmentRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/api/assessments/:id/overrides/:questionId',
-    describeRoute({ tags, summary: 'Withdraw an override (optionally saying why); the score is recomputed' }),
+    describeRoute({
+      tags,
+      summary: 'Withdraw an override (optionally saying why); the score is recomputed',
+      responses: { 200: json(overrideWithdrawnSchema, 'Withdrawn, and the new score'), ...errors(404, 409) },
+    }),
     validate('param', z.object({ id: z.uuid(), questionId: questionIdSchema })),
     validate('json', withdrawOverrideSchema),
     async (c) => {

@@ -2,6 +2,7 @@ import type { DbOrTx } from '@sightline/db/client';
 import { assessment } from '@sightline/db/schema/assessments';
 import { accessRequest } from '@sightline/db/schema/usage';
 import { awaitingVendorStates, stateLabels } from '@sightline/shared/assessments/assessment-transitions';
+import type { SendResult } from '@sightline/shared/assessments/assessment-views';
 import { utcDay } from '@sightline/shared/assessments/dates';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
@@ -23,7 +24,6 @@ import { initialStamps } from './reminder-plan';
 import { issueToken, revokeTokens, vendorMailLink } from './tokens';
 
 /** With no SMTP the sender gets the link once, to pass on by hand; otherwise only the mail has it. */
-export type SendResult = { id: string; state: string; mailed: boolean; link?: string };
 
 /**
  * Sends a draft: snapshots the template's questions (editing the template later never changes what

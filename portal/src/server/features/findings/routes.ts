@@ -1,7 +1,10 @@
 import { utcDay } from '@sightline/shared/assessments/dates';
 import {
+  findingListSchema,
   findingPageQuerySchema,
+  findingSentSchema,
   findingTransitionSchema,
+  findingViewSchema,
   flagFindingSchema,
   updateFindingSchema,
 } from '@sightline/shared/findings/findings-api';
@@ -10,6 +13,7 @@ import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
 import { staffActor } from '../../middleware/access';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { getFinding, listFindings } from './finding-queries';
@@ -22,7 +26,11 @@ const idParam = z.object({ id: z.uuid() });
 export const findingRoutes = new Hono<AppEnv>()
   .post(
     '/api/assessments/:id/findings',
-    describeRoute({ tags, summary: 'Flag one question of an assessment as a finding' }),
+    describeRoute({
+      tags,
+      summary: 'Flag one question of an assessment as a finding',
+      responses: { 201: json(findingViewSchema, 'The new finding'), ...errors(404, 409) },
+    }),
     validate('param', idParam),
     validate('json', flagFindingSchema),
     async (c) =>
@@ -37,6 +45,7 @@ export const findingRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Findings, most severe first, a page at a time; filter by status (or "blocking"), overdue, owner, vendor, assessment',
+      responses: { 200: json(findingListSchema, 'A page of findings') },
     }),
     validate('query', findingPageQuerySchema),
     async (c) => {
@@ -47,7 +56,11 @@ export const findingRoutes = new Hono<AppEnv>()
   )
   .get(
     '/api/findings/:id',
-    describeRoute({ tags, summary: 'One finding with its history' }),
+    describeRoute({
+      tags,
+      summary: 'One finding with its history',
+      responses: { 200: json(findingViewSchema, 'The finding'), ...errors(404) },
+    }),
     validate('param', idParam),
     async (c) => {
       const { db, now } = serviceDeps(c);
@@ -59,6 +72,7 @@ export const findingRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Set the owner, due date, severity, title or what is asked of the vendor',
+      responses: { 200: json(findingViewSchema, 'Changed'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     validate('json', updateFindingSchema),
@@ -73,6 +87,7 @@ export const findingRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Start remediation, resolve or reopen (reviewers); accept the risk with a reason (approvers)',
+      responses: { 200: json(findingViewSchema, 'Moved'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     validate('json', findingTransitionSchema),
@@ -88,6 +103,7 @@ export const findingRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Add the finding as a review comment on its question and start remediation; "request changes" sends the round',
+      responses: { 200: json(findingSentSchema, 'Sent as a change request'), ...errors(404, 409) },
     }),
     validate('param', idParam),
     async (c) =>
