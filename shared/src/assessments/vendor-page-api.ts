@@ -144,3 +144,15 @@ export const submitProblemSchema = z.strictObject({
   detail: z.string().optional(),
 });
 export type SubmitProblem = z.infer<typeof submitProblemSchema>;
+
+// Answers of the vendor page's other routes.
+
+export const colleagueInvitedSchema = z.strictObject({ invited: z.string() });
+export const submittedSchema = z.strictObject({ state: assessmentStateSchema, submittedAt: z.string() });
+export const answersConfirmedSchema = z.strictObject({ confirmed: z.array(z.string()) });
+export const materialChangeDeclaredSchema = z.strictObject({
+  id: z.uuid(),
+  kind: z.enum(materialChangeKinds),
+  description: z.string(),
+  declaredAt: z.string(),
+});

@@ -81,7 +81,7 @@ export type InventoryListQuery = z.infer<typeof inventoryListQuerySchema>;
 /** The inventory page: the list's filters and a page of it (by name). */
 export const inventoryPageQuerySchema = inventoryListQuerySchema.extend(pageQuerySchema.shape);
 
-export const supplierViewSchema = z.object({
+export const supplierViewSchema = z.strictObject({
   id: z.uuid(),
   vendorId: z.uuid(),
   vendorName: z.string(),

@@ -1,9 +1,15 @@
 import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { rangeQuerySchema, serviceTableQuerySchema } from '@sightline/shared/discovery/discovery-api';
+import {
+  dashboardSchema,
+  serviceDetailSchema,
+  serviceTableSchema,
+} from '@sightline/shared/discovery/discovery-views';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { loadDashboard } from './dashboard-service';
@@ -20,6 +26,7 @@ export const discoveryRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'Headline figures against the previous period, people per day, use by policy state and category, new services',
+      responses: { 200: json(dashboardSchema, 'The dashboard for the period') },
     }),
     validate('query', rangeQuerySchema),
     async (c) => {
@@ -32,6 +39,7 @@ export const discoveryRoutes = new Hono<AppEnv>()
     describeRoute({
       tags,
       summary: 'Every AI service used in the period, sorted and paged (assess first by default)',
+      responses: { 200: json(serviceTableSchema, 'A page of the services table') },
     }),
     validate('query', serviceTableQuerySchema),
     async (c) => {
@@ -46,6 +54,7 @@ export const discoveryRoutes = new Hono<AppEnv>()
       tags,
       summary:
         'One service: people per day, people, events by kind, pages calling its API, access requests, policy and its history, vendor and assessments',
+      responses: { 200: json(serviceDetailSchema, 'The service over the period'), ...errors(404) },
     }),
     validate('param', z.object({ serviceId: serviceIdSchema })),
     validate('query', rangeQuerySchema),

@@ -1,13 +1,22 @@
 import {
+  answersConfirmedSchema,
+  colleagueInvitedSchema,
   evidenceFieldsSchema,
   inviteColleagueSchema,
+  materialChangeDeclaredSchema,
+  publicEvidenceSchema,
+  saveAnswersResultSchema,
   saveAnswersSchema,
+  submittedSchema,
+  vendorViewSchema,
 } from '@sightline/shared/assessments/vendor-page-api';
+import { okSchema } from '@sightline/shared/http/ok';
 import { confirmAnswersSchema, declareMaterialChangeSchema } from '@sightline/shared/reviews/review-api';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppEnv } from '../../context';
+import { errors, json } from '../../openapi-responses';
 import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { readUpload, uploadBodyLimit } from '../evidence/multipart';
@@ -39,13 +48,19 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       tags,
       parameters,
       summary: 'The questionnaire, your answers, files and reviewer comments',
+      responses: { 200: json(vendorViewSchema, 'The questionnaire as the vendor sees it') },
     }),
     vendorTokenAuth,
     async (c) => c.json(await getVendorView(serviceDeps(c), currentVendor(c)), 200),
   )
   .put(
     '/api/vendor/answers',
-    describeRoute({ tags, parameters, summary: 'Save answers (autosave sends what changed)' }),
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'Save answers (autosave sends what changed)',
+      responses: { 200: json(saveAnswersResultSchema, 'Saved'), ...errors(409) },
+    }),
     vendorTokenAuth,
     validate('json', saveAnswersSchema),
     async (c) => c.json(await saveAnswers(serviceDeps(c), currentVendor(c), c.req.valid('json')), 200),
@@ -56,6 +71,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       tags,
       parameters,
       summary: 'Upload a file for a question (multipart: file, questionId, expiresOn); 25 MB max',
+      responses: { 201: json(publicEvidenceSchema, 'Stored'), ...errors(409, 415) },
     }),
     vendorTokenAuth,
     uploadBodyLimit,
@@ -66,7 +82,12 @@ export const vendorPageRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/api/vendor/evidence/:id',
-    describeRoute({ tags, parameters, summary: 'Remove an uploaded file' }),
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'Remove an uploaded file',
+      responses: { 200: json(okSchema, 'Removed'), ...errors(409) },
+    }),
     vendorTokenAuth,
     validate('param', z.object({ id: z.uuid() })),
     async (c) => {
@@ -76,7 +97,12 @@ export const vendorPageRoutes = new Hono<AppEnv>()
   )
   .post(
     '/api/vendor/colleagues',
-    describeRoute({ tags, parameters, summary: 'Invite a colleague: they get their own link by mail' }),
+    describeRoute({
+      tags,
+      parameters,
+      summary: 'Invite a colleague: they get their own link by mail',
+      responses: { 201: json(colleagueInvitedSchema, 'Invited'), ...errors(409) },
+    }),
     vendorTokenAuth,
     validate('json', inviteColleagueSchema),
     async (c) => c.json(await inviteColleague(serviceDeps(c), currentVendor(c), c.req.valid('json')), 201),
@@ -87,6 +113,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       tags,
       parameters,
       summary: 'Submit: checks required answers and files, then locks the answers',
+      responses: { 200: json(submittedSchema, 'Submitted'), ...errors(409) },
     }),
     vendorTokenAuth,
     async (c) => c.json(await submitAnswers(serviceDeps(c), currentVendor(c)), 200),
@@ -97,6 +124,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       tags,
       parameters,
       summary: 'Confirm answers carried over from the last assessment are still true (their files stay)',
+      responses: { 200: json(answersConfirmedSchema, 'Confirmed'), ...errors(409) },
     }),
     vendorTokenAuth,
     validate('json', confirmAnswersSchema),
@@ -109,6 +137,7 @@ export const vendorPageRoutes = new Hono<AppEnv>()
       tags,
       parameters,
       summary: 'Declare a material change (new model provider, new region, training practice, other)',
+      responses: { 201: json(materialChangeDeclaredSchema, 'Declared'), ...errors(409) },
     }),
     vendorTokenAuth,
     validate('json', declareMaterialChangeSchema),
