@@ -102,7 +102,7 @@ describe('bad input', () => {
       400,
     );
     await expectErrorShape(await t.request('/api/audit?limit=-5', { cookie: admin }), 400);
-    await expectErrorShape(await t.request('/api/audit?before=abc', { cookie: admin }), 400);
+    await expectErrorShape(await t.request('/api/audit?cursor=not-a-cursor', { cookie: admin }), 400);
   });
 
   it('answers a JSON body over 1 MB sent to an upload route with 413 at once', async () => {

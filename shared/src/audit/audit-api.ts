@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from '../http/json-values';
+import { pageQuerySchema, pageSchema } from '../http/paging';
 
 /** One entry of the hash-chained audit trail as the API lists it. */
 export const auditEntrySchema = z.strictObject({
@@ -17,7 +18,21 @@ export const auditEntrySchema = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-export const auditListSchema = z.strictObject({ entries: z.array(auditEntrySchema) });
+/** A page of the trail, newest first. */
+export const auditListSchema = pageSchema(auditEntrySchema);
+
+/** The audit page: entries newest first, a page at a time, for one action or target if asked. */
+export const auditPageQuerySchema = z.strictObject({
+  action: z.string().max(100).optional(),
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(100).optional(),
+  ...pageQuerySchema.shape,
+});
+export type AuditListQuery = {
+  action?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+};
 
 /** The chain walked from the first entry: intact up to the last, or where it first breaks and why. */
 export const auditVerificationSchema = z.discriminatedUnion('ok', [

@@ -19,11 +19,11 @@ describe('operator password reset', () => {
       json: { email: 'admin@example.test', password },
     });
     expect(signIn.status).toBe(200);
-    const { entries } = (await (
+    const { items: entries } = (await (
       await t.request('/api/audit?action=staff.password_reset_by_operator', {
         cookie: await t.signInAs('auditor'),
       })
-    ).json()) as { entries: unknown[] };
+    ).json()) as { items: unknown[] };
     expect(entries).toHaveLength(1);
   });
 

@@ -40,6 +40,8 @@ const instantText = z
 
 const uuidText = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
+const bigintText = z.string().regex(/^-?\d{1,18}$/);
+
 const intText = z
   .string()
   .regex(/^-?\d{1,10}$/)
@@ -86,6 +88,14 @@ export const sortKeys = {
     toText: sql`${column}::text`,
     fromText: (text) => sql`${text}::integer`,
     text: intText,
+  }),
+  bigint: (column: Column, dir: Dir): SortKey => ({
+    expr: column,
+    dir,
+    nullable: nullableOf(column),
+    toText: sql`${column}::text`,
+    fromText: (text) => sql`${text}::bigint`,
+    text: bigintText,
   }),
   /** Text in the database's collation (the comparison uses the same one as the ordering). */
   text: (expr: SQL | Column, dir: Dir, nullable = nullableOf(expr)): SortKey => ({

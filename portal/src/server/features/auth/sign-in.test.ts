@@ -26,7 +26,7 @@ const signIn = (email: string, password: string) =>
 async function auditActions(): Promise<string[]> {
   const cookie = await t.signInAs('auditor');
   const res = await t.request('/api/audit?limit=500', { cookie });
-  return ((await res.json()) as { entries: { action: string }[] }).entries.map((e) => e.action);
+  return ((await res.json()) as { items: { action: string }[] }).items.map((e) => e.action);
 }
 
 describe('staff sign-in', () => {

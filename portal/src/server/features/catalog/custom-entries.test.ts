@@ -49,8 +49,8 @@ describe('custom catalog entries', () => {
       await t.request('/api/audit?action=catalog.custom_entry_created', {
         cookie: await t.signInAs('auditor'),
       })
-    ).json()) as { entries: unknown[] };
-    expect(audit.entries).toHaveLength(1);
+    ).json()) as { items: unknown[] };
+    expect(audit.items).toHaveLength(1);
   });
 
   it('changes the ETag of GET /api/catalog when the catalog changes, and answers 304 otherwise', async () => {

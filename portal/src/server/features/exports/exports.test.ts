@@ -194,7 +194,7 @@ describe('CSV exports', () => {
   });
 
   it('exports the audit trail as it stood when the download started, and records who took it', async () => {
-    const listed = await json<{ entries: { seq: number; action: string }[] }>(
+    const listed = await json<{ items: { seq: number; action: string }[] }>(
       await t.request('/api/audit?limit=500', { cookie: admin }),
       200,
     );
@@ -209,8 +209,8 @@ describe('CSV exports', () => {
     // Appended while the file streams: after the bound the export took, so not in the file.
     await t.request('/api/vendors/export.csv', { cookie: admin });
     const csv = await readCsvDownload(res, 'audit-trail');
-    expect(column(csv, 'Sequence')).toEqual(listed.entries.map((e) => String(e.seq)));
-    expect(column(csv, 'Action')).toEqual(listed.entries.map((e) => e.action));
+    expect(column(csv, 'Sequence')).toEqual(listed.items.map((e) => String(e.seq)));
+    expect(column(csv, 'Action')).toEqual(listed.items.map((e) => e.action));
     expect(column(csv, 'Sequence')).not.toContain(String(own!.seq));
 
     const onlyExports = await readCsvDownload(

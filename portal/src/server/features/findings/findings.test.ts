@@ -146,11 +146,11 @@ describe('working a finding', () => {
       ['reopen', 'risk_accepted', 'open'],
       ['resolve', 'open', 'resolved'],
     ]);
-    const audit = await json<{ entries: { action: string; targetId: string | null }[] }>(
+    const audit = await json<{ items: { action: string; targetId: string | null }[] }>(
       await call(`/api/audit?targetType=finding&targetId=${f.id}`, 'auditor'),
       200,
     );
-    expect(audit.entries.filter((e) => e.targetId === f.id).map((e) => e.action)).toEqual(
+    expect(audit.items.filter((e) => e.targetId === f.id).map((e) => e.action)).toEqual(
       expect.arrayContaining(['finding.flagged', 'finding.accept_risk', 'finding.reopen', 'finding.resolve']),
     );
   });

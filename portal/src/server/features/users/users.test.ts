@@ -102,13 +102,13 @@ describe('inviting staff', () => {
     expect(demote.status).toBe(409);
 
     const audit = (await (await t.request('/api/audit', { cookie: admin })).json()) as {
-      entries: { action: string; details: Record<string, unknown> }[];
+      items: { action: string; details: Record<string, unknown> }[];
     };
-    const actions = audit.entries.map((e) => e.action);
+    const actions = audit.items.map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining(['staff.invited', 'staff.invitation_accepted', 'staff.role_changed']),
     );
-    expect(JSON.stringify(audit.entries)).not.toContain(link.split('#')[1]!);
+    expect(JSON.stringify(audit.items)).not.toContain(link.split('#')[1]!);
     const verify = await t.request('/api/audit/verify', { cookie: admin });
     expect(await verify.json()).toMatchObject({ ok: true });
   });

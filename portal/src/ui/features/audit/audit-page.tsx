@@ -1,9 +1,15 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { DownloadCsvLink } from '../../components/download-csv-link';
+import { LoadMore } from '../../components/load-more';
+import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 
 export function AuditPage() {
-  const entries = useQuery({ queryKey: ['audit'], queryFn: () => unwrap(api.api.audit.$get({ query: {} })) });
+  const entries = usePagedList({
+    queryKey: ['audit'],
+    fetchPage: (cursor) => unwrap(api.api.audit.$get({ query: { cursor } })),
+    idOf: (e) => String(e.seq),
+  });
   const verify = useMutation({ mutationFn: () => unwrap(api.api.audit.verify.$get()) });
   const result = verify.data;
   return (
@@ -39,7 +45,7 @@ export function AuditPage() {
           </tr>
         </thead>
         <tbody>
-          {entries.data?.entries.map((e) => (
+          {entries.items.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
               <td>{new Date(e.at).toLocaleString()}</td>
@@ -55,6 +61,7 @@ export function AuditPage() {
           ))}
         </tbody>
       </table>
+      <LoadMore list={entries} noun="entries" />
     </section>
   );
 }
