@@ -30,9 +30,8 @@ export type PageRow<Pages> = Pages extends AsyncIterable<(infer Row)[]> ? Row : 
 
 /**
  * The row cap an export passes to a register's list query (vendors, assessments, findings, AI
- * systems), which the page caps at a few hundred. Those registers hold hundreds to a few thousand
- * rows, with joins and orderings a keyset would not follow, so they are read whole as one page; the
- * cap only stops a runaway table from filling the memory (and keeps the follow-up `in (...)` lookups
- * under PostgreSQL's 65,535 parameters).
+ * systems) as one page of the list's own keyset. Those registers hold hundreds to a few thousand
+ * rows, so the export reads them whole as one page; the cap only stops a runaway table from filling
+ * the memory (and keeps the follow-up `in (...)` lookups under PostgreSQL's 65,535 parameters).
  */
 export const WHOLE_REGISTER = 20_000;

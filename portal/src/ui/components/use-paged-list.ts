@@ -5,13 +5,16 @@ type Options<P extends Page<unknown>> = {
   queryKey: QueryKey;
   /** One page of the list: the first without a cursor, the next with the cursor the last one gave. */
   fetchPage: (cursor: string | undefined) => Promise<P>;
-  /** How an item is told apart, so a row that moved between pages is not shown twice. */
-  idOf?: (item: P['items'][number]) => string;
+  /** How an item is told apart (by default its `id`), so a row that moved between pages is not shown twice. */
+  idOf?: (item: P['items'][number]) => string | undefined;
   refetchInterval?: number;
   enabled?: boolean;
 };
 
-const byId = (item: unknown) => String((item as { id?: unknown }).id);
+const byId = (item: unknown) => {
+  const id = (item as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+};
 
 /**
  * A list read page by page from a cursor-paged endpoint, for <LoadMore>: the rows loaded so far, the
@@ -36,8 +39,8 @@ export function usePagedList<P extends Page<unknown>>({
   const items: P['items'][number][] = [];
   for (const item of pages.flatMap((p) => p.items)) {
     const id = idOf(item);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (id !== undefined && seen.has(id)) continue;
+    if (id !== undefined) seen.add(id);
     items.push(item);
   }
   return {
