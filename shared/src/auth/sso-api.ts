@@ -46,6 +46,11 @@ const ssoProviderFields = {
   groupsClaim: claimNameSchema,
   /** The claim that carries the person's department; absent: departments come from the CSV only. */
   departmentClaim: claimNameSchema.nullable(),
+  /**
+   * The claim with the person's manager's email address, kept with their department (so it needs the
+   * department claim too); absent or null: managers come from the CSV only.
+   */
+  managerClaim: claimNameSchema.nullable().default(null),
   roleRules: z.array(ssoRoleRuleSchema).min(1, 'Map at least one group to a role').max(50),
   /** Password sign-in refused for these domains (admins keep theirs, as a way in if the provider is down). */
   passwordsOff: z.boolean(),
@@ -80,6 +85,7 @@ export const ssoProviderViewSchema = z.object({
   domains: z.array(z.string()),
   groupsClaim: z.string(),
   departmentClaim: z.string().nullable(),
+  managerClaim: z.string().nullable(),
   roleRules: z.array(ssoRoleRuleSchema),
   passwordsOff: z.boolean(),
   scopes: z.array(z.string()),

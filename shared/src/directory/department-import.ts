@@ -49,6 +49,10 @@ export const departmentImportResultSchema = z.strictObject({
 export const departmentSummarySchema = z.strictObject({
   mappedPeople: z.number().int(),
   departmentCount: z.number().int(),
+  /** Of the people with a department, those with a manager too (from the CSV or the identity provider). */
+  withManager: z.number().int(),
+  /** Of the people with a department, those whose department the identity provider gave at sign-in. */
+  fromSignIn: z.number().int(),
   departments: z.array(z.strictObject({ department: z.string(), people: z.number().int() })),
   pseudonymised: z.boolean(),
   lastImport: z

@@ -1,42 +1,16 @@
-import { createPrivateKey, generateKeyPairSync, type JsonWebKey, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { alterIdToken, newSigningKey, type SigningKey, type Tamper } from './id-token-tamper';
 
-export type IdpUser = { email: string; name: string; groups: string[]; department?: string };
-
-/** What the token endpoint's answer becomes on its way to the portal (a man in the middle, for tests). */
-export type Tamper =
-  | 'none'
-  | 'bad-signature'
-  | 'wrong-audience'
-  | 'expired'
-  | 'replay'
-  | { expiredBySeconds: number };
-
-type SigningKey = JsonWebKey & { kid: string; alg: 'RS256'; use: 'sig' };
-
-function newSigningKey(): SigningKey {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig' };
-}
-
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** Signs a JWT with RS256 the way the provider does; a test re-signs altered claims with it. */
-function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: SigningKey): string {
-  const data = `${b64(header)}.${b64(payload)}`;
-  const signature = sign('sha256', Buffer.from(data), createPrivateKey({ key, format: 'jwk' }));
-  return `${data}.${signature.toString('base64url')}`;
-}
-
-function decode(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
-  const [header, payload] = token
-    .split('.')
-    .slice(0, 2)
-    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
-  return { header, payload };
-}
+export type IdpUser = {
+  email: string;
+  name: string;
+  groups: string[];
+  department?: string;
+  /** Sent as the `manager_email` claim. */
+  manager?: string;
+};
 
 /**
  * A real OpenID Connect provider (oidc-provider, the certified Node implementation) on loopback, with
@@ -94,7 +68,9 @@ export async function startOidcProvider(options: {
   function alteredTokenAnswer(body: string): string {
     const parsed = JSON.parse(body) as { id_token?: string };
     if (!parsed.id_token) return body;
-    return JSON.stringify({ ...parsed, id_token: altered(parsed.id_token) });
+    issuedIdTokens.push(parsed.id_token);
+    const altered = alterIdToken(parsed.id_token, tamper, keys[0]!, issuedIdTokens.at(-2));
+    return JSON.stringify({ ...parsed, id_token: altered });
   }
 
   const build = () =>
@@ -113,7 +89,11 @@ export async function startOidcProvider(options: {
       routes: { jwks: jwksPath },
       cookies: { keys: ['oidc-test-provider-cookie-key'] },
       scopes: ['openid', 'email', 'profile', 'groups'],
-      claims: { email: ['email', 'email_verified'], profile: ['name'], groups: ['groups', 'department'] },
+      claims: {
+        email: ['email', 'email_verified'],
+        profile: ['name'],
+        groups: ['groups', 'department', 'manager_email'],
+      },
       // Claims of the granted scopes go into the ID token too, where the portal reads groups.
       conformIdTokenClaims: false,
       pkce: { required: () => true },
@@ -133,6 +113,7 @@ export async function startOidcProvider(options: {
             name: person.name,
             groups: person.groups,
             ...(person.department ? { department: person.department } : {}),
+            ...(person.manager ? { manager_email: person.manager } : {}),
           }),
         };
       },
@@ -190,27 +171,17 @@ export async function startOidcProvider(options: {
     );
   }
 
-  function altered(token: string): string {
-    const mode = tamper;
-    issuedIdTokens.push(token);
-    const { header, payload } = decode(token);
-    const now = Math.floor(Date.now() / 1000);
-    if (mode === 'none') return token;
-    if (mode === 'bad-signature')
-      return signJwt(header, payload, { ...newSigningKey(), kid: String(header.kid) });
-    if (mode === 'wrong-audience') return signJwt(header, { ...payload, aud: 'another-client' }, keys[0]!);
-    if (mode === 'expired')
-      return signJwt(header, { ...payload, iat: now - 7200, exp: now - 3600 }, keys[0]!);
-    if (mode === 'replay') return issuedIdTokens.at(-2) ?? token;
-    return signJwt(header, { ...payload, exp: now - mode.expiredBySeconds }, keys[0]!);
-  }
-
   return {
     issuer,
     setUser: (sub: string, person: IdpUser) => users.set(sub, person),
     setGroups: (sub: string, groups: string[]) => {
       const person = users.get(sub);
       if (person) users.set(sub, { ...person, groups });
+    },
+    /** Changes what the provider says of a person (their department, manager…) from the next sign-in. */
+    updateUser: (sub: string, change: Partial<IdpUser>) => {
+      const person = users.get(sub);
+      if (person) users.set(sub, { ...person, ...change });
     },
     setTamper: (mode: Tamper) => {
       tamper = mode;

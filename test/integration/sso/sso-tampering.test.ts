@@ -1,6 +1,6 @@
 import { TEST_ORIGIN } from '@sightline/portal/server/testing/test-app';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Tamper } from './oidc-test-provider';
+import type { Tamper } from './id-token-tamper';
 import { signInThroughProvider } from './sso-driver';
 import { auditEntries, startSsoWorld, whoAmI } from './sso-test-kit';
 

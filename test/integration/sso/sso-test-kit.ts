@@ -25,6 +25,7 @@ export async function startSsoWorld(overrides: Record<string, unknown> = {}) {
     name: 'Alice Admin',
     groups: ['sightline-admins'],
     department: 'Security',
+    manager: 'carol@corp.example',
   });
   idp.setUser('bob', { email: 'bob@corp.example', name: 'Bob Buyer', groups: ['ai-procurement', 'staff'] });
   const admin = await t.signInAs('admin');
@@ -40,6 +41,7 @@ export async function startSsoWorld(overrides: Record<string, unknown> = {}) {
       domains: ['corp.example'],
       groupsClaim: 'groups',
       departmentClaim: 'department',
+      managerClaim: 'manager_email',
       roleRules,
       passwordsOff: false,
       scopes: ['openid', 'email', 'profile', 'groups'],

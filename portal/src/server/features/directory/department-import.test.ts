@@ -105,6 +105,8 @@ describe('department CSV import', () => {
     expect(await summary.json()).toMatchObject({
       mappedPeople: 2,
       departmentCount: 2,
+      withManager: 1,
+      fromSignIn: 0,
       departments: [
         { department: 'Engineering', people: 1 },
         { department: 'Sales', people: 1 },

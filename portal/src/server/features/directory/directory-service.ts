@@ -63,14 +63,23 @@ export async function importDepartments(
   });
 }
 
-/** What the settings page shows: how many people have a department, in which, and the last import. */
+/**
+ * What the settings page shows: how many people have a department, in which, how many of them have a
+ * manager or were given their department at sign-in, and the last import.
+ */
 export async function departmentSummary(db: Db) {
   const [totals, largest, [settings], [lastImport]] = await Promise.all([
     db
       .execute(
-        sql`select count(*)::int as people, count(distinct department)::int as departments from person_department`,
+        sql`select count(*)::int as people, count(distinct department)::int as departments,
+          count(manager_key)::int as with_manager,
+          count(*) filter (where source = 'sign-in')::int as from_sign_in
+          from person_department`,
       )
-      .then((r) => rowsOf<{ people: number; departments: number }>(r)[0]),
+      .then(
+        (r) =>
+          rowsOf<{ people: number; departments: number; with_manager: number; from_sign_in: number }>(r)[0],
+      ),
     db
       .execute(
         sql`select department, count(*)::int as people from person_department
@@ -91,6 +100,8 @@ export async function departmentSummary(db: Db) {
   return {
     mappedPeople: Number(totals?.people ?? 0),
     departmentCount: Number(totals?.departments ?? 0),
+    withManager: Number(totals?.with_manager ?? 0),
+    fromSignIn: Number(totals?.from_sign_in ?? 0),
     departments: largest.map((d) => ({ department: d.department, people: Number(d.people) })),
     pseudonymised: settings?.pseudonymised ?? true,
     lastImport: lastImport

@@ -11,16 +11,21 @@ const ROWS_PER_STATEMENT = 10_000;
 
 export type SetDepartmentsInput = {
   assignments: readonly DepartmentAssignment[];
-  /** The CSV import, or (later) the identity provider's claims at sign-in. */
+  /** The CSV import, or the identity provider's claims at sign-in. */
   source: DepartmentSource;
   /** Also remove the CSV-set departments of people not in `assignments` (departments set at sign-in stay). */
   replaceCsv?: boolean;
+  /**
+   * An assignment without a manager keeps the one already stored (sign-in: a token that names no
+   * manager says nothing about them); otherwise, as in a CSV file, no manager means none.
+   */
+  keepStoredManager?: boolean;
   now: Date;
 };
 
 /**
- * The one way a person's department is set, whoever knows it: the CSV import and, later, sign-in
- * through the identity provider. Each email becomes the person key the usage rollups use (the keyed
+ * The one way a person's department is set, whoever knows it: the CSV import and sign-in through
+ * the identity provider. Each email becomes the person key the usage rollups use (the keyed
  * hash under the org's secret while pseudonymisation is on, so no address is stored; the address
  * itself when it is off, kept then also as `email`), and the manager's address is keyed the same way.
  * Run it inside the caller's transaction: it is all or nothing with whatever else the caller does.
@@ -44,13 +49,16 @@ export async function setDepartments(
   }));
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const batch = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const manager = input.keepStoredManager
+      ? sql`coalesce(excluded.manager_key, person_department.manager_key)`
+      : sql`excluded.manager_key`;
     await tx.execute(sql`
       insert into person_department (person_key, email, department, manager_key, source, updated_at)
       select person_key, email, department, manager_key, ${input.source}, ${input.now.toISOString()}::timestamptz
       from json_to_recordset(${JSON.stringify(batch)}::json)
         as r(person_key text, email text, department text, manager_key text)
       on conflict (person_key) do update set email = excluded.email, department = excluded.department,
-        manager_key = excluded.manager_key, source = excluded.source, updated_at = excluded.updated_at`);
+        manager_key = ${manager}, source = excluded.source, updated_at = excluded.updated_at`);
   }
 
   let removed = 0;

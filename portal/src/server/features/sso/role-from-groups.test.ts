@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentIn, groupsIn, roleFromGroups } from './role-from-groups';
+import { departmentIn, groupsIn, managerIn, roleFromGroups } from './role-from-groups';
 
 const rules = [
   { group: 'sightline-admins', role: 'admin' },
@@ -31,5 +31,13 @@ describe('roles from groups', () => {
     expect(departmentIn('')).toBeNull();
     expect(departmentIn('x'.repeat(121))).toBeNull();
     expect(departmentIn(['Security'])).toBeNull();
+  });
+
+  it('takes a manager only as an email address, in lower case', () => {
+    expect(managerIn(' Carol@Corp.Example ')).toBe('carol@corp.example');
+    expect(managerIn('00u1abcd2EFGH3ijk4x7')).toBeNull();
+    expect(managerIn('Carol Manager')).toBeNull();
+    expect(managerIn(['carol@corp.example'])).toBeNull();
+    expect(managerIn(undefined)).toBeNull();
   });
 });

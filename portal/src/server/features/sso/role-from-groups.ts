@@ -1,4 +1,5 @@
 import type { SsoRoleRule } from '@sightline/shared/auth/sso-api';
+import { emailSchema } from '@sightline/shared/auth/staff-api';
 
 /** The groups an ID token claim names: an array of strings, or one string (some providers send one). */
 export function groupsIn(claim: unknown): string[] {
@@ -22,4 +23,14 @@ export function departmentIn(claim: unknown): string | null {
   if (typeof claim !== 'string') return null;
   const department = claim.trim();
   return department.length > 0 && department.length <= 120 ? department : null;
+}
+
+/**
+ * A manager from the ID token's claim: an email address (lower case), as the CSV import takes it,
+ * so both key the manager the same way. Anything else (a provider's user id, a name) is ignored.
+ */
+export function managerIn(claim: unknown): string | null {
+  if (typeof claim !== 'string') return null;
+  const parsed = emailSchema.safeParse(claim.trim());
+  return parsed.success ? parsed.data : null;
 }

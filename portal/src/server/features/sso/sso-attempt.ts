@@ -23,6 +23,8 @@ export type SsoAttempt = {
     role: SsoProviderSettings['roleRules'][number]['role'];
     group: string;
     department: string | null;
+    /** The manager's email from the manager claim, when the provider gives one. */
+    manager: string | null;
     existingUserId: string | null;
   };
   signedIn?: { userId: string };

@@ -36,6 +36,7 @@ export async function listSsoProviders(deps: Pick<Deps, 'db' | 'env'>): Promise<
       domains: splitDomains(row.domain),
       groupsClaim: row.groupsClaim,
       departmentClaim: row.departmentClaim,
+      managerClaim: row.managerClaim,
       roleRules: row.roleRules,
       passwordsOff: row.passwordsOff,
       scopes: config.scopes ?? [],
@@ -92,6 +93,7 @@ async function rowFor(deps: Deps, input: Fields, sealedSecret: string) {
     label: input.label,
     groupsClaim: input.groupsClaim,
     departmentClaim: input.departmentClaim,
+    managerClaim: input.managerClaim,
     roleRules: input.roleRules,
     passwordsOff: input.passwordsOff,
     updatedAt: deps.now,
@@ -100,7 +102,17 @@ async function rowFor(deps: Deps, input: Fields, sealedSecret: string) {
 
 /** What the audit trail keeps of a provider's settings: everything but the secret. */
 function auditable(providerId: string, input: Fields) {
-  const { clientId, label, issuer, domains, roleRules, passwordsOff, groupsClaim, departmentClaim } = input;
+  const {
+    clientId,
+    label,
+    issuer,
+    domains,
+    roleRules,
+    passwordsOff,
+    groupsClaim,
+    departmentClaim,
+    managerClaim,
+  } = input;
   return {
     providerId,
     label,
@@ -111,6 +123,7 @@ function auditable(providerId: string, input: Fields) {
     passwordsOff,
     groupsClaim,
     departmentClaim,
+    managerClaim,
   };
 }
 

@@ -11,6 +11,7 @@ export type SsoProviderSettings = {
   domains: string[];
   groupsClaim: string;
   departmentClaim: string | null;
+  managerClaim: string | null;
   roleRules: SsoRoleRule[];
   passwordsOff: boolean;
 };
@@ -22,6 +23,7 @@ const columns = {
   domain: ssoProvider.domain,
   groupsClaim: ssoProvider.groupsClaim,
   departmentClaim: ssoProvider.departmentClaim,
+  managerClaim: ssoProvider.managerClaim,
   roleRules: ssoProvider.roleRules,
   passwordsOff: ssoProvider.passwordsOff,
 };

@@ -7,8 +7,8 @@ import { currentSsoAttempt } from './sso-attempt';
 
 /**
  * Applies resolveUser's decision once better-auth has the user row (created just now for a first
- * sign-in, the just-in-time provisioning): the role the groups give, the department the ID token
- * names, and the audit entries for the provisioning, a role change and the sign-in, in one
+ * sign-in, the just-in-time provisioning): the role the groups give, the department (and manager)
+ * the ID token names, and the audit entries for the provisioning, a role change and the sign-in, in one
  * transaction. It runs before the session cookie is sent, so the person's first page already has the
  * new role.
  */
@@ -52,8 +52,9 @@ export async function provisionSsoUser(db: Db, userId: string, now: Date): Promi
     }
     if (decision.department)
       await setDepartments(tx, {
-        assignments: [{ email: before.email, department: decision.department, manager: null }],
+        assignments: [{ email: before.email, department: decision.department, manager: decision.manager }],
         source: 'sign-in',
+        keepStoredManager: true,
         now,
       });
     await recordAudit(tx, {

@@ -1,6 +1,6 @@
 import type { SSOUserResolution, SSOUserResolutionContext, SSOUserResolutionInput } from '@better-auth/sso';
 import { type SsoErrorCode, ssoErrorMessages } from '@sightline/shared/auth/sso-api';
-import { departmentIn, groupsIn, roleFromGroups } from './role-from-groups';
+import { departmentIn, groupsIn, managerIn, roleFromGroups } from './role-from-groups';
 import { currentSsoAttempt } from './sso-attempt';
 import { servesEmail } from './sso-provider-settings';
 
@@ -23,6 +23,8 @@ export async function resolveSsoUser(
     return refuse('provider_error', 'no sign-in attempt in progress');
   const { settings } = attempt;
   const claims = input.verifiedIdTokenClaims;
+  /** A claim of the verified ID token, else of the userinfo answer (the plugin reads that when offered). */
+  const claim = (name: string | null) => (name ? (claims[name] ?? input.providerClaims[name]) : undefined);
   const email = input.providerUser.email.trim().toLowerCase();
 
   if (attempt.expectedNonce === null) return refuse('expired_attempt', 'no nonce stored for this state');
@@ -31,10 +33,7 @@ export async function resolveSsoUser(
   if (!servesEmail(settings.domains, email))
     return refuse('wrong_domain', `email outside ${settings.domains.join(', ')}`, email);
 
-  const rule = roleFromGroups(
-    settings.roleRules,
-    groupsIn(claims[settings.groupsClaim] ?? input.providerClaims[settings.groupsClaim]),
-  );
+  const rule = roleFromGroups(settings.roleRules, groupsIn(claim(settings.groupsClaim)));
   if (!rule) return refuse('no_role', 'in none of the mapped groups', email);
 
   const linked = (await database.findOne({
@@ -50,14 +49,12 @@ export async function resolveSsoUser(
   })) as Found;
   if (existing?.disabled === true) return refuse('disabled', 'account disabled', email);
 
-  const department = settings.departmentClaim
-    ? departmentIn(claims[settings.departmentClaim] ?? input.providerClaims[settings.departmentClaim])
-    : null;
   attempt.decision = {
     email,
     role: rule.role,
     group: rule.group,
-    department,
+    department: departmentIn(claim(settings.departmentClaim)),
+    manager: managerIn(claim(settings.managerClaim)),
     existingUserId: existing?.id ?? null,
   };
   return existing ? { action: 'link', userId: existing.id, profile: 'preserve' } : { action: 'continue' };

@@ -63,7 +63,10 @@ export function DepartmentsSection({ isAdmin }: { isAdmin: boolean }) {
         <p aria-live="polite">
           <strong>{s.mappedPeople.toLocaleString()}</strong>{' '}
           {s.mappedPeople === 1 ? 'person has' : 'people have'} a department
-          {s.departmentCount > 0 && `, in ${s.departmentCount.toLocaleString()} departments`}.
+          {s.departmentCount > 0 && `, in ${s.departmentCount.toLocaleString()} departments`}
+          {s.mappedPeople > 0 &&
+            `; ${s.withManager.toLocaleString()} with a manager, ${s.fromSignIn.toLocaleString()} given at single sign-on`}
+          .
           {s.lastImport && (
             <span className="muted">
               {' '}

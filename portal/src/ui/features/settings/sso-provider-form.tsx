@@ -20,6 +20,7 @@ const fields = {
   domains: listOf(shape.domains.element, /[\s,]+/),
   groupsClaim: z.string(),
   departmentClaim: textOrNull,
+  managerClaim: textOrNull,
   roleRules: roleRulesText,
   passwordsOff: z.boolean(),
   scopes: listOf(z.string(), /[\s,]+/),
@@ -53,6 +54,7 @@ export function SsoProviderForm({ current, saving, onCreate, onUpdate, onCancel 
       domains: current?.domains.join(', ') ?? '',
       groupsClaim: current?.groupsClaim ?? 'groups',
       departmentClaim: current?.departmentClaim ?? '',
+      managerClaim: current?.managerClaim ?? '',
       roleRules: current ? roleRulesAsText(current.roleRules) : '',
       passwordsOff: current?.passwordsOff ?? false,
       scopes: current?.scopes.join(' ') ?? 'openid email profile',
@@ -120,6 +122,12 @@ export function SsoProviderForm({ current, saving, onCreate, onUpdate, onCancel 
       {field('scopes', 'Scopes', 'Okta and some others send groups only with a "groups" scope.')}
       {field('groupsClaim', 'Groups claim', 'The ID token claim listing the person’s groups.')}
       {field('departmentClaim', 'Department claim (optional)', undefined, { placeholder: 'department' })}
+      {field(
+        'managerClaim',
+        'Manager claim (optional)',
+        'The claim with the manager’s email address; kept with the department.',
+        { placeholder: 'manager_email' },
+      )}
       <div className="field">
         <label>
           Groups and roles, one per line: group = role
