@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import type { FuzzWorld } from './fuzz-world';
 import { hostileJson, hostileKey, hostileString, longString } from './hostile-values';
+import { invalidValue } from './invalid-values';
 import { jsonText } from './json-text';
 import type { InventoriedRoute, JsonSchema } from './route-inventory';
-import { invalidValue, validValue } from './schema-arbitraries';
+import { validValue } from './valid-values';
 
 /** One generated request: path segments for the parameters, a raw query string, and a body. */
 export type FuzzInput = {
