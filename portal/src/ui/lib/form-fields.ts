@@ -54,3 +54,43 @@ export function listOf<T extends z.ZodType>(item: T, separator: RegExp = /[,\n]/
     return items;
   });
 }
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** A file input (react-hook-form gives its FileList): the one file chosen, not empty, at most `maxBytes`. */
+export function oneFile(maxBytes: number) {
+  return z
+    .custom<FileList>((value) => typeof (value as FileList | null)?.item === 'function', 'Choose a file')
+    .transform((files, ctx) => {
+      const file = files.item(0);
+      if (!file) {
+        ctx.addIssue({ code: 'custom', message: 'Choose a file' });
+        return z.NEVER;
+      }
+      if (file.size === 0) {
+        ctx.addIssue({ code: 'custom', message: `${file.name} is empty` });
+        return z.NEVER;
+      }
+      if (file.size > maxBytes) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${file.name} is ${megabytes(file.size)}; the most is ${megabytes(maxBytes)}`,
+        });
+        return z.NEVER;
+      }
+      return file;
+    });
+}
+
+/**
+ * A dropdown's or a URL parameter's value as the schema reads it, or undefined when it is empty or not
+ * one the schema takes (instead of a cast that trusts the page).
+ */
+export function optionOf<S extends z.ZodType>(
+  schema: S,
+  raw: string | null | undefined,
+): z.output<S> | undefined {
+  if (!raw) return undefined;
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}

@@ -1,4 +1,4 @@
-import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
+import { type AnswerInput, MAX_TEXT_ANSWER_CHARS } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { type ReactNode, useState } from 'react';
 
@@ -109,7 +109,7 @@ export function AnswerControl({ question, answer, disabled, describedBy, help, o
         <textarea
           id={id}
           rows={3}
-          maxLength={10_000}
+          maxLength={MAX_TEXT_ANSWER_CHARS}
           value={typeof answer?.value === 'string' ? answer.value : ''}
           disabled={off}
           aria-describedby={describedBy}

@@ -1,23 +1,24 @@
+import { inviteColleagueSchema } from '@sightline/shared/assessments/vendor-page-api';
 import { toApiClientError } from '@sightline/shared/http/api-client-error';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { textLimits } from '../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../lib/zod-form';
 import type { VendorApi } from './vendor-api';
+
+const { shape } = inviteColleagueSchema;
 
 /** Gives a colleague their own link by mail, so the respondent's link is never forwarded. */
 export function ColleagueForm({ api }: { api: VendorApi }) {
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const form = useZodForm(inviteColleagueSchema, { defaultValues: { name: '', email: '' } });
+  const busy = form.formState.isSubmitting;
+  const errors = form.formState.errors;
 
-  const invite = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    setBusy(true);
+  const invite = async (input: z.output<typeof inviteColleagueSchema>) => {
     setMessage(null);
     try {
-      const result = await api.inviteColleague({
-        name: String(data.get('name')),
-        email: String(data.get('email')),
-      });
+      const result = await api.inviteColleague(input);
       setMessage({ error: false, text: `Invitation sent to ${result.invited}.` });
       form.reset();
     } catch (error) {
@@ -25,8 +26,6 @@ export function ColleagueForm({ api }: { api: VendorApi }) {
         error: true,
         text: toApiClientError(error, 'Could not send the invitation.').message,
       });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -34,11 +33,28 @@ export function ColleagueForm({ api }: { api: VendorApi }) {
     <section className="colleague" aria-labelledby="colleague-title">
       <h2 id="colleague-title">Invite a colleague</h2>
       <p>Someone else knows some answers? They get their own link and can answer alongside you.</p>
-      <form onSubmit={(e) => void invite(e)}>
+      <form onSubmit={form.handleSubmit(invite)} noValidate>
         <label htmlFor="colleague-name">Name</label>
-        <input id="colleague-name" name="name" required maxLength={200} autoComplete="off" />
+        <input
+          id="colleague-name"
+          {...form.register('name')}
+          required
+          {...textLimits(shape.name)}
+          autoComplete="off"
+          {...fieldErrorProps('colleague-name-error', errors.name)}
+        />
+        <FieldError id="colleague-name-error" message={errors.name?.message} />
         <label htmlFor="colleague-email">Email</label>
-        <input id="colleague-email" name="email" type="email" required maxLength={254} autoComplete="off" />
+        <input
+          id="colleague-email"
+          {...form.register('email')}
+          type="email"
+          required
+          {...textLimits(shape.email)}
+          autoComplete="off"
+          {...fieldErrorProps('colleague-email-error', errors.email)}
+        />
+        <FieldError id="colleague-email-error" message={errors.email?.message} />
         <button type="submit" className="secondary" disabled={busy}>
           {busy ? 'Sending…' : 'Send invitation'}
         </button>

@@ -1,8 +1,15 @@
-import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
-import type { PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
+import {
+  MAX_UPLOAD_BYTES,
+  uploadAccept,
+  uploadTypesSentence,
+} from '@sightline/shared/assessments/upload-rules';
+import { evidenceFieldsSchema, type PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
 import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
+import { oneFile } from '../lib/form-fields';
+import { FieldError, fieldErrorProps, useZodForm } from '../lib/zod-form';
 import { fieldId } from './answer-input';
 import type { VendorApi } from './vendor-api';
 
@@ -14,6 +21,17 @@ type Props = {
   flush: () => Promise<void>;
   onChange: () => void;
 };
+
+/** The file, and the certificate's expiry date when the question asks for one (the contract's date). */
+const withExpiry = z.object({
+  file: oneFile(MAX_UPLOAD_BYTES),
+  expiresOn: evidenceFieldsSchema.shape.expiresOn.unwrap(),
+});
+const fileOnly = z.object({
+  file: oneFile(MAX_UPLOAD_BYTES),
+  expiresOn: z.string().transform(() => undefined),
+});
+type Upload = { file: File; expiresOn: string | undefined };
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -28,20 +46,18 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
   const base = `${fieldId(question.id)}-evidence`;
   const askExpiry = question.evidence?.certificateExpiry === true;
 
-  const upload = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const file = data.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      setMessage({
-        error: true,
-        text: file instanceof File && file.name ? 'The file is empty.' : 'Choose a file first.',
-      });
-      return;
-    }
+  const form = useZodForm<z.ZodType<Upload, { file?: FileList; expiresOn: string }>>(
+    askExpiry ? withExpiry : fileOnly,
+    { defaultValues: { expiresOn: '' } },
+  );
+  const uploading = form.formState.isSubmitting;
+  const errors = form.formState.errors;
+
+  const upload = async ({ file, expiresOn }: Upload) => {
+    const data = new FormData();
     data.set('questionId', question.id);
-    setBusy(true);
+    if (expiresOn) data.set('expiresOn', expiresOn);
+    data.set('file', file);
     setMessage(null);
     try {
       // Answers typed a moment ago go first, so the server has them before the file and its refetch.
@@ -52,8 +68,6 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
       onChange();
     } catch (error) {
       setMessage({ error: true, text: toApiClientError(error, 'Upload failed.').message });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -96,19 +110,36 @@ export function EvidenceField({ question, files, editable, api, flush, onChange 
         </ul>
       )}
       {editable && (
-        <form className="upload" onSubmit={(e) => void upload(e)}>
+        <form className="upload" onSubmit={form.handleSubmit(upload)} noValidate>
           <label htmlFor={`${base}-file`}>
             File <span className="hint">({uploadTypesSentence})</span>
           </label>
-          <input id={`${base}-file`} name="file" type="file" accept={uploadAccept} required disabled={busy} />
+          <input
+            id={`${base}-file`}
+            {...form.register('file')}
+            type="file"
+            accept={uploadAccept}
+            required
+            disabled={busy || uploading}
+            {...fieldErrorProps(`${base}-file-error`, errors.file)}
+          />
+          <FieldError id={`${base}-file-error`} message={errors.file?.message} />
           {askExpiry && (
             <>
               <label htmlFor={`${base}-expiry`}>Certificate expiry date</label>
-              <input id={`${base}-expiry`} name="expiresOn" type="date" required disabled={busy} />
+              <input
+                id={`${base}-expiry`}
+                {...form.register('expiresOn')}
+                type="date"
+                required
+                disabled={busy || uploading}
+                {...fieldErrorProps(`${base}-expiry-error`, errors.expiresOn)}
+              />
+              <FieldError id={`${base}-expiry-error`} message={errors.expiresOn?.message} />
             </>
           )}
-          <button type="submit" className="secondary" disabled={busy}>
-            {busy ? 'Uploading…' : 'Upload'}
+          <button type="submit" className="secondary" disabled={busy || uploading}>
+            {uploading ? 'Uploading…' : 'Upload'}
           </button>
         </form>
       )}

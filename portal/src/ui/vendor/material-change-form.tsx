@@ -1,7 +1,13 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
 import { toApiClientError } from '@sightline/shared/http/api-client-error';
+import {
+  type DeclareMaterialChangeInput,
+  declareMaterialChangeSchema,
+} from '@sightline/shared/reviews/review-api';
 import { type MaterialChangeKind, materialChangeKinds } from '@sightline/shared/reviews/review-enums';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { textLimits } from '../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../lib/zod-form';
 import type { VendorApi } from './vendor-api';
 
 const kindLabels: Record<MaterialChangeKind, string> = {
@@ -15,28 +21,22 @@ type Props = { api: VendorApi; changes: VendorView['materialChanges']; onDeclare
 
 /** Lets the vendor tell the organisation of a material change at any time the link works. */
 export function MaterialChangeForm({ api, changes, onDeclared }: Props) {
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const f = new FormData(form);
-    setBusy(true);
+  const form = useZodForm(declareMaterialChangeSchema, {
+    defaultValues: { kind: 'model_provider', description: '' },
+  });
+  const declare = async (input: DeclareMaterialChangeInput) => {
     setMessage(null);
     try {
-      await api.declareChange({
-        kind: String(f.get('kind')) as MaterialChangeKind,
-        description: String(f.get('description') ?? ''),
-      });
+      await api.declareChange(input);
       form.reset();
       setMessage({ error: false, text: 'Thank you: the change was sent to the organisation.' });
       await onDeclared();
     } catch (e) {
       setMessage({ error: true, text: toApiClientError(e, 'Could not send it.').message });
-    } finally {
-      setBusy(false);
     }
   };
+  const detailsError = form.formState.errors.description;
   return (
     <section className="material-changes" aria-labelledby="changes-title">
       <h2 id="changes-title">Tell us about a material change</h2>
@@ -53,10 +53,10 @@ export function MaterialChangeForm({ api, changes, onDeclared }: Props) {
           ))}
         </ul>
       )}
-      <form onSubmit={(e) => void onSubmit(e)}>
+      <form onSubmit={form.handleSubmit(declare)} noValidate>
         <label>
           What changed
-          <select name="kind" defaultValue="model_provider">
+          <select {...form.register('kind')}>
             {materialChangeKinds.map((k) => (
               <option key={k} value={k}>
                 {kindLabels[k]}
@@ -66,9 +66,16 @@ export function MaterialChangeForm({ api, changes, onDeclared }: Props) {
         </label>
         <label>
           Details
-          <textarea name="description" rows={3} required maxLength={4000} />
+          <textarea
+            {...form.register('description')}
+            rows={3}
+            required
+            {...textLimits(declareMaterialChangeSchema.shape.description)}
+            {...fieldErrorProps('change-details-error', detailsError)}
+          />
         </label>
-        <button type="submit" disabled={busy}>
+        <FieldError id="change-details-error" message={detailsError?.message} />
+        <button type="submit" disabled={form.formState.isSubmitting}>
           Send the change
         </button>
         {message && (

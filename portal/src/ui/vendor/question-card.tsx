@@ -1,5 +1,5 @@
 import type { AnswerConflict, PublicEvidence } from '@sightline/shared/assessments/vendor-page-api';
-import type { AnswerInput } from '@sightline/shared/questionnaire/answer-schema';
+import { type AnswerInput, MAX_COMMENT_CHARS } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import type { CarriedAnswerState } from '@sightline/shared/reviews/review-enums';
 import { AnswerControl, fieldId } from './answer-input';
@@ -90,7 +90,7 @@ export function QuestionCard(props: Props) {
             <span className="visually-hidden">Comment on: </span>Comment
             <textarea
               rows={2}
-              maxLength={4000}
+              maxLength={MAX_COMMENT_CHARS}
               value={answer?.comment ?? ''}
               disabled={!editable}
               onChange={(e) =>

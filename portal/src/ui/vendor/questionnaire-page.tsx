@@ -1,4 +1,5 @@
 import type { VendorView } from '@sightline/shared/assessments/vendor-page-api';
+import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import { progress } from '@sightline/shared/questionnaire/completeness';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
@@ -42,7 +43,7 @@ export function QuestionnairePage({ view, api, autosave: store, reload }: Props)
       await api.confirm(ids);
       setCarried((c) => ({ ...c, ...Object.fromEntries(ids.map((id) => [id, 'confirmed' as const])) }));
     } catch (e) {
-      setConfirmError(e instanceof Error ? e.message : 'Could not confirm.');
+      setConfirmError(toApiClientError(e, 'Could not confirm.').message);
     } finally {
       setConfirming(false);
     }

@@ -1,12 +1,15 @@
+import { reviewCommentInputSchema } from '@sightline/shared/assessments/assessment-api';
 import type { Answers } from '@sightline/shared/questionnaire/answer-schema';
 import { answerText } from '@sightline/shared/questionnaire/answer-text';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
 import { useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { type AssessmentDetail, assessmentKey } from './assessment-queries';
 
 type Props = { detail: AssessmentDetail; canReview: boolean };
@@ -124,9 +127,11 @@ export function AssessmentAnswers({ detail, canReview }: Props) {
   );
 }
 
+const commentSchema = reviewCommentInputSchema.pick({ comment: true });
+
 function CommentForm({ assessmentId, questionId }: { assessmentId: string; questionId: string }) {
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(commentSchema, { defaultValues: { comment: '' } });
   const add = useApiMutation({
     mutationFn: (comment: string) =>
       unwrap(
@@ -135,34 +140,33 @@ function CommentForm({ assessmentId, questionId }: { assessmentId: string; quest
           json: { questionId, comment },
         }),
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) }),
+    onSuccess: () => {
+      form.reset();
+      return client.invalidateQueries({ queryKey: assessmentKey(assessmentId) });
+    },
     failure: 'Could not add the comment',
-    onError: (e) => setError(e.message),
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const comment = String(new FormData(form).get('comment') ?? '').trim();
-    if (!comment) return;
-    setError(null);
-    add.mutate(comment, { onSuccess: () => form.reset() });
-  };
+  const error = form.formState.errors.comment;
+  const errorId = `comment-error-${questionId}`;
   return (
     <details className="comment-form">
       <summary>Question this answer</summary>
-      <form onSubmit={onSubmit}>
+      <form onSubmit={form.handleSubmit(({ comment }) => add.mutate(comment))} noValidate>
         <label>
           Comment for the vendor
-          <textarea name="comment" rows={2} maxLength={4000} required />
+          <textarea
+            {...form.register('comment')}
+            rows={2}
+            required
+            {...textLimits(commentSchema.shape.comment)}
+            {...fieldErrorProps(errorId, error)}
+          />
         </label>
+        <FieldError id={errorId} message={error?.message} />
         <button type="submit" className="secondary" disabled={add.isPending}>
           Add comment
         </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <ApiErrorAlert error={add.error} />
       </form>
     </details>
   );

@@ -1,15 +1,40 @@
+import {
+  type CreateAssessmentInput,
+  createAssessmentSchema,
+} from '@sightline/shared/assessments/assessment-api';
 import { type DataCategory, dataCategories } from '@sightline/shared/questionnaire/profile-vocabulary';
 import type { UseContext } from '@sightline/shared/questionnaire/use-context';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract, textOrUndefined } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { CatalogDatalist } from '../vendors/catalog-services';
 import { linkHandOverOf } from './link-notice';
 import { UseContextFields } from './use-context-fields';
+
+const { shape } = createAssessmentSchema;
+
+/** Whom to ask, what and by when; the use profile is its own fieldset, added when it is sent. */
+const formSchema = intoContract(
+  z.object({
+    vendorId: textOrUndefined,
+    serviceId: textOrUndefined,
+    accessRequestId: textOrUndefined,
+    templateId: textOrUndefined,
+    respondentName: z.string(),
+    respondentEmail: z.string(),
+    dueOn: z.string(),
+  }),
+  createAssessmentSchema,
+);
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -17,10 +42,20 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 export function NewAssessmentPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [vendorId, setVendorId] = useState(params.get('vendorId') ?? '');
   const serviceId = params.get('serviceId') ?? '';
   const accessRequestId = params.get('accessRequestId') ?? '';
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(formSchema, {
+    defaultValues: {
+      vendorId: params.get('vendorId') ?? '',
+      serviceId,
+      accessRequestId,
+      templateId: '',
+      respondentName: '',
+      respondentEmail: '',
+      dueOn: inDays(21),
+    },
+  });
+  const vendorId = form.watch('vendorId');
   const vendors = usePagedList({
     queryKey: ['vendors', {}],
     fetchPage: (cursor) => unwrap(api.api.vendors.$get({ query: { cursor } })),
@@ -43,36 +78,26 @@ export function NewAssessmentPage() {
     setUseContext((current) => prefillFromRequest(current, request));
   }, [request]);
   const primary = vendor.data?.contacts.find((c) => c.isPrimary) ?? vendor.data?.contacts[0];
+  // The vendor's contact answers unless someone is named by hand after it was chosen.
+  const { resetField } = form;
+  useEffect(() => {
+    resetField('respondentName', { defaultValue: primary?.name ?? '' });
+    resetField('respondentEmail', { defaultValue: primary?.email ?? '' });
+  }, [primary?.name, primary?.email, resetField]);
 
   const create = useApiMutation({
-    mutationFn: (json: Parameters<typeof api.api.assessments.$post>[0]['json']) =>
-      unwrap(api.api.assessments.$post({ json })),
+    mutationFn: (json: CreateAssessmentInput) => unwrap(api.api.assessments.$post({ json })),
     onSuccess: (result) => {
       const handOver = linkHandOverOf(result);
       navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
     },
     failure: 'Could not create the assessment',
-    onError: (e) => setError(e.message),
   });
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    const f = new FormData(event.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim();
-    setError(null);
-    create.mutate({
-      ...(vendorId ? { vendorId } : {}),
-      ...(text('serviceId') ? { serviceId: text('serviceId').toLowerCase() } : {}),
-      ...(accessRequestId ? { accessRequestId } : {}),
-      ...(text('templateId') ? { templateId: text('templateId') } : {}),
-      respondentName: text('respondentName'),
-      respondentEmail: text('respondentEmail'),
-      dueOn: text('dueOn'),
-      send: submitter?.value === 'send',
-      ...(Object.keys(useContext).length ? { useContext } : {}),
-    });
-  };
+  const submit = (send: boolean) =>
+    form.handleSubmit((input) =>
+      create.mutate({ ...input, send, ...(Object.keys(useContext).length ? { useContext } : {}) }),
+    );
+  const errors = form.formState.errors;
 
   const sortedTemplates = templates.data?.templates ?? [];
   return (
@@ -84,44 +109,51 @@ export function NewAssessmentPage() {
       {accessRequestId && (
         <p className="info">Starting from an employee's access request; it will be linked.</p>
       )}
-      <form className="card form-grid" onSubmit={onSubmit} aria-label="New assessment">
+      <form className="card form-grid" onSubmit={submit(true)} aria-label="New assessment" noValidate>
         <CatalogDatalist id="catalog-service-ids" />
-        <label>
-          Vendor
-          <select
-            value={vendorId}
-            onChange={(e) => setVendorId(e.target.value)}
-            required={!serviceId && !accessRequestId}
-          >
-            <option value="">
-              {serviceId || accessRequestId
-                ? 'Find from the service (new vendors come from the catalog)'
-                : 'Choose a vendor'}
-            </option>
-            {vendor.data && !vendors.items.some((v) => v.id === vendorId) && (
-              <option value={vendorId}>{vendor.data.vendor.name}</option>
-            )}
-            {vendors.items.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
+        <div className="field">
+          <label>
+            Vendor
+            <select
+              {...form.register('vendorId')}
+              required={!serviceId && !accessRequestId}
+              {...fieldErrorProps('new-vendor-error', errors.vendorId)}
+            >
+              <option value="">
+                {serviceId || accessRequestId
+                  ? 'Find from the service (new vendors come from the catalog)'
+                  : 'Choose a vendor'}
               </option>
-            ))}
-          </select>
-        </label>
+              {vendor.data && !vendors.items.some((v) => v.id === vendorId) && (
+                <option value={vendorId}>{vendor.data.vendor.name}</option>
+              )}
+              {vendors.items.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError id="new-vendor-error" message={errors.vendorId?.message} />
+        </div>
         {vendors.hasMore && <LoadMore list={vendors} noun="vendors" />}
-        <label>
-          Catalog service (optional)
-          <input
-            name="serviceId"
-            defaultValue={serviceId}
-            placeholder="e.g. openai-chatgpt"
-            list="catalog-service-ids"
-            readOnly={accessRequestId !== ''}
-          />
-        </label>
+        <div className="field">
+          <label>
+            Catalog service (optional)
+            <input
+              {...form.register('serviceId')}
+              placeholder="e.g. openai-chatgpt"
+              list="catalog-service-ids"
+              readOnly={accessRequestId !== ''}
+              {...textLimits(shape.serviceId)}
+              {...fieldErrorProps('new-service-error', errors.serviceId)}
+            />
+          </label>
+          <FieldError id="new-service-error" message={errors.serviceId?.message} />
+        </div>
         <label>
           Questionnaire
-          <select name="templateId" defaultValue="">
+          <select {...form.register('templateId')}>
             <option value="">Latest ISO/IEC 42001 A.10 template</option>
             {sortedTemplates.map((t) => (
               <option key={t.id} value={t.id}>
@@ -130,44 +162,54 @@ export function NewAssessmentPage() {
             ))}
           </select>
         </label>
-        <label>
-          Respondent name
-          <input
-            name="respondentName"
-            required
-            maxLength={200}
-            defaultValue={primary?.name ?? ''}
-            key={`n-${primary?.id}`}
-          />
-        </label>
-        <label>
-          Respondent email
-          <input
-            name="respondentEmail"
-            type="email"
-            required
-            defaultValue={primary?.email ?? ''}
-            key={`e-${primary?.id}`}
-          />
-        </label>
-        <label>
-          Due date
-          <input name="dueOn" type="date" required min={inDays(0)} defaultValue={inDays(21)} />
-        </label>
+        <div className="field">
+          <label>
+            Respondent name
+            <input
+              {...form.register('respondentName')}
+              required
+              {...textLimits(shape.respondentName)}
+              {...fieldErrorProps('new-respondent-name-error', errors.respondentName)}
+            />
+          </label>
+          <FieldError id="new-respondent-name-error" message={errors.respondentName?.message} />
+        </div>
+        <div className="field">
+          <label>
+            Respondent email
+            <input
+              {...form.register('respondentEmail')}
+              type="email"
+              required
+              {...textLimits(shape.respondentEmail)}
+              {...fieldErrorProps('new-respondent-email-error', errors.respondentEmail)}
+            />
+          </label>
+          <FieldError id="new-respondent-email-error" message={errors.respondentEmail?.message} />
+        </div>
+        <div className="field">
+          <label>
+            Due date
+            <input
+              {...form.register('dueOn')}
+              type="date"
+              required
+              min={inDays(0)}
+              {...fieldErrorProps('new-due-error', errors.dueOn)}
+            />
+          </label>
+          <FieldError id="new-due-error" message={errors.dueOn?.message} />
+        </div>
         <UseContextFields value={useContext} onChange={setUseContext} />
         <div className="wide actions">
-          <button type="submit" name="action" value="send" disabled={create.isPending}>
+          <button type="submit" disabled={create.isPending}>
             Create and send
           </button>
-          <button type="submit" name="action" value="draft" className="secondary" disabled={create.isPending}>
+          <button type="button" className="secondary" disabled={create.isPending} onClick={submit(false)}>
             Save as draft
           </button>
         </div>
-        {error && (
-          <p role="alert" className="error wide">
-            {error}
-          </p>
-        )}
+        <ApiErrorAlert error={create.error} className="wide" />
       </form>
     </section>
   );

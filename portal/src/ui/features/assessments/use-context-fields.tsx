@@ -7,8 +7,12 @@ import {
   dataCategoryLabels,
   decisionImpacts,
 } from '@sightline/shared/questionnaire/profile-vocabulary';
-import type { UseContext } from '@sightline/shared/questionnaire/use-context';
+import { type UseContext, useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { autonomyLabels, decisionImpactLabels, unclassifiedNote } from '../../components/use-context-summary';
+import { optionOf } from '../../lib/form-fields';
+import { numberLimits, textLimits } from '../../lib/schema-limits';
+
+const field = useContextSchema.shape;
 
 type Props = {
   value: UseContext;
@@ -49,7 +53,7 @@ export function UseContextFields({ value, onChange, observedUsers }: Props) {
         What we will use it for
         <textarea
           name="purpose"
-          maxLength={4000}
+          maxLength={textLimits(field.purpose).maxLength}
           rows={2}
           value={value.purpose ?? ''}
           onChange={(e) => set('purpose', e.target.value.trim() ? e.target.value : undefined)}
@@ -72,9 +76,7 @@ export function UseContextFields({ value, onChange, observedUsers }: Props) {
         Does it feed decisions about people (hiring, credit, access to services)?
         <select
           value={value.decisionsAboutPeople ?? ''}
-          onChange={(e) =>
-            set('decisionsAboutPeople', (e.target.value || undefined) as UseContext['decisionsAboutPeople'])
-          }
+          onChange={(e) => set('decisionsAboutPeople', optionOf(field.decisionsAboutPeople, e.target.value))}
         >
           <option value="">Not stated</option>
           {decisionImpacts.map((d) => (
@@ -88,7 +90,7 @@ export function UseContextFields({ value, onChange, observedUsers }: Props) {
         Does it act on its own?
         <select
           value={value.autonomy ?? ''}
-          onChange={(e) => set('autonomy', (e.target.value || undefined) as UseContext['autonomy'])}
+          onChange={(e) => set('autonomy', optionOf(field.autonomy, e.target.value))}
         >
           <option value="">Not stated</option>
           {autonomyLevels.map((a) => (
@@ -102,7 +104,7 @@ export function UseContextFields({ value, onChange, observedUsers }: Props) {
         EU AI Act class for our use
         <select
           value={value.euAiActClass ?? ''}
-          onChange={(e) => set('euAiActClass', (e.target.value || undefined) as UseContext['euAiActClass'])}
+          onChange={(e) => set('euAiActClass', optionOf(field.euAiActClass, e.target.value))}
           aria-describedby="ai-act-class-note"
         >
           <option value="">Not stated</option>
@@ -118,9 +120,7 @@ export function UseContextFields({ value, onChange, observedUsers }: Props) {
         How critical it is to the business
         <select
           value={value.businessCriticality ?? ''}
-          onChange={(e) =>
-            set('businessCriticality', (e.target.value || undefined) as UseContext['businessCriticality'])
-          }
+          onChange={(e) => set('businessCriticality', optionOf(field.businessCriticality, e.target.value))}
         >
           <option value="">Not stated</option>
           {riskTiers.map((t) => (
@@ -150,7 +150,7 @@ export function UseContextFields({ value, onChange, observedUsers }: Props) {
         People we expect to use it
         <input
           type="number"
-          min={0}
+          {...numberLimits(field.expectedUsers)}
           step={1}
           value={value.expectedUsers ?? ''}
           onChange={(e) =>

@@ -1,9 +1,13 @@
-import { toApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
+import { updateOrgSettingsSchema } from '@sightline/shared/extension-api/staff-admin';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
+import { textLimits } from '../../lib/schema-limits';
 import { type Me, useRefreshMe, useSignOut } from '../../lib/session';
+import { FieldError, useZodForm } from '../../lib/zod-form';
 import { ChangePasswordForm } from '../account/change-password-form';
 
 /**
@@ -58,47 +62,53 @@ export function FirstRunPage({ me }: { me: Me }) {
   );
 }
 
+const nameSchema = z.object({ name: updateOrgSettingsSchema.shape.name.unwrap() });
+
 /** Saved through the ordinary settings route, like any other change to the settings. */
 function OrganisationNameForm() {
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api.api.settings.$get()) });
+  if (!settings.data)
+    return <p className="muted">{settings.isError ? 'Could not load the settings.' : 'Loading…'}</p>;
+  return <OrganisationNameFields name={settings.data.name} />;
+}
+
+function OrganisationNameFields({ name }: { name: string }) {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => unwrap(api.api.settings.$get()) });
-  const save = useMutation({
-    mutationFn: (name: string) => unwrap(api.api.settings.$patch({ json: { name } })),
+  const form = useZodForm(nameSchema, { defaultValues: { name } });
+  const save = useApiMutation({
+    mutationFn: (json: { name: string }) => unwrap(api.api.settings.$patch({ json })),
+    failure: 'Could not save the name',
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['settings'] });
       navigate('/', { replace: true });
     },
   });
-  if (!settings.data)
-    return <p className="muted">{settings.isError ? 'Could not load the settings.' : 'Loading…'}</p>;
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    save.mutate(String(new FormData(event.currentTarget).get('name')).trim());
-  };
+  const error = form.formState.errors.name;
 
   return (
-    <form className="auth-card" onSubmit={onSubmit} aria-label="Name your organisation">
+    <form
+      className="auth-card"
+      onSubmit={form.handleSubmit((json) => save.mutate(json))}
+      aria-label="Name your organisation"
+      noValidate
+    >
       <label>
         Organisation name
         <input
-          name="name"
-          defaultValue={settings.data.name}
-          maxLength={200}
+          {...form.register('name')}
+          {...textLimits(nameSchema.shape.name)}
           required
-          aria-describedby="organisation-name-use"
+          aria-invalid={error ? true : undefined}
+          aria-describedby="organisation-name-use organisation-name-error"
         />
       </label>
       <p id="organisation-name-use" className="muted">
         Vendors see it in the mails Sightline sends them, and staff on the extension’s warning pages. You can
         change it later under Settings.
       </p>
-      {save.isError && (
-        <p role="alert" className="error">
-          {toApiClientError(save.error, 'Could not save the name').message}
-        </p>
-      )}
+      <FieldError id="organisation-name-error" message={error?.message} />
+      <ApiErrorAlert error={save.error} />
       <button type="submit" disabled={save.isPending}>
         {save.isPending ? 'Saving…' : 'Save and start'}
       </button>

@@ -3,12 +3,14 @@ import {
   categoryLabels,
   type ServiceCategory,
   serviceCategories,
+  serviceCategorySchema,
 } from '@sightline/shared/catalog/categories';
 import { ruleKey } from '@sightline/shared/catalog/rule-key';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { requestJson } from '../../lib/api';
+import { optionOf } from '../../lib/form-fields';
 import { hasRole, useMe } from '../../lib/session';
 import { CustomEntryForm, type EntryDraft } from './custom-entry-form';
 import { UrlTester } from './url-tester';
@@ -88,7 +90,10 @@ export function CatalogPage() {
         </label>
         <label>
           Category
-          <select value={category} onChange={(e) => setCategory(e.target.value as ServiceCategory | '')}>
+          <select
+            value={category}
+            onChange={(e) => setCategory(optionOf(serviceCategorySchema, e.target.value) ?? '')}
+          >
             <option value="">All categories</option>
             {serviceCategories.map((c) => (
               <option key={c} value={c}>

@@ -1,15 +1,22 @@
 import {
   type DecisionOutcome,
   decisionOutcomes,
+  type RiskTier,
+  riskTierSchema,
   riskTiers,
 } from '@sightline/shared/assessments/assessment-states';
-import type { DecisionInput } from '@sightline/shared/decisions/decision-api';
+import { type DecisionInput, decisionInputSchema } from '@sightline/shared/decisions/decision-api';
 import { approvalConditionsText } from '@sightline/shared/scoring/approval-conditions';
 import type { ScoreResult } from '@sightline/shared/scoring/score-result-schema';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract, textOrUndefined } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { assessmentKey } from '../assessments/assessment-queries';
 import { allFindingsKey, fetchFindings, findingsKey } from '../findings/finding-queries';
 import { outcomeEffects, outcomeLabels } from './decision-labels';
@@ -20,6 +27,32 @@ type Props = { assessmentId: string; score: ScoreResult | null };
 const suggested = (score: ScoreResult | null): DecisionOutcome | undefined =>
   score && score.recommendation !== 'escalate' ? score.recommendation : undefined;
 
+const { shape } = decisionInputSchema;
+
+/**
+ * The dialog's fields into the contract: conditions only with an approval with conditions, and the
+ * tier (with its reason) only when it differs from the scored one.
+ */
+function decisionFormSchema(scoredTier: RiskTier | null | undefined) {
+  return intoContract(
+    z
+      .object({
+        outcome: shape.outcome,
+        conditions: textOrUndefined,
+        reason: z.string(),
+        tier: riskTierSchema,
+        tierReason: textOrUndefined,
+      })
+      .transform(({ outcome, conditions, reason, tier, tierReason }) => ({
+        outcome,
+        reason,
+        ...(outcome === 'approve_with_conditions' ? { conditions } : {}),
+        ...(scoredTier && tier !== scoredTier ? { tier, tierReason: tierReason ?? '' } : {}),
+      })),
+    decisionInputSchema,
+  );
+}
+
 /**
  * The approver's decision as a modal form: outcome, conditions, reason, and the vendor's tier (the
  * scored residual tier unless the approver documents why not). Open findings are listed up front,
@@ -28,9 +61,20 @@ const suggested = (score: ScoreResult | null): DecisionOutcome | undefined =>
 export function DecisionDialog({ assessmentId, score }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const client = useQueryClient();
-  const [outcome, setOutcome] = useState<DecisionOutcome | undefined>(suggested(score));
-  const [tier, setTier] = useState<string>(score?.residualTier ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const scoredTier = score?.residualTier;
+  const formSchema = useMemo(() => decisionFormSchema(scoredTier), [scoredTier]);
+  const form = useZodForm(formSchema, {
+    defaultValues: {
+      outcome: suggested(score),
+      conditions: approvalConditionsText(score?.conditions ?? []),
+      reason: '',
+      tier: scoredTier ?? riskTiers[0],
+      tierReason: '',
+    },
+  });
+  const outcome = form.watch('outcome');
+  const tier = form.watch('tier');
+  const errors = form.formState.errors;
   const blocking = useQuery({
     queryKey: findingsKey({ assessmentId, status: 'blocking' }),
     queryFn: () => fetchFindings({ assessmentId, status: 'blocking' }),
@@ -47,33 +91,15 @@ export function DecisionDialog({ assessmentId, score }: Props) {
       ]);
     },
     failure: 'The server did not answer',
-    onError: (e) => setError(e.message),
   });
   const open = blocking.data ?? [];
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!outcome) return;
-    const data = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = String(data.get(name) ?? '').trim();
-      return value === '' ? undefined : value;
-    };
-    const adjusted = score?.residualTier && tier && tier !== score.residualTier;
-    setError(null);
-    decide.mutate({
-      outcome,
-      reason: text('reason') ?? '',
-      ...(outcome === 'approve_with_conditions' ? { conditions: text('conditions') ?? '' } : {}),
-      ...(adjusted ? { tier: tier as DecisionInput['tier'], tierReason: text('tierReason') ?? '' } : {}),
-    });
-  };
   return (
     <>
       <button type="button" onClick={() => dialog.current?.showModal()}>
         Record the decision…
       </button>
       <dialog ref={dialog} aria-labelledby="decision-title" className="decision-dialog">
-        <form onSubmit={onSubmit} className="form-grid">
+        <form onSubmit={form.handleSubmit((input) => decide.mutate(input))} className="form-grid" noValidate>
           <h2 id="decision-title">Decision</h2>
           {score && (
             <p className="info">
@@ -98,14 +124,7 @@ export function DecisionDialog({ assessmentId, score }: Props) {
             <legend>Outcome</legend>
             {decisionOutcomes.map((o) => (
               <label key={o} className="radio">
-                <input
-                  type="radio"
-                  name="outcome"
-                  value={o}
-                  checked={outcome === o}
-                  onChange={() => setOutcome(o)}
-                  required
-                />
+                <input type="radio" {...form.register('outcome')} value={o} required />
                 <span>
                   {outcomeLabels[o]} <span className="details">{outcomeEffects[o]}</span>
                 </span>
@@ -113,25 +132,36 @@ export function DecisionDialog({ assessmentId, score }: Props) {
             ))}
           </fieldset>
           {outcome === 'approve_with_conditions' && (
+            <div className="field">
+              <label>
+                Conditions staff must follow (shown to them in the browser)
+                <textarea
+                  {...form.register('conditions')}
+                  rows={5}
+                  {...textLimits(shape.conditions)}
+                  required
+                  {...fieldErrorProps('decision-conditions-error', errors.conditions)}
+                />
+              </label>
+              <FieldError id="decision-conditions-error" message={errors.conditions?.message} />
+            </div>
+          )}
+          <div className="field">
             <label>
-              Conditions staff must follow (shown to them in the browser)
+              Reason (kept in the record, and shown word for word to the employees who asked for access)
               <textarea
-                name="conditions"
-                rows={5}
-                minLength={3}
-                maxLength={4000}
+                {...form.register('reason')}
+                rows={3}
+                {...textLimits(shape.reason)}
                 required
-                defaultValue={approvalConditionsText(score?.conditions ?? [])}
+                {...fieldErrorProps('decision-reason-error', errors.reason)}
               />
             </label>
-          )}
-          <label>
-            Reason (kept in the record, and shown word for word to the employees who asked for access)
-            <textarea name="reason" rows={3} minLength={5} maxLength={4000} required />
-          </label>
+            <FieldError id="decision-reason-error" message={errors.reason?.message} />
+          </div>
           <label>
             Vendor's risk tier
-            <select value={tier} onChange={(e) => setTier(e.target.value)}>
+            <select {...form.register('tier')}>
               {riskTiers.map((t) => (
                 <option key={t} value={t}>
                   {t}
@@ -140,17 +170,22 @@ export function DecisionDialog({ assessmentId, score }: Props) {
               ))}
             </select>
           </label>
-          {score?.residualTier && tier !== score.residualTier && (
-            <label>
-              Why the tier differs from the score
-              <textarea name="tierReason" rows={2} minLength={5} maxLength={2000} required />
-            </label>
+          {scoredTier && tier !== scoredTier && (
+            <div className="field">
+              <label>
+                Why the tier differs from the score
+                <textarea
+                  {...form.register('tierReason')}
+                  rows={2}
+                  {...textLimits(shape.tierReason)}
+                  required
+                  {...fieldErrorProps('decision-tier-reason-error', errors.tierReason)}
+                />
+              </label>
+              <FieldError id="decision-tier-reason-error" message={errors.tierReason?.message} />
+            </div>
           )}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ApiErrorAlert error={decide.error} />
           <div className="button-row">
             <button type="submit" disabled={decide.isPending || !outcome}>
               Record decision

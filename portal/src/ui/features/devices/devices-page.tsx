@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
 import { hasRole, useMe } from '../../lib/session';
 
@@ -20,7 +21,6 @@ export function DevicesPage() {
     fetchPage: (cursor) => unwrap(api.api.devices.$get({ query: { cursor } })),
   });
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const events = useQuery({
     queryKey: ['devices', selected, 'events'],
     enabled: !!selected,
@@ -31,7 +31,6 @@ export function DevicesPage() {
     mutationFn: (id: string) => unwrap(api.api.devices[':id'].revoke.$post({ param: { id } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['devices'] }),
     failure: 'Could not revoke',
-    onError: (err) => setError(err.message),
   });
   const list = devices.items;
   const active = devices.firstPage?.active ?? 0;
@@ -46,11 +45,7 @@ export function DevicesPage() {
       <p className="table-actions">
         <DownloadCsvLink path="/api/devices/export.csv" />
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={revoke.error} />
       {devices.loaded && list.length === 0 ? (
         <EmptyState
           title="No browser has enrolled yet"

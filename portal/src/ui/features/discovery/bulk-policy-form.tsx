@@ -1,57 +1,58 @@
-import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
+import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
+import { policyStates } from '@sightline/shared/policy/policy-states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
+import { policyFields } from '../policy/policy-form';
 import { stateLabels } from '../policy/policy-page';
+
+const formSchema = intoContract(z.object(policyFields), setServicePolicySchema);
+type Policy = z.output<typeof formSchema>;
 
 /** One state, conditions and alternative for every selected service, saved as one policy change. */
 export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; onDone: () => void }) {
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
-  const [state, setState] = useState<PolicyState>('approved');
   const policies = useQuery({
     queryKey: ['policy', 'alternatives'],
     queryFn: () => unwrap(api.api.policy.alternatives.$get()),
   });
+  const form = useZodForm(formSchema, {
+    defaultValues: { state: 'approved', conditions: '', alternativeServiceId: '', alternativeUrl: '' },
+  });
   const save = useApiMutation({
-    mutationFn: (json: Parameters<typeof api.api.policy.services.bulk.$post>[0]['json']) =>
-      unwrap(api.api.policy.services.bulk.$post({ json })),
+    mutationFn: (policy: Policy) =>
+      unwrap(api.api.policy.services.bulk.$post({ json: { serviceIds, policy } })),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['discovery'] });
       void client.invalidateQueries({ queryKey: ['policy'] });
       onDone();
     },
     failure: 'Could not save the policy',
-    onError: (e) => setError(e.message),
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '').trim() || null;
-    setError(null);
-    save.mutate({
-      serviceIds,
-      policy: {
-        state,
-        conditions: text('conditions'),
-        alternativeServiceId: text('alternativeServiceId'),
-        alternativeUrl: text('alternativeUrl'),
-      },
-    });
-  };
+  const state = form.watch('state');
+  const errors = form.formState.errors;
   const alternatives = (policies.data?.services ?? []).filter(
     (s) => (s.state === 'approved' || s.state === 'conditional') && !serviceIds.includes(s.serviceId),
   );
   return (
-    <form className="card bulk-policy" onSubmit={onSubmit} aria-label="Policy for the selected services">
+    <form
+      className="card bulk-policy"
+      onSubmit={form.handleSubmit((policy) => save.mutate(policy))}
+      aria-label="Policy for the selected services"
+      noValidate
+    >
       <h2>
         Set the policy of {serviceIds.length} selected service{serviceIds.length === 1 ? '' : 's'}
       </h2>
       <div className="form-grid">
         <label>
           State
-          <select name="state" value={state} onChange={(e) => setState(e.target.value as PolicyState)}>
+          <select {...form.register('state')}>
             {policyStates.map((s) => (
               <option key={s} value={s}>
                 {stateLabels[s]}
@@ -61,7 +62,7 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
         </label>
         <label>
           Approved alternative
-          <select name="alternativeServiceId" defaultValue="">
+          <select {...form.register('alternativeServiceId')}>
             <option value="">None</option>
             {alternatives.map((s) => (
               <option key={s.serviceId} value={s.serviceId}>
@@ -70,14 +71,31 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
             ))}
           </select>
         </label>
-        <label>
-          Alternative URL (optional)
-          <input name="alternativeUrl" type="url" placeholder="https://" />
-        </label>
-        <label className="wide">
-          Conditions{state === 'conditional' ? ' (required: staff see them on every visit)' : ' (optional)'}
-          <textarea name="conditions" maxLength={4000} required={state === 'conditional'} />
-        </label>
+        <div className="field">
+          <label>
+            Alternative URL (optional)
+            <input
+              {...form.register('alternativeUrl')}
+              type="url"
+              placeholder="https://"
+              {...textLimits(setServicePolicySchema.shape.alternativeUrl)}
+              {...fieldErrorProps('bulk-url-error', errors.alternativeUrl)}
+            />
+          </label>
+          <FieldError id="bulk-url-error" message={errors.alternativeUrl?.message} />
+        </div>
+        <div className="field wide">
+          <label>
+            Conditions{state === 'conditional' ? ' (required: staff see them on every visit)' : ' (optional)'}
+            <textarea
+              {...form.register('conditions')}
+              {...textLimits(setServicePolicySchema.shape.conditions)}
+              required={state === 'conditional'}
+              {...fieldErrorProps('bulk-conditions-error', errors.conditions)}
+            />
+          </label>
+          <FieldError id="bulk-conditions-error" message={errors.conditions?.message} />
+        </div>
       </div>
       <div className="form-actions">
         <button type="submit" disabled={save.isPending}>
@@ -91,11 +109,7 @@ export function BulkPolicyForm({ serviceIds, onDone }: { serviceIds: string[]; o
         Saved as one policy change: each browser fetches the new policy once, on its next sync. Every
         service's change is in the audit trail.
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={save.error} />
     </form>
   );
 }

@@ -1,15 +1,19 @@
 import type { AssessmentState } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels as assessmentStateLabels } from '@sightline/shared/assessments/assessment-transitions';
-import type { ServiceSortKey } from '@sightline/shared/discovery/discovery-api';
+import { type ServiceSortKey, serviceSortKeys } from '@sightline/shared/discovery/discovery-api';
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { z } from 'zod';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { api, unwrap } from '../../lib/api';
+import { optionOf } from '../../lib/form-fields';
 import { stateLabels } from '../policy/policy-page';
 import { BulkPolicyForm } from './bulk-policy-form';
 import type { PeriodQuery } from './use-period';
+
+const sortKeySchema = z.enum(serviceSortKeys);
 
 const PAGE_SIZE = 25;
 
@@ -70,7 +74,7 @@ export function ServiceTable({
           <select
             value={sort}
             onChange={(e) => {
-              setSort(e.target.value as ServiceSortKey);
+              setSort(optionOf(sortKeySchema, e.target.value) ?? 'assess-first');
               setPage(1);
             }}
           >

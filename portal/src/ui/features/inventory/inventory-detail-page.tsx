@@ -18,7 +18,6 @@ export function InventoryDetailPage() {
   const me = useMe().data;
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const system = useQuery({ queryKey: systemKey(id), queryFn: () => fetchSystem(id) });
   const update = useApiMutation({
     mutationFn: (json: CreateAiSystemInput) =>
@@ -28,7 +27,6 @@ export function InventoryDetailPage() {
       await client.invalidateQueries({ queryKey: allInventoryKey });
     },
     failure: 'The server did not answer',
-    onError: (e) => setError(e.message),
   });
   if (system.isPending) return <p className="loading">Loading…</p>;
   if (system.error)
@@ -50,7 +48,7 @@ export function InventoryDetailPage() {
           initial={s}
           submitLabel="Save changes"
           pending={update.isPending}
-          error={error}
+          error={update.error}
           onSubmit={update.mutate}
         />
       ) : (

@@ -1,6 +1,5 @@
 import type { CreateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../lib/api';
 import { useApiMutation } from '../../lib/api-mutation';
@@ -11,7 +10,6 @@ import { SystemForm } from './system-form';
 export function InventoryNewPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const create = useApiMutation({
     mutationFn: (json: CreateAiSystemInput) => unwrap(api.api.inventory.$post({ json })),
     onSuccess: async (created) => {
@@ -19,7 +17,6 @@ export function InventoryNewPage() {
       navigate(`/inventory/${created.id}`);
     },
     failure: 'The server did not answer',
-    onError: (e) => setError(e.message),
   });
   return (
     <section>
@@ -30,7 +27,7 @@ export function InventoryNewPage() {
       <SystemForm
         submitLabel="Add system"
         pending={create.isPending}
-        error={error}
+        error={create.error}
         onSubmit={create.mutate}
       />
     </section>

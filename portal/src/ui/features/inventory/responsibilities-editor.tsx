@@ -4,12 +4,19 @@ import {
   type ResponsibleParty,
   responsibilityActivities,
   responsibilityActivityLabels,
+  responsibilityMatrixSchema,
+  responsibilitySchema,
   responsibleParties,
 } from '@sightline/shared/inventory/responsibilities';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract, textOrNull } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, useZodForm } from '../../lib/zod-form';
 import { allInventoryKey } from './inventory-queries';
 
 const partyLabels: Record<ResponsibleParty, string> = {
@@ -19,13 +26,33 @@ const partyLabels: Record<ResponsibleParty, string> = {
   not_applicable: 'Not applicable',
 };
 
+const row = z.object({ party: responsibilitySchema.shape.party, note: textOrNull });
+/** One row per activity: who, and a note (empty meaning none). */
+const formSchema = intoContract(
+  z.object(
+    Object.fromEntries(responsibilityActivities.map((a) => [a, row])) as Record<
+      (typeof responsibilityActivities)[number],
+      typeof row
+    >,
+  ),
+  responsibilityMatrixSchema,
+);
+const noteLimits = textLimits(responsibilitySchema.shape.note);
+
 type Props = { systemId: string; supplier: SupplierView; editable: boolean };
 
 /** Who does what across the life cycle with this supplier (A.10.2), as a table that can be edited. */
 export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) {
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const form = useZodForm(formSchema, {
+    defaultValues: Object.fromEntries(
+      responsibilityActivities.map((a) => {
+        const current = supplier.responsibilities[a];
+        return [a, { party: current.party, note: current.note ?? '' }];
+      }),
+    ),
+  });
   const save = useApiMutation({
     mutationFn: (responsibilities: ResponsibilityMatrix) =>
       unwrap(
@@ -38,27 +65,16 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
       setSaved(true);
       await client.invalidateQueries({ queryKey: allInventoryKey });
     },
+    onMutate: () => setSaved(false),
     failure: 'The server did not answer',
-    onError: (e) => setError(e.message),
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const matrix = Object.fromEntries(
-      responsibilityActivities.map((a) => [
-        a,
-        {
-          party: String(data.get(`${a}.party`)) as ResponsibleParty,
-          note: String(data.get(`${a}.note`) ?? '').trim() || null,
-        },
-      ]),
-    ) as ResponsibilityMatrix;
-    setError(null);
-    setSaved(false);
-    save.mutate(matrix);
-  };
+  const errors = form.formState.errors;
   return (
-    <form onSubmit={onSubmit} aria-label={`Responsibilities with ${supplier.vendorName}`}>
+    <form
+      onSubmit={form.handleSubmit((matrix) => save.mutate(matrix))}
+      aria-label={`Responsibilities with ${supplier.vendorName}`}
+      noValidate
+    >
       <table className="responsibilities">
         <caption>Responsibilities (A.10.2)</caption>
         <thead>
@@ -77,8 +93,7 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
                 <td>
                   {editable ? (
                     <select
-                      name={`${a}.party`}
-                      defaultValue={current.party}
+                      {...form.register(`${a}.party`)}
                       aria-label={`${responsibilityActivityLabels[a]}: who`}
                     >
                       {responsibleParties.map((p) => (
@@ -93,12 +108,19 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
                 </td>
                 <td>
                   {editable ? (
-                    <input
-                      name={`${a}.note`}
-                      defaultValue={current.note ?? ''}
-                      maxLength={1000}
-                      aria-label={`${responsibilityActivityLabels[a]}: note`}
-                    />
+                    <>
+                      <input
+                        {...form.register(`${a}.note`)}
+                        {...noteLimits}
+                        aria-label={`${responsibilityActivityLabels[a]}: note`}
+                        aria-invalid={errors[a]?.note ? true : undefined}
+                        aria-describedby={`note-error-${supplier.vendorId}-${a}`}
+                      />
+                      <FieldError
+                        id={`note-error-${supplier.vendorId}-${a}`}
+                        message={errors[a]?.note?.message}
+                      />
+                    </>
                   ) : (
                     (current.note ?? '')
                   )}
@@ -114,11 +136,7 @@ export function ResponsibilitiesEditor({ systemId, supplier, editable }: Props) 
         </button>
       )}
       {saved && <span role="status"> Saved.</span>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={save.error} />
     </form>
   );
 }

@@ -1,4 +1,6 @@
-import type { CreateAiSystemInput } from '@sightline/shared/inventory/inventory-api';
+import { enteredServiceIdSchema } from '@sightline/shared/catalog/service-id';
+import type { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { type CreateAiSystemInput, createAiSystemSchema } from '@sightline/shared/inventory/inventory-api';
 import {
   aiActRoles,
   aiSystemOrigins,
@@ -8,16 +10,54 @@ import {
   lifecycleStages,
 } from '@sightline/shared/inventory/inventory-enums';
 import type { AiSystemView } from '@sightline/shared/inventory/inventory-view';
-import { dataCategories, dataCategoryLabels } from '@sightline/shared/questionnaire/profile-vocabulary';
-import { type FormEvent, useState } from 'react';
+import {
+  dataCategories,
+  dataCategoryLabels,
+  dataCategorySchema,
+} from '@sightline/shared/questionnaire/profile-vocabulary';
+import { z } from 'zod';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { intoContract, listOf, textOrNull } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
 type Props = {
   initial?: AiSystemView;
   submitLabel: string;
   pending: boolean;
-  error: string | null;
+  error: ApiClientError | null;
   onSubmit: (input: CreateAiSystemInput) => void;
 };
+
+const { shape } = createAiSystemSchema;
+
+/** The system as the form holds it; the decisions are described only while the box is ticked. */
+const formSchema = intoContract(
+  z
+    .object({
+      name: z.string(),
+      purpose: z.string(),
+      owner: z.string(),
+      origin: shape.origin.unwrap(),
+      lifecycleStage: shape.lifecycleStage.unwrap(),
+      euAiActClass: shape.euAiActClass.unwrap(),
+      orgRole: shape.orgRole.unwrap(),
+      // One checkbox ticked gives its value alone, none gives false: both become the list.
+      dataCategories: z
+        .union([z.array(dataCategorySchema), dataCategorySchema, z.literal(false)])
+        .transform((v) => (v === false ? [] : Array.isArray(v) ? v : [v])),
+      decisionsAboutPeople: z.boolean(),
+      decisionsDescription: textOrNull,
+      humanOversight: textOrNull,
+      serviceIds: listOf(enteredServiceIdSchema, /[\s,]+/),
+      nextReviewOn: textOrNull,
+    })
+    .transform((v) => ({
+      ...v,
+      decisionsDescription: v.decisionsAboutPeople ? v.decisionsDescription : null,
+    })),
+  createAiSystemSchema,
+);
 
 const originLabels = { internal: 'Built by us', third_party: 'From suppliers' } as const;
 const roleLabels = {
@@ -30,47 +70,58 @@ const roleLabels = {
 
 /** The inventory's fields, for a new system and for changing one. */
 export function SystemForm({ initial, submitLabel, pending, error, onSubmit }: Props) {
-  const [decides, setDecides] = useState(initial?.decisionsAboutPeople ?? false);
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
-    const orNull = (name: string) => text(name) || null;
-    onSubmit({
-      name: text('name'),
-      purpose: text('purpose'),
-      owner: text('owner'),
-      origin: text('origin') as CreateAiSystemInput['origin'],
-      lifecycleStage: text('lifecycleStage') as CreateAiSystemInput['lifecycleStage'],
-      euAiActClass: text('euAiActClass') as CreateAiSystemInput['euAiActClass'],
-      orgRole: text('orgRole') as CreateAiSystemInput['orgRole'],
-      dataCategories: data.getAll('dataCategories').map(String) as CreateAiSystemInput['dataCategories'],
-      decisionsAboutPeople: decides,
-      decisionsDescription: decides ? orNull('decisionsDescription') : null,
-      humanOversight: orNull('humanOversight'),
-      serviceIds: text('serviceIds')
-        .split(/[\s,]+/)
-        .filter(Boolean),
-      nextReviewOn: orNull('nextReviewOn'),
-    });
-  };
+  const form = useZodForm(formSchema, {
+    defaultValues: {
+      name: initial?.name ?? '',
+      purpose: initial?.purpose ?? '',
+      owner: initial?.owner ?? '',
+      origin: initial?.origin ?? 'internal',
+      lifecycleStage: initial?.lifecycleStage ?? 'inception',
+      euAiActClass: initial?.euAiActClass ?? 'unknown',
+      orgRole: initial?.orgRole ?? 'deployer',
+      dataCategories: initial?.dataCategories ?? [],
+      decisionsAboutPeople: initial?.decisionsAboutPeople ?? false,
+      decisionsDescription: initial?.decisionsDescription ?? '',
+      humanOversight: initial?.humanOversight ?? '',
+      serviceIds: initial?.serviceIds.join(', ') ?? '',
+      nextReviewOn: initial?.nextReviewOn ?? '',
+    },
+  });
+  const decides = form.watch('decisionsAboutPeople');
+  const errors = form.formState.errors;
+  const field = (name: keyof typeof errors) => fieldErrorProps(`system-${name}-error`, errors[name]);
   return (
-    <form onSubmit={submit} className="form-grid card" aria-label="AI system">
-      <label>
-        Name
-        <input name="name" required maxLength={200} defaultValue={initial?.name} />
-      </label>
-      <label>
-        Business owner
-        <input name="owner" required maxLength={200} defaultValue={initial?.owner} />
-      </label>
-      <label className="wide">
-        Purpose
-        <textarea name="purpose" required rows={2} maxLength={4000} defaultValue={initial?.purpose} />
-      </label>
+    <form onSubmit={form.handleSubmit(onSubmit)} className="form-grid card" aria-label="AI system" noValidate>
+      <div className="field">
+        <label>
+          Name
+          <input {...form.register('name')} required {...textLimits(shape.name)} {...field('name')} />
+        </label>
+        <FieldError id="system-name-error" message={errors.name?.message} />
+      </div>
+      <div className="field">
+        <label>
+          Business owner
+          <input {...form.register('owner')} required {...textLimits(shape.owner)} {...field('owner')} />
+        </label>
+        <FieldError id="system-owner-error" message={errors.owner?.message} />
+      </div>
+      <div className="field wide">
+        <label>
+          Purpose
+          <textarea
+            {...form.register('purpose')}
+            required
+            rows={2}
+            {...textLimits(shape.purpose)}
+            {...field('purpose')}
+          />
+        </label>
+        <FieldError id="system-purpose-error" message={errors.purpose?.message} />
+      </div>
       <label>
         Origin
-        <select name="origin" defaultValue={initial?.origin ?? 'internal'}>
+        <select {...form.register('origin')}>
           {aiSystemOrigins.map((o) => (
             <option key={o} value={o}>
               {originLabels[o]}
@@ -80,7 +131,7 @@ export function SystemForm({ initial, submitLabel, pending, error, onSubmit }: P
       </label>
       <label>
         Life cycle stage (ISO/IEC 22989)
-        <select name="lifecycleStage" defaultValue={initial?.lifecycleStage ?? 'inception'}>
+        <select {...form.register('lifecycleStage')}>
           {lifecycleStages.map((s) => (
             <option key={s} value={s}>
               {lifecycleStageLabels[s]}
@@ -90,7 +141,7 @@ export function SystemForm({ initial, submitLabel, pending, error, onSubmit }: P
       </label>
       <label>
         EU AI Act class
-        <select name="euAiActClass" defaultValue={initial?.euAiActClass ?? 'unknown'}>
+        <select {...form.register('euAiActClass')}>
           {euAiActClasses.map((c) => (
             <option key={c} value={c}>
               {euAiActClassLabels[c]}
@@ -100,7 +151,7 @@ export function SystemForm({ initial, submitLabel, pending, error, onSubmit }: P
       </label>
       <label>
         Our role under the AI Act
-        <select name="orgRole" defaultValue={initial?.orgRole ?? 'deployer'}>
+        <select {...form.register('orgRole')}>
           {aiActRoles.map((r) => (
             <option key={r} value={r}>
               {roleLabels[r]}
@@ -112,54 +163,57 @@ export function SystemForm({ initial, submitLabel, pending, error, onSubmit }: P
         <legend>Data it handles</legend>
         {dataCategories.map((c) => (
           <label key={c} className="radio">
-            <input
-              type="checkbox"
-              name="dataCategories"
-              value={c}
-              defaultChecked={initial?.dataCategories.includes(c)}
-            />
+            <input type="checkbox" {...form.register('dataCategories')} value={c} />
             {dataCategoryLabels[c]}
           </label>
         ))}
       </fieldset>
       <label className="radio wide">
-        <input type="checkbox" checked={decides} onChange={(e) => setDecides(e.target.checked)} />
+        <input type="checkbox" {...form.register('decisionsAboutPeople')} />
         It makes or shapes decisions about people
       </label>
       {decides && (
-        <label className="wide">
-          Which decisions
+        <div className="field wide">
+          <label>
+            Which decisions
+            <textarea
+              {...form.register('decisionsDescription')}
+              required
+              rows={2}
+              {...textLimits(shape.decisionsDescription)}
+              {...field('decisionsDescription')}
+            />
+          </label>
+          <FieldError id="system-decisionsDescription-error" message={errors.decisionsDescription?.message} />
+        </div>
+      )}
+      <div className="field wide">
+        <label>
+          Human oversight: who reviews its outputs, who can stop it
           <textarea
-            name="decisionsDescription"
-            required
+            {...form.register('humanOversight')}
             rows={2}
-            maxLength={2000}
-            defaultValue={initial?.decisionsDescription ?? ''}
+            {...textLimits(shape.humanOversight)}
+            {...field('humanOversight')}
           />
         </label>
-      )}
-      <label className="wide">
-        Human oversight: who reviews its outputs, who can stop it
-        <textarea
-          name="humanOversight"
-          rows={2}
-          maxLength={2000}
-          defaultValue={initial?.humanOversight ?? ''}
-        />
-      </label>
-      <label>
-        Catalog services (ids, comma-separated)
-        <input name="serviceIds" defaultValue={initial?.serviceIds.join(', ')} />
-      </label>
-      <label>
-        Next review
-        <input name="nextReviewOn" type="date" defaultValue={initial?.nextReviewOn ?? ''} />
-      </label>
-      {error && (
-        <p role="alert" className="error wide">
-          {error}
-        </p>
-      )}
+        <FieldError id="system-humanOversight-error" message={errors.humanOversight?.message} />
+      </div>
+      <div className="field">
+        <label>
+          Catalog services (ids, comma-separated)
+          <input {...form.register('serviceIds')} {...field('serviceIds')} />
+        </label>
+        <FieldError id="system-serviceIds-error" message={errors.serviceIds?.message} />
+      </div>
+      <div className="field">
+        <label>
+          Next review
+          <input {...form.register('nextReviewOn')} type="date" {...field('nextReviewOn')} />
+        </label>
+        <FieldError id="system-nextReviewOn-error" message={errors.nextReviewOn?.message} />
+      </div>
+      <ApiErrorAlert error={error} className="wide" />
       <button type="submit" disabled={pending}>
         {submitLabel}
       </button>

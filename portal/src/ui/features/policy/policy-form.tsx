@@ -18,17 +18,17 @@ type Service = {
 
 const { shape } = setServicePolicySchema;
 
-/** The form's text, empty meaning none, checked by the contract (conditions required when conditional). */
-const formSchema = intoContract(
-  z.object({
-    state: shape.state,
-    conditions: textOrNull,
-    alternativeServiceId: textOrNull,
-    alternativeUrl: textOrNull,
-    note: textOrNull,
-  }),
-  setServicePolicySchema,
-);
+/**
+ * A policy as a form holds it (here and in the discovery page's bulk form): text, empty meaning none,
+ * checked by the contract (conditions required when conditional).
+ */
+export const policyFields = {
+  state: shape.state,
+  conditions: textOrNull,
+  alternativeServiceId: textOrNull,
+  alternativeUrl: textOrNull,
+};
+const formSchema = intoContract(z.object({ ...policyFields, note: textOrNull }), setServicePolicySchema);
 export type PolicyFormOutput = z.output<typeof formSchema>;
 
 type Props = {

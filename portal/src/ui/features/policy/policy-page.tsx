@@ -1,5 +1,5 @@
 import { categoryLabels, type ServiceCategory } from '@sightline/shared/catalog/categories';
-import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
+import { type PolicyState, policyStateSchema, policyStates } from '@sightline/shared/policy/policy-states';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
@@ -8,6 +8,7 @@ import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { optionOf } from '../../lib/form-fields';
 import { hasRole, useMe } from '../../lib/session';
 import { PolicyForm, type PolicyFormOutput } from './policy-form';
 
@@ -98,7 +99,10 @@ export function PolicyPage() {
         </label>
         <label>
           State
-          <select value={stateFilter} onChange={(e) => setStateFilter(e.target.value as '' | PolicyState)}>
+          <select
+            value={stateFilter}
+            onChange={(e) => setStateFilter(optionOf(policyStateSchema, e.target.value) ?? '')}
+          >
             <option value="">Any</option>
             {policyStates.map((s) => (
               <option key={s} value={s}>

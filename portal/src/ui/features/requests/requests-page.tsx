@@ -1,15 +1,19 @@
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
-import type { AccessRequestStatus } from '@sightline/shared/usage/event-kinds';
-import { accessRequestStatuses } from '@sightline/shared/usage/event-kinds';
+import {
+  type AccessRequestStatus,
+  accessRequestStatuses,
+  accessRequestStatusSchema,
+} from '@sightline/shared/usage/event-kinds';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { EmptyState } from '../../components/empty-state';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { optionOf } from '../../lib/form-fields';
 import { hasRole, useMe } from '../../lib/session';
 
 /**
@@ -20,7 +24,6 @@ export function RequestsPage() {
   const me = useMe().data;
   const canEdit = hasRole(me, ['admin', 'procurement']);
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const requests = usePagedList({
     queryKey: ['requests', 'pages'],
     fetchPage: (cursor) => unwrap(api.api.requests.$get({ query: { cursor } })),
@@ -30,7 +33,6 @@ export function RequestsPage() {
       unwrap(api.api.requests[':id'].$patch({ param: { id: input.id }, json: { status: input.status } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['requests'] }),
     failure: 'Could not update',
-    onError: (err) => setError(err.message),
   });
   const groups = requests.firstPage?.services ?? [];
   const loaded = new Map<string, typeof requests.items>();
@@ -42,11 +44,7 @@ export function RequestsPage() {
       <p className="table-actions">
         <DownloadCsvLink path="/api/requests/export.csv" />
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={update.error} />
       {requests.loaded && groups.length === 0 && (
         <EmptyState
           title="No access requests yet"
@@ -102,9 +100,10 @@ export function RequestsPage() {
                           <select
                             aria-label={`Status of request ${r.id}`}
                             value={r.status}
-                            onChange={(e) =>
-                              update.mutate({ id: r.id, status: e.target.value as AccessRequestStatus })
-                            }
+                            onChange={(e) => {
+                              const status = optionOf(accessRequestStatusSchema, e.target.value);
+                              if (status) update.mutate({ id: r.id, status });
+                            }}
                           >
                             {accessRequestStatuses.map((s) => (
                               <option key={s} value={s}>

@@ -1,9 +1,15 @@
+import { startReassessmentSchema } from '@sightline/shared/reviews/review-api';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { linkHandOverOf } from '../assessments/link-notice';
 import { startReassessment } from './review-queries';
+
+const formSchema = z.object({ dueOn: startReassessmentSchema.shape.dueOn });
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -13,7 +19,6 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
  */
 export function StartReassessmentButton({ assessmentId, label }: { assessmentId: string; label: string }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
   const client = useQueryClient();
   const start = useApiMutation({
@@ -25,7 +30,6 @@ export function StartReassessmentButton({ assessmentId, label }: { assessmentId:
       navigate(`/assessments/${result.id}`, { state: handOver ? { handOver } : null });
     },
     failure: 'Could not start the reassessment',
-    onError: (e) => setError(e.message),
   });
   if (!open) {
     return (
@@ -34,28 +38,59 @@ export function StartReassessmentButton({ assessmentId, label }: { assessmentId:
       </button>
     );
   }
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
-    start.mutate(String(new FormData(event.currentTarget).get('dueOn')));
-  };
   return (
-    <form className="inline-form" onSubmit={onSubmit} aria-label={`Start reassessment of ${label}`}>
-      <label>
-        Answers due
-        <input name="dueOn" type="date" required defaultValue={inDays(21)} min={inDays(0)} />
-      </label>
-      <button type="submit" disabled={start.isPending}>
+    <DueDateForm
+      label={label}
+      pending={start.isPending}
+      onSend={(dueOn) => start.mutate(dueOn)}
+      onCancel={() => setOpen(false)}
+      error={start.error}
+    />
+  );
+}
+
+function DueDateForm({
+  label,
+  pending,
+  onSend,
+  onCancel,
+  error,
+}: {
+  label: string;
+  pending: boolean;
+  onSend: (dueOn: string) => void;
+  onCancel: () => void;
+  error: Parameters<typeof ApiErrorAlert>[0]['error'];
+}) {
+  const form = useZodForm(formSchema, { defaultValues: { dueOn: inDays(21) } });
+  const dueError = form.formState.errors.dueOn;
+  return (
+    <form
+      className="inline-form"
+      onSubmit={form.handleSubmit(({ dueOn }) => onSend(dueOn))}
+      aria-label={`Start reassessment of ${label}`}
+      noValidate
+    >
+      <div className="field">
+        <label>
+          Answers due
+          <input
+            {...form.register('dueOn')}
+            type="date"
+            required
+            min={inDays(0)}
+            {...fieldErrorProps('reassessment-due-error', dueError)}
+          />
+        </label>
+        <FieldError id="reassessment-due-error" message={dueError?.message} />
+      </div>
+      <button type="submit" disabled={pending}>
         Send reassessment
       </button>
-      <button type="button" className="link-button" onClick={() => setOpen(false)}>
+      <button type="button" className="link-button" onClick={onCancel}>
         Cancel
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={error} />
     </form>
   );
 }

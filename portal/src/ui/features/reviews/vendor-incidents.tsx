@@ -1,9 +1,13 @@
+import { type RecordIncidentInput, recordIncidentSchema } from '@sightline/shared/reviews/review-api';
 import { incidentSeverities, incidentSources } from '@sightline/shared/reviews/review-enums';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import {
   changeKindLabels,
   fetchIncidents,
@@ -26,33 +30,23 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; canRecord: boolean }) {
   const client = useQueryClient();
   const incidents = useQuery({ queryKey: incidentsKey(vendorId), queryFn: () => fetchIncidents(vendorId) });
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [recorded, setRecorded] = useState(false);
+  const form = useZodForm(recordIncidentSchema, {
+    defaultValues: { occurredOn: today(), description: '', severity: 'medium', source: 'vendor_notice' },
+  });
   const record = useApiMutation({
-    mutationFn: (json: Parameters<(typeof api.api.vendors)[':id']['incidents']['$post']>[0]['json']) =>
+    mutationFn: (json: RecordIncidentInput) =>
       unwrap(api.api.vendors[':id'].incidents.$post({ param: { id: vendorId }, json })),
+    onMutate: () => setRecorded(false),
     onSuccess: () => {
-      setMessage({ error: false, text: 'Incident recorded. The vendor is now due for review.' });
+      setRecorded(true);
+      form.reset();
       client.invalidateQueries({ queryKey: incidentsKey(vendorId) });
       client.invalidateQueries({ queryKey: ['reviews'] });
     },
     failure: 'Could not record it',
-    onError: (e) => setMessage({ error: true, text: e.message }),
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const f = new FormData(form);
-    setMessage(null);
-    record.mutate(
-      {
-        occurredOn: String(f.get('occurredOn')),
-        description: String(f.get('description') ?? ''),
-        severity: String(f.get('severity')) as (typeof incidentSeverities)[number],
-        source: String(f.get('source')) as (typeof incidentSources)[number],
-      },
-      { onSuccess: () => form.reset() },
-    );
-  };
+  const errors = form.formState.errors;
   const rows = incidents.data?.incidents ?? [];
   return (
     <>
@@ -96,15 +90,29 @@ export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; can
         </table>
       )}
       {canRecord && (
-        <form className="card inline-form" onSubmit={onSubmit} aria-label="Record an incident">
+        <form
+          className="card inline-form"
+          onSubmit={form.handleSubmit((json) => record.mutate(json))}
+          aria-label="Record an incident"
+          noValidate
+        >
           <h2>Record an incident</h2>
-          <label>
-            Date
-            <input name="occurredOn" type="date" required max={today()} defaultValue={today()} />
-          </label>
+          <div className="field">
+            <label>
+              Date
+              <input
+                {...form.register('occurredOn')}
+                type="date"
+                required
+                max={today()}
+                {...fieldErrorProps('incident-date-error', errors.occurredOn)}
+              />
+            </label>
+            <FieldError id="incident-date-error" message={errors.occurredOn?.message} />
+          </div>
           <label>
             Severity
-            <select name="severity" defaultValue="medium">
+            <select {...form.register('severity')}>
               {incidentSeverities.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -114,7 +122,7 @@ export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; can
           </label>
           <label>
             Source
-            <select name="source" defaultValue="vendor_notice">
+            <select {...form.register('source')}>
               {incidentSources.map((s) => (
                 <option key={s} value={s}>
                   {sourceLabels[s]}
@@ -122,18 +130,28 @@ export function VendorIncidents({ vendorId, canRecord }: { vendorId: string; can
               ))}
             </select>
           </label>
-          <label className="wide">
-            What happened
-            <textarea name="description" rows={2} required maxLength={4000} />
-          </label>
+          <div className="field wide">
+            <label>
+              What happened
+              <textarea
+                {...form.register('description')}
+                rows={2}
+                required
+                {...textLimits(recordIncidentSchema.shape.description)}
+                {...fieldErrorProps('incident-description-error', errors.description)}
+              />
+            </label>
+            <FieldError id="incident-description-error" message={errors.description?.message} />
+          </div>
           <button type="submit" disabled={record.isPending}>
             Record incident
           </button>
-          {message && (
-            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
-              {message.text}
+          {recorded && (
+            <p role="status" className="ok">
+              Incident recorded. The vendor is now due for review.
             </p>
           )}
+          <ApiErrorAlert error={record.error} />
         </form>
       )}
     </>

@@ -1,14 +1,30 @@
-import type {
-  DepartmentImportProblems,
-  DepartmentRowProblem,
+import {
+  type DepartmentImportMode,
+  type DepartmentImportProblems,
+  type DepartmentRowProblem,
+  MAX_IMPORT_BYTES,
 } from '@sightline/shared/directory/department-import';
-import { ApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { api, requestJson, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
+import { oneFile } from '../../lib/form-fields';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
 type ImportResult = { imported: number; departments: number; removed: number; mode: string };
 type Refusal = { message: string; problems: DepartmentRowProblem[]; totalProblems: number };
+
+const formSchema = z.object({ file: oneFile(MAX_IMPORT_BYTES), replace: z.boolean() });
+
+/** The file and the import mode the contract names (departmentImportFieldsSchema), as multipart. */
+function multipart({ file, replace }: z.output<typeof formSchema>): FormData {
+  const body = new FormData();
+  body.set('file', file);
+  const mode: DepartmentImportMode = replace ? 'replace' : 'upsert';
+  body.set('mode', mode);
+  return body;
+}
 
 /** Shown next to each bad line: which column the reason is about. */
 const columnNames = { email: 'email', department: 'department', manager: 'manager' } as const;
@@ -23,28 +39,23 @@ export function DepartmentsSection({ isAdmin }: { isAdmin: boolean }) {
     queryKey: ['directory', 'departments'],
     queryFn: () => unwrap(api.api.directory.departments.$get()),
   });
-  const [done, setDone] = useState<ImportResult | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const upload = useMutation({
-    mutationFn: (form: FormData) =>
-      requestJson<ImportResult>('/api/directory/departments/import', { method: 'POST', body: form }),
-    onSuccess: (result) => {
-      setDone(result);
+  const form = useZodForm(formSchema, { defaultValues: { replace: false } });
+  const upload = useApiMutation({
+    mutationFn: (input: z.output<typeof formSchema>) =>
+      requestJson<ImportResult>('/api/directory/departments/import', {
+        method: 'POST',
+        body: multipart(input),
+      }),
+    onSuccess: () => {
+      form.reset();
       void client.invalidateQueries({ queryKey: ['directory', 'departments'] });
       void client.invalidateQueries({ queryKey: ['discovery'] });
     },
-    onError: (err) => setRefusal(refusalOf(err)),
+    failure: 'The import failed',
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    data.set('mode', data.get('replace') === 'on' ? 'replace' : 'upsert');
-    data.delete('replace');
-    setDone(null);
-    setRefusal(null);
-    upload.mutate(data, { onSuccess: () => form.reset() });
-  };
+  const done = upload.data;
+  const refusal = upload.error ? refusalOf(upload.error) : null;
+  const fileError = form.formState.errors.file;
   const s = summary.data;
 
   return (
@@ -86,13 +97,27 @@ export function DepartmentsSection({ isAdmin }: { isAdmin: boolean }) {
       )}
       {refusal && <RefusedFile refusal={refusal} />}
       {isAdmin && (
-        <form className="card inline-form" onSubmit={onSubmit} aria-label="Import departments">
-          <label>
-            CSV file
-            <input name="file" type="file" accept=".csv,text/csv" required />
-          </label>
+        <form
+          className="card inline-form"
+          onSubmit={form.handleSubmit((input) => upload.mutate(input))}
+          aria-label="Import departments"
+          noValidate
+        >
+          <div className="field">
+            <label>
+              CSV file
+              <input
+                {...form.register('file')}
+                type="file"
+                accept=".csv,text/csv"
+                required
+                {...fieldErrorProps('departments-file-error', fileError)}
+              />
+            </label>
+            <FieldError id="departments-file-error" message={fileError?.message} />
+          </div>
           <label className="checkbox">
-            <input type="checkbox" name="replace" />
+            <input type="checkbox" {...form.register('replace')} />
             Also remove the imported departments of people not in this file
           </label>
           <button type="submit" disabled={upload.isPending}>
@@ -146,9 +171,7 @@ function RefusedFile({ refusal }: { refusal: Refusal }) {
   );
 }
 
-function refusalOf(err: unknown): Refusal {
-  if (!(err instanceof ApiClientError))
-    return { message: 'The import failed', problems: [], totalProblems: 0 };
+function refusalOf(err: ApiClientError): Refusal {
   const details = err.details as Partial<DepartmentImportProblems> | undefined;
   const problems = Array.isArray(details?.problems) ? details.problems : [];
   return { message: err.message, problems, totalProblems: details?.totalProblems ?? problems.length };

@@ -1,42 +1,49 @@
-import { ApiClientError, toApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { importTemplateSchema, templateFormatSchema } from '@sightline/shared/assessments/template-api';
+import type { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { useApiMutation } from '../../lib/api-mutation';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
 type Problem = { path: string; message: string };
+
+/** The validator's list of problems in a refused template, when the server sent one. */
+function problemsOf(error: ApiClientError): Problem[] {
+  return Array.isArray(error.details) ? (error.details as Problem[]) : [];
+}
 
 /** Paste or pick a JSON or YAML template; every problem the validator finds is listed. */
 export function ImportTemplateForm() {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [source, setSource] = useState('');
-  const [format, setFormat] = useState<'json' | 'yaml'>('yaml');
-  const [error, setError] = useState<{ message: string; problems: Problem[] } | null>(null);
-  const importTemplate = useMutation({
-    mutationFn: () => unwrap(api.api.templates.import.$post({ json: { format, source } })),
+  const form = useZodForm(importTemplateSchema, { defaultValues: { format: 'yaml', source: '' } });
+  const importTemplate = useApiMutation({
+    mutationFn: (json: z.output<typeof importTemplateSchema>) =>
+      unwrap(api.api.templates.import.$post({ json })),
     onSuccess: (created) => {
       client.invalidateQueries({ queryKey: ['templates'] });
       navigate(`/templates/${created.id}`);
     },
-    onError: (e) =>
-      setError({
-        message: toApiClientError(e, 'Import failed').message,
-        problems: e instanceof ApiClientError && Array.isArray(e.details) ? (e.details as Problem[]) : [],
-      }),
+    failure: 'Import failed',
   });
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    setSource(await file.text());
-    setFormat(/\.json$/i.test(file.name) ? 'json' : 'yaml');
+    form.setValue('source', await file.text(), { shouldValidate: true });
+    form.setValue('format', templateFormatSchema.parse(/\.json$/i.test(file.name) ? 'json' : 'yaml'));
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    importTemplate.mutate();
-  };
+  const source = form.watch('source');
+  const sourceError = form.formState.errors.source;
+  const error = importTemplate.error;
   return (
-    <form className="card form-grid" onSubmit={onSubmit} aria-label="Import a template">
+    <form
+      className="card form-grid"
+      onSubmit={form.handleSubmit((json) => importTemplate.mutate(json))}
+      aria-label="Import a template"
+      noValidate
+    >
       <h2>Import a template</h2>
       <label>
         From a file
@@ -48,21 +55,25 @@ export function ImportTemplateForm() {
       </label>
       <label>
         Format
-        <select value={format} onChange={(e) => setFormat(e.target.value as 'json' | 'yaml')}>
+        <select {...form.register('format')}>
           <option value="yaml">YAML</option>
           <option value="json">JSON</option>
         </select>
       </label>
-      <label className="wide">
-        Template source
-        <textarea
-          rows={10}
-          value={source}
-          onChange={(e) => setSource(e.target.value)}
-          required
-          className="mono"
-        />
-      </label>
+      <div className="field wide">
+        <label>
+          Template source
+          <textarea
+            {...form.register('source')}
+            rows={10}
+            required
+            {...textLimits(importTemplateSchema.shape.source)}
+            className="mono"
+            {...fieldErrorProps('template-source-error', sourceError)}
+          />
+        </label>
+        <FieldError id="template-source-error" message={sourceError?.message} />
+      </div>
       <button type="submit" disabled={importTemplate.isPending || source.trim() === ''}>
         Import
       </button>
@@ -70,9 +81,9 @@ export function ImportTemplateForm() {
         {error && (
           <>
             <p className="error">{error.message}</p>
-            {error.problems.length > 0 && (
+            {problemsOf(error).length > 0 && (
               <ul className="error">
-                {error.problems.map((p) => (
+                {problemsOf(error).map((p) => (
                   <li key={`${p.path} ${p.message}`}>
                     <code>{p.path || '(root)'}</code>: {p.message}
                   </li>

@@ -1,9 +1,14 @@
+import { cloneTemplateSchema } from '@sightline/shared/assessments/template-api';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract, textOrUndefined } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
 import { hasRole, useMe } from '../../lib/session';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
 export function TemplateDetailPage() {
   const { id = '' } = useParams();
@@ -94,47 +99,60 @@ function conditionText(condition: unknown): string {
     .trim();
 }
 
+const { shape: cloneShape } = cloneTemplateSchema;
+const cloneFormSchema = intoContract(
+  z.object({ title: textOrUndefined, key: textOrUndefined }),
+  cloneTemplateSchema,
+);
+
 function CloneForm({ id, title }: { id: string; title: string }) {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
+  const form = useZodForm(cloneFormSchema, { defaultValues: { title, key: '' } });
   const clone = useApiMutation({
-    mutationFn: (json: { title?: string; key?: string }) =>
+    mutationFn: (json: z.output<typeof cloneFormSchema>) =>
       unwrap(api.api.templates[':id'].clone.$post({ param: { id }, json })),
     onSuccess: (created) => {
       client.invalidateQueries({ queryKey: ['templates'] });
       navigate(`/templates/${created.id}`);
     },
     failure: 'Could not clone',
-    onError: (e) => setError(e.message),
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
-    const newTitle = String(f.get('title') ?? '').trim();
-    const key = String(f.get('key') ?? '').trim();
-    setError(null);
-    clone.mutate({ ...(newTitle ? { title: newTitle } : {}), ...(key ? { key } : {}) });
-  };
+  const errors = form.formState.errors;
   return (
-    <form className="card inline-form" onSubmit={onSubmit} aria-label="Clone to a new version">
+    <form
+      className="card inline-form"
+      onSubmit={form.handleSubmit((json) => clone.mutate(json))}
+      aria-label="Clone to a new version"
+      noValidate
+    >
       <h2>Clone to a new version</h2>
-      <label>
-        Title
-        <input name="title" defaultValue={title} maxLength={200} />
-      </label>
-      <label>
-        New key (leave empty for the next version of this one)
-        <input name="key" pattern="[a-z0-9][a-z0-9\-]*" maxLength={100} />
-      </label>
+      <div className="field">
+        <label>
+          Title
+          <input
+            {...form.register('title')}
+            {...textLimits(cloneShape.title)}
+            {...fieldErrorProps('clone-title-error', errors.title)}
+          />
+        </label>
+        <FieldError id="clone-title-error" message={errors.title?.message} />
+      </div>
+      <div className="field">
+        <label>
+          New key (leave empty for the next version of this one)
+          <input
+            {...form.register('key')}
+            {...textLimits(cloneShape.key)}
+            {...fieldErrorProps('clone-key-error', errors.key)}
+          />
+        </label>
+        <FieldError id="clone-key-error" message={errors.key?.message} />
+      </div>
       <button type="submit" disabled={clone.isPending}>
         Clone
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ApiErrorAlert error={clone.error} />
     </form>
   );
 }

@@ -1,45 +1,45 @@
-import { toApiClientError } from '@sightline/shared/http/api-client-error';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type VendorContactInput, vendorContactInputSchema } from '@sightline/shared/vendors/vendor-api';
+import { useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
+import { intoContract, textOrUndefined } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
 type Props = { vendorId: string; contacts: VendorDetail['contacts']; canWrite: boolean };
 
+const { shape } = vendorContactInputSchema;
+const formSchema = intoContract(
+  z.object({ name: z.string(), email: z.string(), title: textOrUndefined, isPrimary: z.boolean() }),
+  vendorContactInputSchema,
+);
+
 export function VendorContacts({ vendorId, contacts, canWrite }: Props) {
   const client = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: vendorKey(vendorId) });
-  const onError = (e: Error) => setError(toApiClientError(e, 'Could not change contacts').message);
-  const add = useMutation({
-    mutationFn: (json: { name: string; email: string; title?: string; isPrimary?: boolean }) =>
-      unwrap(api.api.vendors[':id'].contacts.$post({ param: { id: vendorId }, json })),
-    onSuccess: refresh,
-    onError,
+  const form = useZodForm(formSchema, {
+    defaultValues: { name: '', email: '', title: '', isPrimary: false },
   });
-  const remove = useMutation({
+  const add = useApiMutation({
+    mutationFn: (json: VendorContactInput) =>
+      unwrap(api.api.vendors[':id'].contacts.$post({ param: { id: vendorId }, json })),
+    onSuccess: () => {
+      form.reset();
+      return refresh();
+    },
+    failure: 'Could not change contacts',
+  });
+  const remove = useApiMutation({
     mutationFn: (contactId: string) =>
       unwrap(api.api.vendors[':id'].contacts[':contactId'].$delete({ param: { id: vendorId, contactId } })),
     onSuccess: refresh,
-    onError,
+    failure: 'Could not change contacts',
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const f = new FormData(form);
-    const title = String(f.get('title') ?? '').trim();
-    setError(null);
-    add.mutate(
-      {
-        name: String(f.get('name')),
-        email: String(f.get('email')),
-        ...(title ? { title } : {}),
-        isPrimary: f.get('isPrimary') === 'on',
-      },
-      { onSuccess: () => form.reset() },
-    );
-  };
+  const errors = form.formState.errors;
   return (
     <>
       {contacts.length === 0 ? (
@@ -81,31 +81,56 @@ export function VendorContacts({ vendorId, contacts, canWrite }: Props) {
         </table>
       )}
       {canWrite && (
-        <form className="card inline-form" onSubmit={onSubmit} aria-label="Add a contact">
+        <form
+          className="card inline-form"
+          onSubmit={form.handleSubmit((json) => add.mutate(json))}
+          aria-label="Add a contact"
+          noValidate
+        >
           <h2>Add a contact</h2>
-          <label>
-            Name
-            <input name="name" required maxLength={200} />
-          </label>
-          <label>
-            Email
-            <input name="email" type="email" required />
-          </label>
-          <label>
-            Role or title
-            <input name="title" maxLength={200} />
-          </label>
+          <div className="field">
+            <label>
+              Name
+              <input
+                {...form.register('name')}
+                required
+                {...textLimits(shape.name)}
+                {...fieldErrorProps('contact-name-error', errors.name)}
+              />
+            </label>
+            <FieldError id="contact-name-error" message={errors.name?.message} />
+          </div>
+          <div className="field">
+            <label>
+              Email
+              <input
+                {...form.register('email')}
+                type="email"
+                required
+                {...textLimits(shape.email)}
+                {...fieldErrorProps('contact-email-error', errors.email)}
+              />
+            </label>
+            <FieldError id="contact-email-error" message={errors.email?.message} />
+          </div>
+          <div className="field">
+            <label>
+              Role or title
+              <input
+                {...form.register('title')}
+                {...textLimits(shape.title)}
+                {...fieldErrorProps('contact-title-error', errors.title)}
+              />
+            </label>
+            <FieldError id="contact-title-error" message={errors.title?.message} />
+          </div>
           <label className="checkbox">
-            <input name="isPrimary" type="checkbox" /> Primary contact
+            <input {...form.register('isPrimary')} type="checkbox" /> Primary contact
           </label>
           <button type="submit" disabled={add.isPending}>
             Add contact
           </button>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ApiErrorAlert error={add.error ?? remove.error} />
         </form>
       )}
     </>

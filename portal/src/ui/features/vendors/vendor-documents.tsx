@@ -1,43 +1,73 @@
-import { uploadAccept, uploadTypesSentence } from '@sightline/shared/assessments/upload-rules';
-import { vendorDocumentKinds } from '@sightline/shared/vendors/vendor-api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import {
+  MAX_UPLOAD_BYTES,
+  uploadAccept,
+  uploadTypesSentence,
+} from '@sightline/shared/assessments/upload-rules';
+import { vendorDocumentFieldsSchema, vendorDocumentKinds } from '@sightline/shared/vendors/vendor-api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { z } from 'zod';
 import { EmptyState } from '../../components/empty-state';
 import { api, requestJson, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
+import { oneFile, textOrUndefined } from '../../lib/form-fields';
+import { textLimits } from '../../lib/schema-limits';
+import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { type VendorDetail, vendorKey } from './vendor-queries';
 
 type Props = { vendorId: string; documents: VendorDetail['documents']; canWrite: boolean };
+
+const { shape } = vendorDocumentFieldsSchema;
+
+/** The contract's fields beside the file, which is sent as multipart form data. */
+const formSchema = z.object({
+  title: shape.title,
+  kind: shape.kind,
+  expiresOn: textOrUndefined.pipe(shape.expiresOn),
+  file: oneFile(MAX_UPLOAD_BYTES),
+});
+type Upload = z.output<typeof formSchema>;
+
+function multipart({ title, kind, expiresOn, file }: Upload): FormData {
+  const body = new FormData();
+  body.set('title', title);
+  body.set('kind', kind);
+  if (expiresOn) body.set('expiresOn', expiresOn);
+  body.set('file', file);
+  return body;
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 export function VendorDocuments({ vendorId, documents, canWrite }: Props) {
   const client = useQueryClient();
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [uploaded, setUploaded] = useState(false);
   const refresh = () => client.invalidateQueries({ queryKey: vendorKey(vendorId) });
+  const form = useZodForm(formSchema, { defaultValues: { title: '', kind: 'certificate', expiresOn: '' } });
   const upload = useApiMutation({
-    mutationFn: (form: FormData) =>
-      requestJson<{ id: string }>(`/api/vendors/${vendorId}/documents`, { method: 'POST', body: form }),
+    mutationFn: (input: Upload) =>
+      requestJson<{ id: string }>(`/api/vendors/${vendorId}/documents`, {
+        method: 'POST',
+        body: multipart(input),
+      }),
+    onMutate: () => setUploaded(false),
     onSuccess: () => {
-      setMessage({ error: false, text: 'Document uploaded.' });
+      setUploaded(true);
+      form.reset();
       refresh();
     },
     failure: 'Upload failed',
-    onError: (e) => setMessage({ error: true, text: e.message }),
   });
-  const remove = useMutation({
+  const remove = useApiMutation({
     mutationFn: (documentId: string) =>
       unwrap(
         api.api.vendors[':id'].documents[':documentId'].$delete({ param: { id: vendorId, documentId } }),
       ),
     onSuccess: refresh,
+    failure: 'Could not remove the document',
   });
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    setMessage(null);
-    upload.mutate(new FormData(form), { onSuccess: () => form.reset() });
-  };
+  const errors = form.formState.errors;
   return (
     <>
       {documents.length === 0 ? (
@@ -87,15 +117,28 @@ export function VendorDocuments({ vendorId, documents, canWrite }: Props) {
         </table>
       )}
       {canWrite && (
-        <form className="card inline-form" onSubmit={onSubmit} aria-label="Upload a document">
+        <form
+          className="card inline-form"
+          onSubmit={form.handleSubmit((input) => upload.mutate(input))}
+          aria-label="Upload a document"
+          noValidate
+        >
           <h2>Upload a document</h2>
-          <label>
-            Title
-            <input name="title" required maxLength={200} />
-          </label>
+          <div className="field">
+            <label>
+              Title
+              <input
+                {...form.register('title')}
+                required
+                {...textLimits(shape.title)}
+                {...fieldErrorProps('document-title-error', errors.title)}
+              />
+            </label>
+            <FieldError id="document-title-error" message={errors.title?.message} />
+          </div>
           <label>
             Kind
-            <select name="kind" defaultValue="certificate">
+            <select {...form.register('kind')}>
               {vendorDocumentKinds.map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -103,22 +146,39 @@ export function VendorDocuments({ vendorId, documents, canWrite }: Props) {
               ))}
             </select>
           </label>
-          <label>
-            Expires on
-            <input name="expiresOn" type="date" />
-          </label>
-          <label>
-            File <span className="info">({uploadTypesSentence})</span>
-            <input name="file" type="file" accept={uploadAccept} required />
-          </label>
+          <div className="field">
+            <label>
+              Expires on
+              <input
+                {...form.register('expiresOn')}
+                type="date"
+                {...fieldErrorProps('document-expires-error', errors.expiresOn)}
+              />
+            </label>
+            <FieldError id="document-expires-error" message={errors.expiresOn?.message} />
+          </div>
+          <div className="field">
+            <label>
+              File <span className="info">({uploadTypesSentence})</span>
+              <input
+                {...form.register('file')}
+                type="file"
+                accept={uploadAccept}
+                required
+                {...fieldErrorProps('document-file-error', errors.file)}
+              />
+            </label>
+            <FieldError id="document-file-error" message={errors.file?.message} />
+          </div>
           <button type="submit" disabled={upload.isPending}>
             Upload
           </button>
-          {message && (
-            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'ok'}>
-              {message.text}
+          {uploaded && (
+            <p role="status" className="ok">
+              Document uploaded.
             </p>
           )}
+          <ApiErrorAlert error={upload.error ?? remove.error} />
         </form>
       )}
     </>
