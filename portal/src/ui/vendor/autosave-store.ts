@@ -1,14 +1,9 @@
 import type { AnswerConflict } from '@sightline/shared/assessments/vendor-page-api';
-import { ApiClientError, toApiClientError } from '@sightline/shared/http/api-client-error';
 import { type AnswerInput, validateAnswer } from '@sightline/shared/questionnaire/answer-schema';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
+import { readSaveError, type SaveFailure, type SaveStatus, saveStatus } from './autosave-rules';
 
-export type SaveStatus =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'error'; message: string; linkDead?: boolean };
+export type { SaveStatus } from './autosave-rules';
 
 /** Answers with the revision each was saved at, as the server sends them and as this page holds them. */
 export type AnswerSet = {
@@ -56,8 +51,6 @@ export function mergeServerAnswers(
   return { answers, revisions };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} answer${n === 1 ? ` ${one}` : `s ${many}`}`;
-
 function without<T>(record: Record<string, T>, id: string): Record<string, T> {
   if (!(id in record)) return record;
   const next = { ...record };
@@ -83,7 +76,7 @@ export function createAutosave(save: SaveAnswers) {
   /** Requests on their way per question (two only when the page sends on leaving during a save). */
   const sending = new Map<string, number>();
   const flights = new Set<Promise<Outcome>>();
-  let failure: { message: string; linkDead: boolean } | null = null;
+  let failure: SaveFailure | null = null;
   let savedAt: Date | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<() => void>();
@@ -94,26 +87,15 @@ export function createAutosave(save: SaveAnswers) {
   // A conflicted answer waits for the person's choice; a refused one for a correction.
   const sendable = () => [...dirty].filter((id) => !(id in conflicts) && !(id in errors));
 
-  function status(): SaveStatus {
-    if (sending.size > 0) return { kind: 'saving' };
-    if (failure) return { kind: 'error', ...failure };
-    const conflicted = Object.keys(conflicts).length;
-    if (conflicted > 0) {
-      return {
-        kind: 'error',
-        message: `${plural(conflicted, 'was', 'were')} changed by someone else meanwhile; choose which to keep at the marked question`,
-      };
-    }
-    const refused = Object.keys(errors).length;
-    if (refused > 0) {
-      return {
-        kind: 'error',
-        message: `${plural(refused, 'was', 'were')} not saved; see the marked question`,
-      };
-    }
-    if (dirty.size > 0) return { kind: 'pending' };
-    return savedAt ? { kind: 'saved', at: savedAt } : { kind: 'idle' };
-  }
+  const status = (): SaveStatus =>
+    saveStatus({
+      sending: sending.size,
+      failure,
+      conflicted: Object.keys(conflicts).length,
+      refused: Object.keys(errors).length,
+      waiting: dirty.size,
+      savedAt,
+    });
 
   let snapshot: AutosaveSnapshot = { answers, errors, conflicts, status: status() };
   function emit() {
@@ -140,34 +122,24 @@ export function createAutosave(save: SaveAnswers) {
   }
 
   function failed(ids: string[], error: unknown): Outcome {
-    if (error instanceof ApiClientError && error.status === 409 && Array.isArray(error.details)) {
-      const found = error.details as AnswerConflict[];
-      conflicts = { ...conflicts, ...Object.fromEntries(found.map((c) => [c.questionId, c])) };
+    const refusal = readSaveError(error);
+    if (refusal.kind === 'conflict') {
+      conflicts = { ...conflicts, ...Object.fromEntries(refusal.conflicts.map((c) => [c.questionId, c])) };
       // The request was refused whole: the conflicted answers wait for a choice, the rest go again.
       for (const id of ids) dirty.add(id);
       failure = null;
       return 'send-rest';
     }
-    if (error instanceof ApiClientError && error.status === 400 && Array.isArray(error.details)) {
-      const refused = new Set<string>();
-      errors = { ...errors };
-      for (const d of error.details as { questionId?: string; message?: string }[]) {
-        if (!d.questionId) continue;
-        refused.add(d.questionId);
-        errors[d.questionId] = `Not saved: ${d.message ?? 'invalid answer'}`;
-      }
+    if (refusal.kind === 'refused') {
+      errors = { ...errors, ...refusal.errors };
       // The request was refused whole: the acceptable answers go again on their own.
-      for (const id of ids) if (!refused.has(id)) dirty.add(id);
+      for (const id of ids) if (!(id in refusal.errors)) dirty.add(id);
       failure = null;
       return 'send-rest';
     }
     for (const id of ids) dirty.add(id);
-    const message = toApiClientError(error, 'Could not save').message;
-    const retry = !(error instanceof ApiClientError) || error.status === 0 || error.status >= 500;
-    // A link replaced (say by a reminder), revoked or expired cannot save again: say so plainly.
-    const linkDead = error instanceof ApiClientError && (error.status === 404 || error.status === 410);
-    failure = { message: retry ? `${message} Retrying…` : message, linkDead };
-    if (retry) schedule(RETRY_MS);
+    failure = refusal.failure;
+    if (refusal.retry) schedule(RETRY_MS);
     return 'failed';
   }
 
@@ -253,7 +225,7 @@ export function createAutosave(save: SaveAnswers) {
       conflicts = without(conflicts, questionId);
       revisions[questionId] = conflict.revision;
       if (choice === 'theirs') {
-        answers = { ...answers, [questionId]: conflict.theirs as AnswerInput };
+        answers = { ...answers, [questionId]: conflict.theirs };
         dirty.delete(questionId);
         errors = without(errors, questionId);
         emit();
