@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { formErrorMessage } from './form-error-messages';
 
-/**
- * A form's schema: its fields (what the inputs hold, turned into values) piped into the shared
- * contract, so the contract's own rules, limits and messages decide what is sent, object-wide rules
- * included. The compiler checks that every value the fields give is one the contract takes. (zod's own
- * `pipe` asks the reverse, that the contract takes nothing more, which no contract with an optional
- * field passes.)
- */
-export function intoContract<F extends z.ZodType, C extends z.ZodType>(
-  fields: F,
-  contract: C & ([z.output<F>] extends [z.input<C>] ? unknown : never),
-): z.ZodPipe<F, C> {
-  return z.pipe(fields, contract as z.core.$ZodType<unknown, z.output<F>>) as z.ZodPipe<F, C>;
-}
-
 // What a form's inputs hold (text), turned into what contracts take.
 
 /** An optional text field: trimmed, and null when left empty (the contract's "none"). */

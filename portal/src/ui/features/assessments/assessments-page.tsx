@@ -1,4 +1,4 @@
-import { type AssessmentState, assessmentStates } from '@sightline/shared/assessments/assessment-states';
+import { assessmentStateSchema, assessmentStates } from '@sightline/shared/assessments/assessment-states';
 import { stateLabels } from '@sightline/shared/assessments/assessment-transitions';
 import { Link, useSearchParams } from 'react-router';
 import { DownloadCsvLink } from '../../components/download-csv-link';
@@ -6,12 +6,13 @@ import { EmptyState } from '../../components/empty-state';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { optionOf } from '../../lib/form-fields';
 import { hasRole, useMe } from '../../lib/session';
 
 export function AssessmentsPage() {
   const canSend = hasRole(useMe().data, ['admin', 'procurement']);
   const [params, setParams] = useSearchParams();
-  const state = (params.get('state') || undefined) as AssessmentState | undefined;
+  const state = optionOf(assessmentStateSchema, params.get('state'));
   const list = usePagedList({
     queryKey: ['assessments', state],
     fetchPage: (cursor) => unwrap(api.api.assessments.$get({ query: { state, cursor } })),

@@ -14,7 +14,8 @@ import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
-import { intoContract, textOrUndefined } from '../../lib/form-fields';
+import { textOrUndefined } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { assessmentKey } from '../assessments/assessment-queries';
@@ -38,10 +39,11 @@ function decisionFormSchema(scoredTier: RiskTier | null | undefined) {
     z
       .object({
         outcome: shape.outcome,
-        conditions: textOrUndefined,
+        // Absent while hidden (the form unregisters them), so a hidden field never blocks the decision.
+        conditions: textOrUndefined.optional(),
         reason: z.string(),
         tier: riskTierSchema,
-        tierReason: textOrUndefined,
+        tierReason: textOrUndefined.optional(),
       })
       .transform(({ outcome, conditions, reason, tier, tierReason }) => ({
         outcome,
@@ -64,6 +66,7 @@ export function DecisionDialog({ assessmentId, score }: Props) {
   const scoredTier = score?.residualTier;
   const formSchema = useMemo(() => decisionFormSchema(scoredTier), [scoredTier]);
   const form = useZodForm(formSchema, {
+    shouldUnregister: true,
     defaultValues: {
       outcome: suggested(score),
       conditions: approvalConditionsText(score?.conditions ?? []),

@@ -1,7 +1,7 @@
 import { rangeQuerySchema } from '@sightline/shared/discovery/discovery-api';
 import { useState } from 'react';
 import { z } from 'zod';
-import { intoContract } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { type PeriodQuery, presets } from './use-period';
 

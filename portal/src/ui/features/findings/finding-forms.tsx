@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { api, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
-import { intoContract, textOrNull, textOrUndefined } from '../../lib/form-fields';
+import { textOrNull, textOrUndefined } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 

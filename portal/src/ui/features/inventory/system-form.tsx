@@ -17,7 +17,8 @@ import {
 } from '@sightline/shared/questionnaire/profile-vocabulary';
 import { z } from 'zod';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
-import { intoContract, listOf, textOrNull } from '../../lib/form-fields';
+import { listOf, textOrNull } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 

@@ -1,7 +1,8 @@
 import { setServicePolicySchema } from '@sightline/shared/extension-api/staff-admin';
 import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { z } from 'zod';
-import { intoContract, textOrNull } from '../../lib/form-fields';
+import { textOrNull } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 

@@ -9,7 +9,8 @@ import { EmptyState } from '../../components/empty-state';
 import { api, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
-import { intoContract, numberText } from '../../lib/form-fields';
+import { numberText } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { numberLimits, textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 

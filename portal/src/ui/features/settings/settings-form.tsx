@@ -1,7 +1,8 @@
 import { updateOrgSettingsSchema } from '@sightline/shared/extension-api/staff-admin';
 import { type RolloutMode, rolloutModes } from '@sightline/shared/policy/policy-states';
 import { z } from 'zod';
-import { intoContract, listOf, numberText } from '../../lib/form-fields';
+import { listOf, numberText } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { numberLimits, textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 

@@ -4,7 +4,8 @@ import {
   updateSsoProviderSchema,
 } from '@sightline/shared/auth/sso-api';
 import { z } from 'zod';
-import { intoContract, listOf, textOrNull } from '../../lib/form-fields';
+import { listOf, textOrNull } from '../../lib/form-fields';
+import { intoContract } from '../../lib/into-contract';
 import { textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 import { roleRulesAsText, roleRulesText } from './sso-provider-fields';

@@ -1,7 +1,7 @@
-import { riskTiers } from '@sightline/shared/assessments/assessment-states';
+import { riskTierSchema, riskTiers } from '@sightline/shared/assessments/assessment-states';
 import {
-  type ShownVendorStatus,
   shownVendorStatuses,
+  shownVendorStatusSchema,
   vendorStatusLabels,
 } from '@sightline/shared/vendors/vendor-statuses';
 import { useRef } from 'react';
@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/empty-state';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { optionOf } from '../../lib/form-fields';
 import { hasRole, useMe } from '../../lib/session';
 import { NewVendorForm } from './new-vendor-form';
 
@@ -25,8 +26,9 @@ export function VendorsPage() {
   };
   const query = {
     q: params.get('q') || undefined,
-    status: (params.get('status') || undefined) as ShownVendorStatus | undefined,
-    tier: (params.get('tier') || undefined) as (typeof riskTiers)[number] | undefined,
+    // A value the address holds that the list does not know filters nothing, rather than failing.
+    status: optionOf(shownVendorStatusSchema, params.get('status')),
+    tier: optionOf(riskTierSchema, params.get('tier')),
   };
   const vendors = usePagedList({
     queryKey: ['vendors', query],
