@@ -4,7 +4,7 @@ import { answerText } from '@sightline/shared/questionnaire/answer-text';
 import type { Template } from '@sightline/shared/questionnaire/template-schema';
 import { useContextSchema } from '@sightline/shared/questionnaire/use-context';
 import { resolveVisibility } from '@sightline/shared/questionnaire/visibility';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
@@ -179,7 +179,8 @@ function VerifyButton(props: {
   fileName: string;
 }) {
   const client = useQueryClient();
-  const verify = useMutation({
+  const verify = useApiMutation({
+    failure: 'Could not change the verification',
     mutationFn: () =>
       unwrap(
         api.api.assessments[':id'].evidence[':evidenceId'].verify.$post({
@@ -190,17 +191,26 @@ function VerifyButton(props: {
     onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(props.assessmentId) }),
   });
   return (
-    <button type="button" className="link-button" disabled={verify.isPending} onClick={() => verify.mutate()}>
-      {props.verified ? 'Withdraw verification' : 'Mark verified'}
-      <span className="visually-hidden"> ({props.fileName})</span>
-    </button>
+    <>
+      <button
+        type="button"
+        className="link-button"
+        disabled={verify.isPending}
+        onClick={() => verify.mutate()}
+      >
+        {props.verified ? 'Withdraw verification' : 'Mark verified'}
+        <span className="visually-hidden"> ({props.fileName})</span>
+      </button>
+      <ApiErrorAlert error={verify.error} />
+    </>
   );
 }
 
 /** Open comments not yet sent to the vendor can be taken back. */
 function RemoveCommentButton({ assessmentId, commentId }: { assessmentId: string; commentId: string }) {
   const client = useQueryClient();
-  const remove = useMutation({
+  const remove = useApiMutation({
+    failure: 'Could not remove the comment',
     mutationFn: () =>
       unwrap(
         api.api.assessments[':id'].comments[':commentId'].$delete({ param: { id: assessmentId, commentId } }),
@@ -208,8 +218,16 @@ function RemoveCommentButton({ assessmentId, commentId }: { assessmentId: string
     onSuccess: () => client.invalidateQueries({ queryKey: assessmentKey(assessmentId) }),
   });
   return (
-    <button type="button" className="link-button" disabled={remove.isPending} onClick={() => remove.mutate()}>
-      Remove<span className="visually-hidden"> this comment</span>
-    </button>
+    <>
+      <button
+        type="button"
+        className="link-button"
+        disabled={remove.isPending}
+        onClick={() => remove.mutate()}
+      >
+        Remove<span className="visually-hidden"> this comment</span>
+      </button>
+      <ApiErrorAlert error={remove.error} />
+    </>
   );
 }

@@ -1,8 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { DownloadCsvLink } from '../../components/download-csv-link';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
 
 export function AuditPage() {
   const entries = usePagedList({
@@ -10,7 +11,10 @@ export function AuditPage() {
     fetchPage: (cursor) => unwrap(api.api.audit.$get({ query: { cursor } })),
     idOf: (e) => String(e.seq),
   });
-  const verify = useMutation({ mutationFn: () => unwrap(api.api.audit.verify.$get()) });
+  const verify = useApiMutation({
+    mutationFn: () => unwrap(api.api.audit.verify.$get()),
+    failure: 'Could not verify the chain',
+  });
   const result = verify.data;
   return (
     <section>
@@ -22,6 +26,7 @@ export function AuditPage() {
       <button type="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
         Verify the chain
       </button>
+      <ApiErrorAlert error={verify.error} />
       {result && (
         <p role="status" className={result.ok ? 'ok' : 'error'}>
           {result.ok

@@ -1,9 +1,10 @@
-import { toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { HiddenLinkReason, OutboxMail } from '@sightline/shared/mail/outbox-api';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { LoadMore } from '../../components/load-more';
 import { usePagedList } from '../../components/use-paged-list';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
 import { CopyLinkButton } from './copy-link-button';
 
 /** What the viewer is told about a link they do not get, in a sentence next to the mail. */
@@ -22,9 +23,10 @@ export function OutboxPage() {
     refetchInterval: 10_000,
   });
   const smtpConfigured = outbox.firstPage?.smtpConfigured;
-  const retry = useMutation({
+  const retry = useApiMutation({
     mutationFn: (id: string) => unwrap(api.api.outbox[':id'].retry.$post({ param: { id } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['outbox'] }),
+    failure: 'Could not retry',
   });
   return (
     <section>
@@ -36,11 +38,7 @@ export function OutboxPage() {
           and procurement) until the mail is sent.
         </p>
       )}
-      {retry.error && (
-        <p role="alert" className="error">
-          {toApiClientError(retry.error, 'Could not retry').message}
-        </p>
-      )}
+      <ApiErrorAlert error={retry.error} />
       <table>
         <caption>Outgoing mail</caption>
         <thead>

@@ -1,5 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api';
+import { ApiErrorAlert } from '../../lib/api-error-alert';
+import { useApiMutation } from '../../lib/api-mutation';
 import { vendorKey } from './vendor-queries';
 
 type CatalogEntry = { id: string; name: string; vendor: string };
@@ -43,7 +45,7 @@ export function CatalogSuggestions({
 }) {
   const client = useQueryClient();
   const catalog = useCatalogEntries();
-  const link = useMutation({
+  const link = useApiMutation({
     mutationFn: (serviceId: string) =>
       unwrap(
         api.api.vendors[':id'].$patch({
@@ -52,6 +54,7 @@ export function CatalogSuggestions({
         }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: vendorKey(vendorId) }),
+    failure: 'Could not link the service',
   });
   const name = plain(vendorName);
   const suggestions = (catalog.data ?? []).filter((e) => {
@@ -77,6 +80,7 @@ export function CatalogSuggestions({
           </li>
         ))}
       </ul>
+      <ApiErrorAlert error={link.error} />
     </div>
   );
 }
