@@ -3,6 +3,7 @@ import { user } from '@sightline/db/schema/auth';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { setDepartments } from '../directory/set-departments';
+import { anotherActiveAdmin } from '../users/active-admins';
 import { currentSsoAttempt } from './sso-attempt';
 
 /**
@@ -18,15 +19,34 @@ export async function provisionSsoUser(db: Db, userId: string, now: Date): Promi
   if (!attempt || !decision) throw new Error('SSO sign-in finished without a decision');
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ id: user.id, email: user.email, name: user.name, role: user.role })
+      .select({ id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabled })
       .from(user)
       .where(eq(user.id, userId))
       .for('update');
     if (!before) throw new Error('SSO user vanished during sign-in');
     const provider = attempt.providerId;
     const system = { type: 'system' } as const;
-    if (before.role !== decision.role)
-      await tx.update(user).set({ role: decision.role, updatedAt: now }).where(eq(user.id, userId));
+    // Groups never take the admin role from the last active admin: nobody could then manage
+    // Sightline (providers, roles, settings) to put it right. They keep it until there is another.
+    const losesAdmin = before.role === 'admin' && decision.role !== 'admin' && !before.disabled;
+    const keepsAdmin = losesAdmin && !(await anotherActiveAdmin(tx, userId));
+    const role = keepsAdmin ? 'admin' : decision.role;
+    if (before.role !== role) await tx.update(user).set({ role, updatedAt: now }).where(eq(user.id, userId));
+    if (keepsAdmin)
+      await recordAudit(tx, {
+        actor: system,
+        action: 'staff.role_kept',
+        targetType: 'user',
+        targetId: userId,
+        details: {
+          email: before.email,
+          role: 'admin',
+          groupsGive: decision.role,
+          group: decision.group,
+          provider,
+          reason: 'last active admin',
+        },
+      });
     if (!decision.existingUserId) {
       await recordAudit(tx, {
         actor: system,
@@ -35,7 +55,7 @@ export async function provisionSsoUser(db: Db, userId: string, now: Date): Promi
         targetId: userId,
         details: { email: before.email, role: decision.role, group: decision.group, provider },
       });
-    } else if (before.role !== decision.role) {
+    } else if (before.role !== role) {
       await recordAudit(tx, {
         actor: system,
         action: 'staff.role_changed',
@@ -44,7 +64,7 @@ export async function provisionSsoUser(db: Db, userId: string, now: Date): Promi
         details: {
           email: before.email,
           from: before.role,
-          to: decision.role,
+          to: role,
           group: decision.group,
           provider,
         },
@@ -60,7 +80,7 @@ export async function provisionSsoUser(db: Db, userId: string, now: Date): Promi
     await recordAudit(tx, {
       actor: {
         type: 'staff',
-        user: { id: userId, email: before.email, name: before.name, role: decision.role },
+        user: { id: userId, email: before.email, name: before.name, role },
       },
       action: 'auth.sign_in',
       targetType: 'user',

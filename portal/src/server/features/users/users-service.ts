@@ -2,7 +2,7 @@ import type { Db } from '@sightline/db/client';
 import { session, staffInvitation, user } from '@sightline/db/schema/auth';
 import type { StaffRole } from '@sightline/shared/auth/roles';
 import type { InviteStaffInput } from '@sightline/shared/auth/staff-api';
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record-audit';
 import { type Auth, createStaffUser } from '../../auth/auth';
 import { passwordProblem } from '../../auth/password-policy';
@@ -11,6 +11,7 @@ import { AppError } from '../../errors';
 import { enqueueMail, withdrawMailLinks } from '../../mail/outbox';
 import { LINK_PLACEHOLDER } from '../../mail/secret-link';
 import { newSecretToken, sha256Hex } from '../../secret-token';
+import { anotherActiveAdmin } from './active-admins';
 
 const INVITATION_DAYS = 7;
 
@@ -195,13 +196,8 @@ export async function updateStaff(
       target.role === 'admin' &&
       !target.disabled &&
       ((change.role && change.role !== 'admin') || change.disabled === true);
-    if (losesAdmin) {
-      const others = await tx
-        .select({ id: user.id })
-        .from(user)
-        .where(and(eq(user.role, 'admin'), eq(user.disabled, false), ne(user.id, userId)));
-      if (others.length === 0) throw new AppError('conflict', 'Keep at least one active admin');
-    }
+    if (losesAdmin && !(await anotherActiveAdmin(tx, userId)))
+      throw new AppError('conflict', 'Keep at least one active admin');
     const [updated] = await tx
       .update(user)
       .set({
