@@ -98,6 +98,8 @@ export const extensionApiRoutes = new Hono<AppEnv>()
       responses: {
         201: json(accessRequestCreatedSchema, 'Recorded'),
         200: json(accessRequestCreatedSchema, 'Already recorded under this client id (a retry)'),
+        // The same client id sent again for another service.
+        ...errors(409),
       },
     }),
     deviceAuth,
