@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@sightline/shared/http/api-error';
+import { type ApiErrorBody, apiErrorSchema } from '@sightline/shared/http/api-error';
 import type { ClientResponse } from 'hono/client';
 
 type AnyResponse = ClientResponse<unknown, number, string>;
@@ -36,4 +36,12 @@ export async function expectError(
   const text = await res.text();
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
   return JSON.parse(text) as ApiErrorBody;
+}
+
+/**
+ * The error body of a refused call, read with the one error shape (a typed-client answer's type names
+ * only the route's successes, so its `json()` would claim a success body).
+ */
+export async function errorOf(res: { json(): Promise<unknown> }): Promise<ApiErrorBody> {
+  return apiErrorSchema.parse(await res.json());
 }

@@ -2,6 +2,7 @@ import { accessRequest } from '@sightline/db/schema/usage';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 import {
   assessmentTestApp,
   createVendor,
@@ -103,9 +104,7 @@ describe('creating assessments', () => {
       },
     });
     expect(duplicate.status).toBe(409);
-    expect(((await duplicate.json()) as { error: { message: string } }).error.message).toMatch(
-      /already under way/,
-    );
+    expect((await errorOf(duplicate)).error.message).toMatch(/already under way/);
     // Revoking the assessment puts the request back in the queue.
     await staff('procurement', `/api/assessments/${created.id}/revoke`, 200, { method: 'POST', json: {} });
     const [reopened] = await t.deps.db.select().from(accessRequest).where(eq(accessRequest.id, request!.id));

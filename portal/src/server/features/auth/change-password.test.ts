@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../auth/auth';
 import { createTestApp, sessionCookie, TEST_PASSWORD, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('changing your password', () => {
     ] as const) {
       const res = await change(cookie, { currentPassword: TEST_PASSWORD, newPassword });
       expect(res.status, newPassword).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(why);
+      expect((await errorOf(res)).error.message).toMatch(why);
     }
     expect(await meStatus(cookie)).toBe(200);
     expect((await signIn('sam.sample@example.test', TEST_PASSWORD)).status).toBe(200);

@@ -4,6 +4,7 @@ import { resetStaffPassword } from '../../auth/reset-password';
 import { ensureFirstAdmin } from '../../bootstrap';
 import { routeAccess } from '../../route-access';
 import { createTestApp, sessionCookie, TEST_PASSWORD, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 
 // A one-time password (printed for the first admin, or by reset-password) signs in, but until it is
 // replaced the session reaches only "who am I", "change my password" and sign-out.
@@ -35,7 +36,7 @@ async function lockedOut(cookie: string): Promise<string[]> {
   for (const { key, method, path } of staffRoutes()) {
     if (UNLOCKED.includes(key)) continue;
     const res = await t.request(path, { method, cookie, json: method === 'GET' ? undefined : {} });
-    const code = res.status === 403 ? ((await res.json()) as { error: { code: string } }).error.code : '';
+    const code = res.status === 403 ? (await errorOf(res)).error.code : '';
     if (code !== 'password_change_required') unexpected.push(`${key} → ${res.status} ${code}`);
   }
   const session = await t.request('/api/auth/get-session', { cookie });

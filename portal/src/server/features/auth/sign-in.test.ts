@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../auth/auth';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe('staff sign-in', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     const blocked = await signIn('tom@example.test', TEST_PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(((await blocked.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+    expect((await errorOf(blocked)).error.code).toBe('rate_limited');
     // After the window, the right password works again.
     t.clock.set(new Date(Date.now() + 16 * 60_000));
     expect((await signIn('tom@example.test', TEST_PASSWORD)).status).toBe(200);
@@ -84,9 +85,7 @@ describe('staff sign-in', () => {
     expect(disable.status).toBe(200);
     const res = await signIn('rita@example.test', TEST_PASSWORD);
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
-      'Invalid email or password',
-    );
+    expect((await errorOf(res)).error.message).toBe('Invalid email or password');
   });
 });
 

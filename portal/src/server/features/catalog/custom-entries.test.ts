@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 
 let t: TestApp;
 let procurement: string;
@@ -89,9 +90,7 @@ describe('custom catalog entries', () => {
       json: stealsChatgpt,
     });
     expect(conflict.status).toBe(409);
-    expect(((await conflict.json()) as { error: { message: string } }).error.message).toContain(
-      'openai-chatgpt',
-    );
+    expect((await errorOf(conflict)).error.message).toContain('openai-chatgpt');
     const sharedPlatform = {
       ...internalBot,
       id: 'acme-bad',

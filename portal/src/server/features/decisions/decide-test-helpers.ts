@@ -25,7 +25,7 @@ export function decisionTestHelpers(app: () => TestApp) {
     return app().deps.db.select().from(decision).where(eq(decision.assessmentId, id));
   }
   async function policyDoc(device: Device, etag?: string) {
-    return app().request('/api/ext/policy', {
+    return app().client.api.ext.policy.$get(undefined, {
       headers: { ...device.auth, ...(etag ? { 'if-none-match': etag } : {}) },
     });
   }

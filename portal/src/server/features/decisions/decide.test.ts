@@ -4,14 +4,12 @@ import { servicePolicy } from '@sightline/db/schema/policy';
 import { accessRequest } from '@sightline/db/schema/usage';
 import { vendor } from '@sightline/db/schema/vendors';
 import { utcDay } from '@sightline/shared/assessments/dates';
-import type { DecisionView } from '@sightline/shared/decisions/decision-api';
 import { addMonths } from '@sightline/shared/decisions/decision-rules';
-import type { PolicyDocument } from '@sightline/shared/extension-api/policy-document';
-import type { AiSystemDetail } from '@sightline/shared/inventory/inventory-view';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
-import { assessmentTestApp, json } from '../assessments/assessment-test-kit';
+import { errorOf, expectJson } from '../../testing/typed-response';
+import { assessmentTestApp } from '../assessments/assessment-test-kit';
 import { cadence, decisionTestHelpers, reason } from './decide-test-helpers';
 import {
   assessmentUnderReview,
@@ -46,7 +44,7 @@ describe('POST /api/assessments/:id/decision', () => {
       conditions: 'No customer personal data; use the team workspace only',
       reason,
     });
-    const view = await json<DecisionView>(res, 201);
+    const view = await expectJson(res, 201);
     const [stored] = await t.deps.db.select().from(assessment).where(eq(assessment.id, id));
     const residualTier = (stored!.scoreResult as { residualTier: keyof typeof cadence }).residualTier;
     const nextReviewOn = addMonths(utcDay(t.clock.now()), cadence[residualTier]);
@@ -81,10 +79,8 @@ describe('POST /api/assessments/:id/decision', () => {
     expect(vendorRow).toMatchObject({ tier: residualTier, nextReviewOn, status: 'conditional' });
 
     // The inventory entry, prefilled from the answers, with the vendor as supplier at its tier.
-    const system = await json<AiSystemDetail>(
-      await t.request(`/api/inventory/${view.aiSystemId}`, { cookie: await t.signInAs('auditor') }),
-      200,
-    );
+    const auditor = (await t.clientAs('auditor')).api;
+    const system = await expectJson(auditor.inventory[':id'].$get({ param: { id: view.aiSystemId! } }), 200);
     expect(system).toMatchObject({
       name: 'Le Chat',
       origin: 'third_party',
@@ -111,12 +107,8 @@ describe('POST /api/assessments/:id/decision', () => {
       ].sort(),
     );
     expect(requests.every((r) => r.closedAt !== null)).toBe(true);
-    const listed = await json<{ items: Record<string, unknown>[] }>(
-      await t.request(`/api/requests?serviceId=${serviceId}&limit=500`, {
-        cookie: await t.signInAs('procurement'),
-      }),
-      200,
-    );
+    const procurement = (await t.clientAs('procurement')).api;
+    const listed = await expectJson(procurement.requests.$get({ query: { serviceId, limit: '500' } }), 200);
     const listedAda = listed.items.find((r) => r.id === adaRequest);
     expect(listedAda).toMatchObject({ status: 'approved', decisionId: view.id, outcomeNote: reason });
     expect(listedAda?.closedAt).toEqual(expect.any(String));
@@ -133,7 +125,7 @@ describe('POST /api/assessments/:id/decision', () => {
     expect(mails[0]!.textBody).toContain('No customer personal data; use the team workspace only');
     expect(mails[0]!.textBody).toContain(reason);
 
-    const doc = (await (await policyDoc(pseudonymous)).json()) as PolicyDocument;
+    const doc = await expectJson(policyDoc(pseudonymous), 200);
     expect(doc.requests).toEqual([
       {
         requestId: otherRequest,
@@ -148,16 +140,11 @@ describe('POST /api/assessments/:id/decision', () => {
     ]);
 
     // Readers see the decision; a second one is refused and changes nothing.
-    const read = await json<DecisionView>(
-      await t.request(`/api/assessments/${id}/decision`, { cookie: await t.signInAs('auditor') }),
-      200,
-    );
+    const read = await expectJson(auditor.assessments[':id'].decision.$get({ param: { id } }), 200);
     expect(read).toEqual(view);
     const again = await postDecision(t, id, { outcome: 'reject', reason: 'Changed my mind' }, 'admin');
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(
-      /already decided.*new assessment/,
-    );
+    expect((await errorOf(again)).error.message).toMatch(/already decided.*new assessment/);
     expect(await decisionsFor(id)).toHaveLength(1);
     const [policyAfter] = await t.deps.db
       .select()
@@ -175,17 +162,14 @@ describe('the policy document carries each browser its own requests', () => {
     const daveRequest = await requestAccess(t, dave, 'zhipu-chatglm');
     const before = await policyDoc(carol);
     const carolTag = before.headers.get('etag')!;
-    expect(((await before.json()) as PolicyDocument).requests.map((r) => r.requestId)).toEqual([
-      carolRequest,
-    ]);
+    expect((await expectJson(before, 200)).requests.map((r) => r.requestId)).toEqual([carolRequest]);
 
     const { id } = await assessmentUnderReview(t, { accessRequestId: carolRequest });
     await settleFindings(id);
-    await json(await postDecision(t, id, { outcome: 'approve', reason }), 201);
+    await expectJson(postDecision(t, id, { outcome: 'approve', reason }), 201);
 
     const after = await policyDoc(carol, carolTag);
-    expect(after.status).toBe(200);
-    const carolDoc = (await after.json()) as PolicyDocument;
+    const carolDoc = await expectJson(after, 200);
     expect(carolDoc.requests).toEqual([
       expect.objectContaining({
         requestId: carolRequest,
@@ -195,7 +179,7 @@ describe('the policy document carries each browser its own requests', () => {
       }),
     ]);
     const daveRes = await policyDoc(dave);
-    const daveDoc = (await daveRes.json()) as PolicyDocument;
+    const daveDoc = await expectJson(daveRes, 200);
     expect(daveDoc.requests).toEqual([
       expect.objectContaining({ requestId: daveRequest, status: 'open', outcome: null, decidedAt: null }),
     ]);

@@ -7,9 +7,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../audit/record-audit';
 import type { TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 import { assessmentTestApp, json } from '../assessments/assessment-test-kit';
 import { decisionTestHelpers, reason } from './decide-test-helpers';
-import { assessmentUnderReview, postDecision } from './decision-test-kit';
+import { assessmentUnderReview, postDecision, postInvalidDecision } from './decision-test-kit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ describe('POST /api/assessments/:id/decision', () => {
     for (const outcome of ['approve', 'reject'] as const) {
       const res = await postDecision(t, id, { outcome, reason }, 'admin');
       expect(res.status).toBe(409);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      expect((await errorOf(res)).error.message).toMatch(
         /You reviewed this assessment; another approver must decide it/,
       );
     }
@@ -80,7 +81,7 @@ describe('POST /api/assessments/:id/decision', () => {
     });
     const res = await postDecision(t, id, { outcome: 'approve', reason });
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/You reviewed/);
+    expect((await errorOf(res)).error.message).toMatch(/You reviewed/);
     expect(await stateOf(id)).toBe('under_review');
   });
 
@@ -99,10 +100,10 @@ describe('POST /api/assessments/:id/decision', () => {
     for (const body of [
       { outcome: 'approve', reason },
       { outcome: 'approve_with_conditions', conditions: 'Monthly spot checks', reason },
-    ]) {
+    ] as const) {
       const res = await postDecision(t, id, body);
       expect(res.status).toBe(409);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      expect((await errorOf(res)).error.message).toBe(
         '1 finding is still open ("No drift monitoring"): resolve it or accept the risk before approving',
       );
     }
@@ -143,7 +144,7 @@ describe('POST /api/assessments/:id/decision', () => {
       { outcome: 'approve', reason, tier: 'extreme', tierReason: 'Typo' },
       { outcome: 'approve', reason, extra: true },
     ]) {
-      const res = await postDecision(t, id, body);
+      const res = await postInvalidDecision(t, id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
     expect(await stateOf(id)).toBe('under_review');
@@ -152,9 +153,7 @@ describe('POST /api/assessments/:id/decision', () => {
     await t.deps.db.update(assessment).set({ scoreResult: null }).where(eq(assessment.id, id));
     const unscored = await postDecision(t, id, { outcome: 'reject', reason });
     expect(unscored.status).toBe(409);
-    expect(((await unscored.json()) as { error: { message: string } }).error.message).toMatch(
-      /no stored score/,
-    );
+    expect((await errorOf(unscored)).error.message).toMatch(/no stored score/);
     await t.deps.db.update(assessment).set({ state: 'submitted' }).where(eq(assessment.id, id));
     expect((await postDecision(t, id, { outcome: 'reject', reason })).status).toBe(409);
     expect(await decisionsFor(id)).toEqual([]);

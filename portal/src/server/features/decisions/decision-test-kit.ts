@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@sightline/shared/auth/roles';
 import type { TestApp } from '../../testing/test-app';
+import { expectJson } from '../../testing/typed-response';
 import {
   completeAnswers,
   createVendor,
@@ -20,30 +21,26 @@ export type Device = Awaited<ReturnType<typeof enrollTestDevice>>;
  * `pseudonymous` enrolls one that is not.
  */
 export async function enrollRequester(t: TestApp, email: string, pseudonymous = false): Promise<Device> {
-  const admin = await t.signInAs('admin');
-  const res = await t.request('/api/settings', {
-    method: 'PATCH',
-    cookie: admin,
-    json: { pseudonymiseUsers: pseudonymous },
-  });
-  await json(res, 200);
+  const { api } = await t.clientAs('admin');
+  await expectJson(api.settings.$patch({ json: { pseudonymiseUsers: pseudonymous } }), 200);
   return enrollTestDevice(t, email);
 }
 
 /** An employee's access request from the warning page. */
 export async function requestAccess(t: TestApp, device: Device, serviceId: string): Promise<string> {
-  const res = await t.request('/api/ext/requests', {
-    method: 'POST',
-    headers: device.auth,
-    json: {
-      clientRequestId: randomUUID(),
-      serviceId,
-      justification: 'I need it to draft customer replies faster',
-      intendedUse: 'Drafting replies',
-      dataCategories: ['internal'],
+  const res = t.client.api.ext.requests.$post(
+    {
+      json: {
+        clientRequestId: randomUUID(),
+        serviceId,
+        justification: 'I need it to draft customer replies faster',
+        intendedUse: 'Drafting replies',
+        dataCategories: ['internal'],
+      },
     },
-  });
-  return (await json<{ requestId: string }>(res, 201)).requestId;
+    { headers: device.auth },
+  );
+  return (await expectJson(res, 201)).requestId;
 }
 
 /**
@@ -83,17 +80,27 @@ export async function assessmentUnderReview(
     await vendorCall(t, sent.token, '/api/vendor/submit', { method: 'POST', from: freshAddress() }),
     200,
   );
-  await json(
-    await t.request(`/api/assessments/${sent.id}/start-review`, {
-      method: 'POST',
-      cookie: await t.signInAs(opts.reviewer ?? 'reviewer'),
-    }),
-    200,
-  );
+  const { api } = await t.clientAs(opts.reviewer ?? 'reviewer');
+  await expectJson(api.assessments[':id']['start-review'].$post({ param: { id: sent.id } }), 200);
   return { id: sent.id, vendorId };
 }
 
-export async function postDecision(t: TestApp, id: string, body: unknown, role: StaffRole = 'approver') {
+type DecisionBody = Parameters<
+  Awaited<ReturnType<TestApp['clientAs']>>['api']['assessments'][':id']['decision']['$post']
+>[0]['json'];
+
+export async function postDecision(t: TestApp, id: string, body: DecisionBody, role: StaffRole = 'approver') {
+  const { api } = await t.clientAs(role);
+  return api.assessments[':id'].decision.$post({ param: { id }, json: body });
+}
+
+/** The same call with a body the contract refuses, for the tests of refusals. */
+export async function postInvalidDecision(
+  t: TestApp,
+  id: string,
+  body: unknown,
+  role: StaffRole = 'approver',
+) {
   return t.request(`/api/assessments/${id}/decision`, {
     method: 'POST',
     cookie: await t.signInAs(role),

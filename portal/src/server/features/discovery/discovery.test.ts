@@ -4,6 +4,7 @@ import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 import { assessmentTestApp, dueInDays, json } from '../assessments/assessment-test-kit';
 import { enrollTestDevice, testEvent } from '../extension-api/test-helpers';
 
@@ -79,7 +80,7 @@ describe('dashboard query checks', () => {
     expect((await t.request(`/api/discovery/services/${'a'.repeat(121)}`, { cookie })).status).toBe(400);
     const unknown = await t.request('/api/discovery/services/no-such-service', { cookie });
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect((await errorOf(unknown)).error.code).toBe('not_found');
   });
 });
 

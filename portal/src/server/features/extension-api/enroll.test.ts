@@ -3,6 +3,7 @@ import { device } from '@sightline/db/schema/devices';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 import { enrollTestDevice } from './test-helpers';
 
 let t: TestApp;
@@ -31,7 +32,7 @@ describe('POST /api/ext/enroll', () => {
     const before = (await t.deps.db.select().from(device)).length;
     const res = await t.request('/api/ext/enroll', { method: 'POST', json: { token: 'x'.repeat(43) } });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    expect((await errorOf(res)).error.code).toBe('unauthenticated');
     expect((await t.deps.db.select().from(device)).length).toBe(before);
   });
 
@@ -45,7 +46,7 @@ describe('POST /api/ext/enroll', () => {
     expect(revoke.status).toBe(200);
     const res = await t.request('/api/ext/enroll', { method: 'POST', json: { token } });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/revoked/);
+    expect((await errorOf(res)).error.message).toMatch(/revoked/);
   });
 
   it('refuses an expired token', async () => {
@@ -61,7 +62,7 @@ describe('POST /api/ext/enroll', () => {
     const res = await t.request('/api/ext/enroll', { method: 'POST', json: { token } });
     t.clock.set(start);
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/expired/);
+    expect((await errorOf(res)).error.message).toMatch(/expired/);
   });
 
   it('rejects a malformed body with 400 and unknown fields too', async () => {

@@ -3,6 +3,7 @@ import { usageDaily, usageEvent } from '@sightline/db/schema/usage';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 import { ingestEvents } from './events-service';
 import { enrollTestDevice, testEvent } from './test-helpers';
 
@@ -186,7 +187,7 @@ describe('POST /api/ext/events', () => {
     };
     const res = await post(big);
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    expect((await errorOf(res)).error.code).toBe('payload_too_large');
     expect(await countEvents()).toBe(before);
   });
 

@@ -5,6 +5,7 @@ import { accessRequest } from '@sightline/db/schema/usage';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 import {
   assessmentTestApp,
   freshAddress,
@@ -32,9 +33,7 @@ describe('start reassessment: what it refuses', () => {
     const before = await rows(assessment);
     const again = await reassess(first.id);
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { error: { message: string } }).error.message).toMatch(
-      /already under way/,
-    );
+    expect((await errorOf(again)).error.message).toMatch(/already under way/);
     const direct = await t.request('/api/assessments', {
       method: 'POST',
       cookie: await t.signInAs('procurement'),

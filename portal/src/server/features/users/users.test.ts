@@ -2,6 +2,7 @@ import { staffInvitation } from '@sightline/db/schema/auth';
 import { emailOutbox } from '@sightline/db/schema/mail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, sessionCookie, type TestApp } from '../../testing/test-app';
+import { errorOf } from '../../testing/typed-response';
 
 let t: TestApp;
 let admin: string;
@@ -53,7 +54,7 @@ describe('inviting staff', () => {
     ] as const) {
       const res = await t.request('/api/invitations/accept', { method: 'POST', json: { token, password } });
       expect(res.status, password).toBe(400);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(why);
+      expect((await errorOf(res)).error.message).toMatch(why);
     }
     const list = (await (await t.request('/api/users', { cookie: admin })).json()) as {
       users: { email: string }[];
