@@ -100,6 +100,9 @@ export function responseContract(app: Hono<AppEnv>) {
     const refusals = refusalsFor(key.split(' ')[0]!, routeAccess[key], false).map(String);
     const known = wildcard ? status in own || refusals.includes(status) : status in responses;
     if (!known) return `${key} answered ${status}, which its OpenAPI responses do not declare`;
+    // The wildcard auth routes hand the request to better-auth, whose refusals carry its own body
+    // (not always our error shape): for them only the status is part of our contract.
+    if (wildcard && res.status >= 400) return undefined;
     const extra = async () => {
       const fields = undeclaredFields(await res.clone().json(), schema, defs);
       return fields.length
