@@ -7,7 +7,10 @@ import type { z } from 'zod';
  * zod schema of its body (or the media type of a file). The OpenAPI document is written from these,
  * and the response-contract check in the tests parses every real answer with the very same schema.
  */
-export type ResponseDeclaration = ReturnType<typeof json> | ReturnType<typeof file>;
+export type ResponseDeclaration =
+  | ReturnType<typeof json>
+  | ReturnType<typeof file>
+  | ReturnType<typeof redirect>;
 
 /** A JSON body of this shape. */
 export function json(schema: z.ZodType, description: string) {
@@ -20,6 +23,16 @@ export function file(mediaTypes: string | readonly string[], description: string
   return {
     description,
     content: Object.fromEntries([mediaTypes].flat().map((type) => [type, binary])),
+  };
+}
+
+/** A redirect without a body: `Location` says where the browser goes next. */
+export function redirect(description: string) {
+  return {
+    description,
+    headers: {
+      location: { description: 'Where the browser goes next', schema: { type: 'string' as const } },
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { routeAccess } from './route-access';
 import { authCalls } from './testing/contract/auth-calls';
 import { type ContractContext, contractContext } from './testing/contract/contract-context';
 import { deviceCalls, reviewCalls, vendorLinkCalls } from './testing/contract/review-calls';
+import { ssoCalls } from './testing/contract/sso-calls';
 import { type ContractCall, staffCalls } from './testing/contract/staff-calls';
 import { appRoutes } from './testing/fuzz/fuzz-suite';
 import { buildFuzzWorld, type FuzzWorld } from './testing/fuzz/fuzz-world';
@@ -18,16 +19,16 @@ import type { TestApp } from './testing/test-app';
 
 /** Routes this walk leaves to their own tests, and why. */
 const NOT_WALKED: Record<string, string> = {
-  'GET /api/auth/sso/callback/:providerId': 'needs an identity provider; the SSO integration tests run it',
+  'GET /api/auth/sso/callback/:providerId':
+    'needs an identity provider; the SSO integration tests run it (and check its answers)',
   'GET /api/auth/sso/*': 'answers 404 by design (nothing is offered there)',
   'POST /api/auth/sso/*': 'answers 404 by design (nothing is offered there)',
-  'POST /api/auth/sign-in/sso': 'needs a configured identity provider; the SSO integration tests run it',
-  'POST /api/sign-in/method': 'its answers are not declared yet (single sign-on, issue 16)',
-  'GET /api/sso/providers': 'its answers are not declared yet (single sign-on, issue 16)',
-  'POST /api/sso/providers': 'needs an identity provider to read; its answers are not declared yet',
+  'POST /api/auth/sign-in/sso':
+    'needs a reachable identity provider; the SSO integration tests run it (and check its answers)',
+  'POST /api/sso/providers':
+    "needs an identity provider's discovery document; the SSO integration tests run it (and check its answers)",
   'PUT /api/sso/providers/:providerId':
-    'needs an identity provider to read; its answers are not declared yet',
-  'DELETE /api/sso/providers/:providerId': 'its answers are not declared yet (single sign-on, issue 16)',
+    "needs an identity provider's discovery document; the SSO integration tests run it (and check its answers)",
 };
 
 /** Query strings reads need to be valid. */
@@ -41,6 +42,7 @@ const written: ContractCall[] = [
   ...staffCalls,
   ...reviewCalls,
   ...vendorLinkCalls,
+  ...ssoCalls,
 ];
 const routes = await appRoutes();
 const reads = routes.filter(

@@ -77,7 +77,7 @@ export const updateSsoProviderSchema = z.strictObject({
 export type UpdateSsoProviderInput = z.infer<typeof updateSsoProviderSchema>;
 
 /** A provider as the API shows it: the client secret is never returned, only whether one is stored. */
-export const ssoProviderViewSchema = z.object({
+export const ssoProviderViewSchema = z.strictObject({
   providerId: z.string(),
   label: z.string(),
   issuer: z.string(),
@@ -95,12 +95,15 @@ export const ssoProviderViewSchema = z.object({
 });
 export type SsoProviderView = z.infer<typeof ssoProviderViewSchema>;
 
+/** The providers, as every provider route answers after its change. */
+export const ssoProviderListSchema = z.strictObject({ providers: z.array(ssoProviderViewSchema) });
+
 /** The sign-in page's first step (which way this email signs in), and starting a single sign-on. */
 export const signInEmailSchema = z.strictObject({ email: emailSchema });
 
 export const signInMethodSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('password') }),
-  z.object({
+  z.strictObject({ method: z.literal('password') }),
+  z.strictObject({
     method: z.literal('sso'),
     providerId: z.string(),
     label: z.string(),
@@ -110,7 +113,8 @@ export const signInMethodSchema = z.discriminatedUnion('method', [
 ]);
 export type SignInMethod = z.infer<typeof signInMethodSchema>;
 
-export const startSsoResponseSchema = z.object({ url: z.string() });
+/** Where the browser goes to sign in at the provider (the authorization request, with state and nonce). */
+export const startSsoResponseSchema = z.strictObject({ url: z.string() });
 
 /** Why a single sign-on was refused; the sign-in page reads it from `?sso_error=` and says it in words. */
 export const ssoErrorCodes = [

@@ -22,6 +22,13 @@ function copyCookies(from: Response, to: Headers): void {
   for (const cookie of from.headers.getSetCookie()) to.append('set-cookie', cookie);
 }
 
+/** A plain redirect (no body) carrying the cookies better-auth set on its own answer. */
+function redirectWithCookies(location: string, from: Response): Response {
+  const headers = new Headers({ location });
+  copyCookies(from, headers);
+  return new Response(null, { status: 302, headers });
+}
+
 /**
  * Starts a single sign-on for an email: better-auth's SSO plugin builds the authorization request
  * (state and PKCE verifier kept server-side), and the portal adds the nonce it will demand back in the
@@ -72,7 +79,7 @@ export async function finishSsoCallback(deps: Deps, providerId: string, raw: Req
   const res = await runSsoAttempt(attempt, () => deps.auth.handler(raw));
   const location = res.headers.get('location');
   const problem = location ? new URL(location, deps.env.PUBLIC_URL).searchParams : null;
-  if (attempt.signedIn && location && !problem?.has('error')) return res;
+  if (attempt.signedIn && location && !problem?.has('error')) return redirectWithCookies(location, res);
 
   const code = refusalCode(attempt, problem);
   const why =
@@ -91,9 +98,7 @@ export async function finishSsoCallback(deps: Deps, providerId: string, raw: Req
   // Out of every mapped group: the sessions they still hold end too, not only the next sign-in.
   if (code === 'no_role' && person) await deps.db.delete(session).where(eq(session.userId, person.id));
 
-  const headers = new Headers({ location: `${deps.env.PUBLIC_URL}/sign-in?sso_error=${code}` });
-  copyCookies(res, headers);
-  return new Response(null, { status: 302, headers });
+  return redirectWithCookies(`${deps.env.PUBLIC_URL}/sign-in?sso_error=${code}`, res);
 }
 
 function refusalCode(attempt: SsoAttempt, problem: URLSearchParams | null): SsoErrorCode {
