@@ -1,6 +1,7 @@
 import { catalogEntrySchema } from '@sightline/shared/catalog/catalog-schema';
 import { classifyQuerySchema } from '@sightline/shared/catalog/classify-query';
 import { classifyUrl } from '@sightline/shared/catalog/classify-url';
+import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import {
   classificationSchema,
   customEntrySavedSchema,
@@ -19,7 +20,8 @@ import { loadCatalog } from './catalog-source';
 import { deleteCustomEntry, saveCustomEntry } from './custom-entries-service';
 
 const tags = ['Catalog'];
-const idParam = z.object({ id: z.string().min(1).max(64) });
+// The same rule as every service id, so an entry that could be created can be changed and removed.
+const idParam = z.object({ id: serviceIdSchema });
 
 /** The org's own catalog entries (same schema as the built-in catalog) and a URL tester. */
 export const customCatalogRoutes = new Hono<AppEnv>()
