@@ -1,17 +1,12 @@
 import type { StaffRole } from '@sightline/shared/auth/roles';
+import type { Me as StaffMe } from '@sightline/shared/auth/staff-api';
 import { ApiClientError } from '@sightline/shared/http/api-client-error';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, requestJson, unwrap } from './api';
 
 /** `passwordChangeRequired`: signed in with a one-time password, which must be replaced first. */
-export type Me = {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  passwordChangeRequired: boolean;
-};
+export type Me = StaffMe['user'];
 
 /** The signed-in staff member, or null when signed out. */
 export function useMe() {

@@ -1,3 +1,4 @@
+import type { SubmitProblem } from '@sightline/shared/assessments/vendor-page-api';
 import { ApiClientError, toApiClientError } from '@sightline/shared/http/api-client-error';
 import type { PublicQuestion } from '@sightline/shared/questionnaire/public-view';
 import { useState } from 'react';
@@ -5,7 +6,7 @@ import { fieldId } from './answer-input';
 import { JumpLink } from './jump-link';
 import type { VendorApi } from './vendor-api';
 
-type Problem = { questionId: string; problem: string; detail?: string };
+type Problem = SubmitProblem;
 
 const problemText: Record<string, string> = {
   unanswered: 'needs an answer',

@@ -1,17 +1,12 @@
 import { classifyQuerySchema } from '@sightline/shared/catalog/classify-query';
+import type { classificationSchema } from '@sightline/shared/extension-api/staff-admin-views';
+import type { z } from 'zod';
 import { requestJson } from '../../lib/api';
 import { useApiMutation } from '../../lib/api-mutation';
 import { textLimits } from '../../lib/schema-limits';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
-type Result = {
-  serviceId: string | null;
-  serviceName?: string;
-  vendor?: string;
-  matchedRule?: string;
-  matchKind?: string;
-  reason?: string;
-};
+type Result = z.infer<typeof classificationSchema>['result'];
 
 /** Lets an admin check how the extension will read a URL before and after a catalog change. */
 export function UrlTester() {
@@ -47,7 +42,7 @@ export function UrlTester() {
       <output aria-live="polite" className="grow">
         {classify.error && <span className="error">{classify.error.message}</span>}
         {result &&
-          (result.serviceId ? (
+          (result.serviceId !== null ? (
             <span>
               <strong>{result.serviceName}</strong> by {result.vendor}: matched{' '}
               <code>{result.matchedRule}</code> as {result.matchKind}

@@ -1,3 +1,4 @@
+import type { Dashboard } from '@sightline/shared/discovery/discovery-views';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { departmentName } from './department-names';
@@ -6,7 +7,7 @@ import { stateColours } from './format';
 /** Departments with a bar of their own; the rest are added up (each person is in one department). */
 const DEPARTMENTS_SHOWN = 10;
 
-type DepartmentUse = { department: string | null; people: number; unsanctionedPeople: number };
+type DepartmentUse = Dashboard['byDepartment']['rows'][number];
 
 /**
  * People per department on any AI service in the period, and on services nobody has approved

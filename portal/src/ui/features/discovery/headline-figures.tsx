@@ -1,14 +1,7 @@
+import type { Dashboard } from '@sightline/shared/discovery/discovery-views';
 import { percent } from './format';
 
-type Figures = {
-  servicesInUse: number;
-  people: number;
-  browsers: number;
-  unsanctionedShare: number | null;
-  personalShare: number | null;
-  pastes: number;
-  uploads: number;
-};
+type Figures = Dashboard['figures'];
 
 type Figure = { key: keyof Figures; label: string; help: string; share?: boolean };
 

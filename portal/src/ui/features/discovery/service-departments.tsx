@@ -1,7 +1,8 @@
+import type { ServiceDetail } from '@sightline/shared/discovery/discovery-views';
 import { Link } from 'react-router';
 import { departmentName } from './department-names';
 
-type ServiceDepartment = { department: string | null; people: number; visits: number };
+type ServiceDepartment = ServiceDetail['byDepartment']['rows'][number];
 
 /** People and visits per department on one service in the period; "Unknown" for people without one. */
 export function ServiceDepartments({

@@ -1,22 +1,10 @@
+import type { ServiceDetail } from '@sightline/shared/discovery/discovery-views';
 import { useState } from 'react';
 
 /** The most active people listed before "show more". */
 const PEOPLE_FIRST = 15;
 
-export type ServicePerson = {
-  person: string;
-  userKey: string | null;
-  label: string | null;
-  department: string | null;
-  browserOnly: boolean;
-  days: number;
-  visits: number;
-  pastes: number;
-  uploads: number;
-  apiCalls: number;
-  browsers: number;
-  lastDay: string | null;
-};
+export type ServicePerson = ServiceDetail['people'][number];
 
 /** Who used a service in the period, most active first, as stored (pseudonyms unless turned off). */
 export function ServicePeople({

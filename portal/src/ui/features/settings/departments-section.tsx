@@ -2,6 +2,7 @@ import {
   type DepartmentImportMode,
   type DepartmentImportProblems,
   type DepartmentRowProblem,
+  type departmentImportResultSchema,
   MAX_IMPORT_BYTES,
 } from '@sightline/shared/directory/department-import';
 import type { ApiClientError } from '@sightline/shared/http/api-client-error';
@@ -12,7 +13,7 @@ import { useApiMutation } from '../../lib/api-mutation';
 import { oneFile } from '../../lib/form-fields';
 import { FieldError, fieldErrorProps, useZodForm } from '../../lib/zod-form';
 
-type ImportResult = { imported: number; departments: number; removed: number; mode: string };
+type ImportResult = z.infer<typeof departmentImportResultSchema>;
 type Refusal = { message: string; problems: DepartmentRowProblem[]; totalProblems: number };
 
 const formSchema = z.object({ file: oneFile(MAX_IMPORT_BYTES), replace: z.boolean() });
