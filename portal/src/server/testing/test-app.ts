@@ -93,7 +93,7 @@ export async function createTestApp(
    * Hono's typed client over the app, so a test breaks at compile time when its route changes; with
    * a role, it calls as that signed-in staff member (from the portal's own origin, as the UI does).
    */
-  function typedClient(headers: Record<string, string> = {}) {
+  function typedClient(headers: Record<string, string> | (() => Record<string, string>) = {}) {
     return hc<ApiRoutes>(TEST_ORIGIN, {
       headers,
       fetch: (input: RequestInfo | URL, init?: RequestInit) => answer(new Request(input, init)),
@@ -126,7 +126,18 @@ export async function createTestApp(
   /** The app's dependencies as a service gets them, at the test clock's current time. */
   const serviceDeps = () => depsAt(deps);
 
-  return { app, deps, clock, serviceDeps, request, client, clientAs, signInAs, close };
+  return {
+    app,
+    deps,
+    clock,
+    serviceDeps,
+    request,
+    client,
+    clientAs,
+    clientWith: typedClient,
+    signInAs,
+    close,
+  };
 }
 
 /** The `name=value` part of the session cookie a response sets. */

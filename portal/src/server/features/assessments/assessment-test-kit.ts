@@ -66,6 +66,13 @@ export async function sendAssessment(
   return { id: body.id, link: body.link, token: tokenOf(body.link) };
 }
 
+/** The link's token in an answer that carries it back (tests run without SMTP, so none is mailed). */
+export function heldLinkToken(answer: object): string {
+  const link = 'link' in answer && typeof answer.link === 'string' ? answer.link : undefined;
+  if (!link) throw new Error('no link in the answer: is SMTP configured in this test?');
+  return tokenOf(link);
+}
+
 export function tokenOf(link: string): string {
   const token = link.split('#')[1];
   if (!token) throw new Error(`no token in ${link}`);
@@ -77,6 +84,11 @@ let address = 0;
 export function freshAddress(): string {
   address += 1;
   return `198.51.100.${address % 250}`;
+}
+
+/** The typed client as the vendor page calls it: by link, each call from its own client address. */
+export function vendorApi(t: TestApp, token: string) {
+  return t.clientWith(() => ({ 'x-assessment-token': token, 'x-forwarded-for': freshAddress() })).api.vendor;
 }
 
 export function vendorCall(

@@ -13,7 +13,13 @@ import {
   tokenOf,
   vendorCall,
 } from '../assessments/assessment-test-kit';
-import { countRows, decidedAssessment, dueInDays, startReassessment } from './review-test-kit';
+import {
+  countRows,
+  decidedAssessment,
+  dueInDays,
+  startInvalidReassessment,
+  startReassessment,
+} from './review-test-kit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,8 +27,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const reassess = (id: string, body?: unknown, role?: 'procurement' | 'admin' | 'reviewer' | 'viewer') =>
-  startReassessment(t, id, body, role);
+const reassess = (
+  id: string,
+  body?: Parameters<typeof startReassessment>[2],
+  role?: Parameters<typeof startReassessment>[3],
+) => startReassessment(t, id, body, role);
 const rows = (table: typeof assessment | typeof storedFile) => countRows(t, table);
 
 describe('start reassessment: what it refuses', () => {
@@ -95,7 +104,7 @@ describe('start reassessment: what it refuses', () => {
       { dueOn: 'soon' },
       { dueOn: dueInDays(t, 10), extra: 1 },
     ]) {
-      expect((await reassess(first.id, body)).status).toBe(400);
+      expect((await startInvalidReassessment(t, first.id, body)).status).toBe(400);
     }
     expect((await reassess('00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const badId = await t.request('/api/assessments/not-an-id/reassessment', {

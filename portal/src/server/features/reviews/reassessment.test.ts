@@ -4,11 +4,13 @@ import { emailOutbox } from '@sightline/db/schema/mail';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app';
+import { expectJson } from '../../testing/typed-response';
 import {
   assessmentTestApp,
   freshAddress,
+  heldLinkToken,
   json,
-  tokenOf,
+  vendorApi,
   vendorCall,
 } from '../assessments/assessment-test-kit';
 import { countRows, decidedAssessment, startReassessment, uploadEvidence } from './review-test-kit';
@@ -19,16 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const reassess = (id: string, body?: unknown, role?: 'procurement' | 'admin' | 'reviewer' | 'viewer') =>
-  startReassessment(t, id, body, role);
+const reassess = (
+  id: string,
+  body?: Parameters<typeof startReassessment>[2],
+  role?: Parameters<typeof startReassessment>[3],
+) => startReassessment(t, id, body, role);
 const rows = (table: typeof assessment | typeof storedFile) => countRows(t, table);
-
-type View = {
-  answers: Record<string, { value?: unknown }>;
-  revisions: Record<string, number>;
-  carried?: Record<string, string>;
-  evidence: { id: string; questionId: string; fileName: string; carriedOver?: boolean }[];
-};
 
 describe('start reassessment', () => {
   it('carries last cycle over for the vendor to confirm or change; staff see what changed and how the score moved', async () => {
@@ -42,7 +40,7 @@ describe('start reassessment', () => {
     });
     const filesBefore = await rows(storedFile);
     t.clock.advanceDays(30);
-    const started = await json<{ id: string; state: string; link: string }>(await reassess(first.id), 201);
+    const started = await expectJson(reassess(first.id), 201);
     expect(started.state).toBe('sent');
     const [stored] = await t.deps.db.select().from(assessment).where(eq(assessment.id, started.id));
     expect(stored).toMatchObject({ cycle: 2, previousAssessmentId: first.id, serviceId: 'openai-chatgpt' });
@@ -56,10 +54,11 @@ describe('start reassessment', () => {
     expect(invitation!.text).toContain(
       'This is a reassessment: your answers from the last assessment are filled in.',
     );
-    const token = tokenOf(started.link);
+    const token = heldLinkToken(started);
+    const vendor = vendorApi(t, token);
     const call = (path: string, opts: Parameters<typeof vendorCall>[3] = {}) =>
       vendorCall(t, token, path, { from: freshAddress(), ...opts });
-    const view = await json<View>(await call('/api/vendor/assessment'), 200);
+    const view = await expectJson(vendor.assessment.$get(), 200);
     expect(view.answers['prov.models']).toEqual({ value: 'GPT-4o from OpenAI' });
     expect(view.carried?.['prov.models']).toBe('prefilled');
     expect(view.carried?.['evd.pen_test']).toBe('prefilled');
@@ -102,11 +101,8 @@ describe('start reassessment', () => {
       )
       .map(([id]) => id);
     expect(others).toContain('evd.pen_test');
-    await json(
-      await call('/api/vendor/answers/confirm', { method: 'POST', json: { questionIds: others } }),
-      200,
-    );
-    const after = await json<View>(await call('/api/vendor/assessment'), 200);
+    await expectJson(vendor.answers.confirm.$post({ json: { questionIds: others } }), 200);
+    const after = await expectJson(vendor.assessment.$get(), 200);
     expect(after.carried).toMatchObject({
       'evd.pen_test': 'confirmed',
       'prov.models': 'changed',
@@ -115,27 +111,14 @@ describe('start reassessment', () => {
     expect(after.evidence.filter((e) => e.questionId === 'evd.pen_test').map((e) => e.fileName)).toEqual([
       'pentest-2026.pdf',
     ]);
-    await json(await call('/api/vendor/submit', { method: 'POST' }), 200);
+    await expectJson(vendor.submit.$post(), 200);
 
-    const diff = await json<{
-      cycle: number;
-      previous: { id: string; cycle: number };
-      questions: {
-        questionId: string;
-        status: string;
-        carried: string | null;
-        previousAnswer: string | null;
-        answer: string | null;
-        evidence: { kept: string[]; dropped: string[]; added: string[] };
-      }[];
-      scores: {
-        previous: { residual: { score: number } } | null;
-        current: { residual: { score: number } } | null;
-      };
-    }>(
-      await t.request(`/api/assessments/${started.id}/cycle-diff`, { cookie: await t.signInAs('auditor') }),
+    const auditor = (await t.clientAs('auditor')).api;
+    const diff = await expectJson(
+      auditor.assessments[':id']['cycle-diff'].$get({ param: { id: started.id } }),
       200,
     );
+    if (!diff.previous) throw new Error('the second cycle has no previous one');
     expect(diff.cycle).toBe(2);
     expect(diff.previous).toMatchObject({ id: first.id, cycle: 1 });
     const q = (id: string) => diff.questions.find((x) => x.questionId === id)!;
@@ -165,22 +148,16 @@ describe('start reassessment', () => {
       evidence: [{ questionId: 'gov.ai_policy', name: 'ai-policy-2026.pdf' }],
     });
     t.clock.advanceDays(1);
-    const started = await json<{ id: string; link: string }>(await reassess(first.id), 201);
-    const token = tokenOf(started.link);
-    const view = await json<View>(await vendorCall(t, token, '/api/vendor/assessment'), 200);
+    const started = await expectJson(reassess(first.id), 201);
+    const token = heldLinkToken(started);
+    const vendor = vendorApi(t, token);
+    const view = await expectJson(vendor.assessment.$get(), 200);
     const carriedValue = view.answers['gov.ai_policy'];
     expect(view.carried?.['gov.ai_policy']).toBe('prefilled');
     expect(carriedValue?.value).toBeDefined();
     // "No" now: the policy document carried over backed the old "yes" and no longer proves anything.
-    await json(
-      await vendorCall(t, token, '/api/vendor/answers', {
-        method: 'PUT',
-        json: { answers: { 'gov.ai_policy': { value: 'no' } } },
-        from: freshAddress(),
-      }),
-      200,
-    );
-    const after = await json<View>(await vendorCall(t, token, '/api/vendor/assessment'), 200);
+    await expectJson(vendor.answers.$put({ json: { answers: { 'gov.ai_policy': { value: 'no' } } } }), 200);
+    const after = await expectJson(vendor.assessment.$get(), 200);
     expect(after.carried?.['gov.ai_policy']).toBe('changed');
     expect(after.evidence.filter((e) => e.questionId === 'gov.ai_policy')).toEqual([]);
     // Dropped, not deleted: the row stays (marked removed) for the audit trail and the cycle diff.
@@ -193,7 +170,7 @@ describe('start reassessment', () => {
     ]);
     // Re-attached, it stays with the new answer.
     await json(await uploadEvidence(t, token, 'gov.ai_policy', 'ai-policy-2026.pdf'), 201);
-    const reattached = await json<View>(await vendorCall(t, token, '/api/vendor/assessment'), 200);
+    const reattached = await expectJson(vendor.assessment.$get(), 200);
     expect(
       reattached.evidence.filter((e) => e.questionId === 'gov.ai_policy').map((e) => e.carriedOver ?? false),
     ).toEqual([false]);

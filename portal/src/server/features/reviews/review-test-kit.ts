@@ -7,6 +7,7 @@ import { usageDaily } from '@sightline/db/schema/usage';
 import type { PublicTemplate } from '@sightline/shared/questionnaire/public-view';
 import { count, eq } from 'drizzle-orm';
 import type { TestApp } from '../../testing/test-app';
+import { expectJson } from '../../testing/typed-response';
 import {
   completeAnswers,
   createVendor,
@@ -72,13 +73,8 @@ export async function decidedAssessment(
     await vendorCall(t, sent.token, '/api/vendor/submit', { method: 'POST', from: freshAddress() }),
     200,
   );
-  await json(
-    await t.request(`/api/assessments/${sent.id}/start-review`, {
-      method: 'POST',
-      cookie: await t.signInAs('reviewer'),
-    }),
-    200,
-  );
+  const reviewer = (await t.clientAs('reviewer')).api;
+  await expectJson(reviewer.assessments[':id']['start-review'].$post({ param: { id: sent.id } }), 200);
   // The sample answers raise findings; settled here as an approver would before approving.
   await t.deps.db.update(finding).set({ status: 'resolved' }).where(eq(finding.assessmentId, sent.id));
   const outcome = opts.outcome ?? 'approve';
@@ -92,23 +88,9 @@ export async function decidedAssessment(
   return { id: sent.id, vendorId, token: sent.token };
 }
 
-export type DueRow = {
-  vendorId: string;
-  vendorName: string;
-  daysUntilDue: number;
-  overdue: boolean;
-  dueOn: string;
-  reasons: { reason: string; label: string; key: string; serviceId: string | null }[];
-  services: {
-    serviceId: string | null;
-    latestDecidedAssessmentId: string | null;
-    openAssessmentId: string | null;
-  }[];
-};
-
-export async function dueList(t: TestApp): Promise<DueRow[]> {
-  const res = await t.request('/api/reviews/due', { cookie: await t.signInAs('procurement') });
-  return (await json<{ vendors: DueRow[] }>(res, 200)).vendors;
+export async function dueList(t: TestApp) {
+  const { api } = await t.clientAs('procurement');
+  return (await expectJson(api.reviews.due.$get(), 200)).vendors;
 }
 
 export async function reasonsFor(t: TestApp, vendorId: string): Promise<string[]> {
@@ -141,15 +123,25 @@ export async function recordUse(
 export { dueInDays };
 
 /** Starts the next cycle of assessment `id` through the route, as `role` (procurement by default). */
+type ReassessmentBody = Parameters<
+  Awaited<ReturnType<TestApp['clientAs']>>['api']['assessments'][':id']['reassessment']['$post']
+>[0]['json'];
+
 export async function startReassessment(
   t: TestApp,
   id: string,
-  body: unknown = { dueOn: dueInDays(t, 21) },
+  body: ReassessmentBody = { dueOn: dueInDays(t, 21) },
   role: 'procurement' | 'admin' | 'reviewer' | 'viewer' = 'procurement',
 ) {
+  const { api } = await t.clientAs(role);
+  return api.assessments[':id'].reassessment.$post({ param: { id }, json: body });
+}
+
+/** The same call with a body the contract refuses, for the tests of refusals. */
+export async function startInvalidReassessment(t: TestApp, id: string, body: unknown) {
   return t.request(`/api/assessments/${id}/reassessment`, {
     method: 'POST',
-    cookie: await t.signInAs(role),
+    cookie: await t.signInAs('procurement'),
     json: body,
   });
 }
