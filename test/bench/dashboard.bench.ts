@@ -29,6 +29,7 @@ import {
   PEOPLE,
   seedFleet,
 } from './dashboard-data';
+import { percentile } from './soak-recorder';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -45,11 +46,6 @@ const MIN_RUNS = quick ? 3 : 5;
 
 type Call = { name: string; path: string };
 type Figures = { p50: number; p95: number; runs: number };
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -134,6 +130,10 @@ async function dashboardCalls(t: TestApp): Promise<Call[]> {
     { name: 'dashboard 180 days (custom)', path: `/api/discovery/dashboard?from=${from}&to=${today}` },
     { name: 'services table 90 days', path: '/api/discovery/services?days=90' },
     { name: 'busiest service 90 days', path: `/api/discovery/services/${service!.id}?days=90` },
+    {
+      name: 'its departments 90 days',
+      path: `/api/discovery/services/${service!.id}/departments?days=90`,
+    },
     { name: 'overview 90 days', path: '/api/overview?days=90' },
     { name: 'busiest browser events', path: `/api/devices/${browser!.id}/events` },
   ];
@@ -154,7 +154,8 @@ async function time(t: TestApp, cookie: string, call: Call): Promise<Figures> {
     samples.push(await once());
     if (samples.length >= MIN_RUNS && performance.now() - began > CALL_BUDGET_MS) break;
   }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs: samples.length };
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), runs: samples.length };
 }
 
 async function measure(t: TestApp, cookie: string, events: number, devices: number) {

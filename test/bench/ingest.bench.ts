@@ -17,6 +17,8 @@ import { buildServer } from '../e2e/support/build-server';
 import { type RunningPortal, startPortal } from '../e2e/support/portal-process';
 import { median } from './extension-bench-support';
 import { enrollFleet, syntheticEvent } from './fleet';
+import { pacedLoad } from './paced-load';
+import { percentile } from './soak-recorder';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : 3;
@@ -24,6 +26,11 @@ const SECONDS = quick ? 4 : 10;
 const DEVICES = 50;
 const BATCH = 500;
 const POOL = 10; // the portal's default pool size
+
+const batchHeaders = (credential: string) => ({
+  'content-type': 'application/json',
+  authorization: `Bearer ${credential}`,
+});
 
 const batchBody = () =>
   JSON.stringify({
@@ -67,45 +74,52 @@ async function rawInsertRate(databaseUrl: string, deviceIds: string[], seconds: 
   return inserted / elapsed;
 }
 
-/**
- * 50 browsers posting fresh 500-event batches for `seconds`. Without `batchesPerSec` each posts its
- * next batch as soon as the last is answered (the most the portal can take); with it, the fleet
- * together sends that many a second (latency at a steady load, without the queueing a flat-out run
- * adds to every request).
- */
-async function portalRun(
-  portal: RunningPortal,
-  credentials: string[],
-  seconds: number,
-  batchesPerSec?: number,
-) {
+/** 50 browsers, each posting its next fresh 500-event batch as soon as the last is answered: the most the portal can take. */
+async function flatOutRun(portal: RunningPortal, credentials: string[], seconds: number) {
   let next = 0;
   const result = await autocannon({
     url: `${portal.url}/api/ext/events`,
     connections: credentials.length,
     duration: seconds,
-    ...(batchesPerSec ? { overallRate: batchesPerSec } : {}),
     requests: [
       {
         method: 'POST',
         setupRequest: (req, context: { credential?: string }) => {
           context.credential ??= credentials[next++ % credentials.length];
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${context.credential}` },
-            body: batchBody(),
-          };
+          return { ...req, headers: batchHeaders(context.credential!), body: batchBody() };
         },
       },
     ],
   });
-  const accepted = result['2xx'];
   return {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     refused: result.non2xx,
     errors: result.errors + result.timeouts,
-    accepted,
+    accepted: result['2xx'],
+  };
+}
+
+/** The same fleet sending `batchesPerSec` evenly spaced batches (latency at a steady load, without the queue a flat-out run builds). */
+async function steadyRun(
+  portal: RunningPortal,
+  credentials: string[],
+  seconds: number,
+  batchesPerSec: number,
+) {
+  const result = await pacedLoad({
+    url: `${portal.url}/api/ext/events`,
+    ratePerSec: batchesPerSec,
+    seconds,
+    requestFor: (n) => ({ headers: batchHeaders(credentials[n % credentials.length]!), body: batchBody() }),
+  });
+  const sorted = result.latenciesMs.sort((a, b) => a - b);
+  return {
+    p50Ms: Math.round(percentile(sorted, 0.5)),
+    p99Ms: Math.round(percentile(sorted, 0.99)),
+    refused: result.refused,
+    errors: result.errors,
+    accepted: result.accepted,
   };
 }
 
@@ -140,12 +154,12 @@ async function main() {
       // load generator stops are stored too, so counting answered requests would under-count).
       const fromCount = await count();
       const started = performance.now();
-      const flatOut = await portalRun(portal, credentials, SECONDS);
+      const flatOut = await flatOutRun(portal, credentials, SECONDS);
       const storedByPortal = (await count()) - fromCount;
       const eventsPerSec = storedByPortal / ((performance.now() - started) / 1000);
       // Steady: the same fleet at half that rate, for the latency a browser sees on a busy portal.
       const steadyRate = Math.max(1, Math.round(eventsPerSec / BATCH / 2));
-      const steady = await portalRun(portal, credentials, SECONDS, steadyRate);
+      const steady = await steadyRun(portal, credentials, SECONDS, steadyRate);
       acceptedBatches += flatOut.accepted + steady.accepted;
       raw.push(rawRate);
       served.push(eventsPerSec);

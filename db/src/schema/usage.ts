@@ -168,6 +168,7 @@ export const usageCounts = pgTable(
     proceeds: bigint('proceeds', { mode: 'number' }).notNull().default(0),
     personalAccountEvents: bigint('personal_account_events', { mode: 'number' }).notNull().default(0),
   },
+  // Migration 0021 makes the key INCLUDE every counter, so period reads come from the index alone.
   (t) => [primaryKey({ columns: [t.span, t.startDay, t.serviceId] })],
 );
 
@@ -197,6 +198,7 @@ export const usagePresence = pgTable(
     browsers: presenceBits('browsers').notNull(),
   },
   (t) => [
+    // Migration 0021 makes the key INCLUDE both bitmaps, so period reads come from the index alone.
     primaryKey({ columns: [t.span, t.startDay, t.serviceId, t.chunk] }),
     // One service's days (the service page, the top services' daily lines): without it those read
     // every service's rows of the period.

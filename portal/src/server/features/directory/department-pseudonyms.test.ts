@@ -95,10 +95,13 @@ describe('departments under pseudonymisation (the default)', () => {
     const page = await t.request('/api/discovery/services/openai-chatgpt?days=7', { cookie: viewer });
     expect(page.status).toBe(200);
     const detail = (await page.json()) as {
-      byDepartment: Breakdown;
       people: { person: string; department: string | null; visits: number }[];
     };
-    expect(detail.byDepartment).toEqual({
+    const departments = await t.request('/api/discovery/services/openai-chatgpt/departments?days=7', {
+      cookie: viewer,
+    });
+    expect(departments.status).toBe(200);
+    expect(await departments.json()).toMatchObject({
       mappedPeople: 2,
       rows: [
         { department: 'Engineering', people: 1, visits: 3 },

@@ -12,11 +12,11 @@ import { headlineFigures } from './headline-figures';
 import type { Period } from './period';
 import { loadQueues } from './queues';
 import {
+  countersPerService,
   distinctPeople,
   firstSeenOf,
   peoplePerDay,
   usageAndUnsanctionedPeople,
-  usagePerService,
   visitsPerDayByState,
 } from './usage-queries';
 
@@ -47,7 +47,7 @@ export async function loadDashboard(db: Db, period: Period) {
     policyStateLookup(db),
     usageAndUnsanctionedPeople(db, from, to),
     distinctPeople(db, from, to),
-    usagePerService(db, previous.from, previous.to),
+    countersPerService(db, previous.from, previous.to),
     distinctPeople(db, previous.from, previous.to),
     visitsPerDayByState(db, from, to),
   ]);
@@ -168,6 +168,8 @@ function byCategory(
 /** What a newcomer needs next: enroll browsers, wait for the first report, or review services. */
 async function setupState(db: Db) {
   const [enrolled] = await db.select({ n: count() }).from(device).where(isNull(device.revokedAt));
-  const [anyUsage] = await db.select({ n: count() }).from(usageDaily).limit(1);
-  return { enrolledBrowsers: enrolled?.n ?? 0, anyUsageEver: (anyUsage?.n ?? 0) > 0 };
+  // One row is enough to know; a count(*) here read all of usage_daily (2.2 million rows at 10
+  // million events, ~150 ms of every dashboard call).
+  const anyUsage = await db.select({ day: usageDaily.day }).from(usageDaily).limit(1);
+  return { enrolledBrowsers: enrolled?.n ?? 0, anyUsageEver: anyUsage.length > 0 };
 }

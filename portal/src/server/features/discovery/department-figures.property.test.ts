@@ -176,12 +176,19 @@ describe('use by department', () => {
             const page = await t.request(`/api/discovery/services/${serviceId}?${search}`, { cookie });
             expect(page.status).toBe(200);
             const detail = (await page.json()) as {
-              byDepartment: { rows: unknown[] };
               people: { person: string; browserOnly: boolean; department: string | null }[];
             };
-            expect([...(detail.byDepartment.rows as { department: string | null }[])].sort(byName)).toEqual(
-              expected.onService(serviceId).sort(byName),
+            const departments = await t.request(
+              `/api/discovery/services/${serviceId}/departments?${search}`,
+              {
+                cookie,
+              },
             );
+            expect(departments.status).toBe(200);
+            const { rows: perDepartment } = (await departments.json()) as {
+              rows: { department: string | null }[];
+            };
+            expect([...perDepartment].sort(byName)).toEqual(expected.onService(serviceId).sort(byName));
             for (const p of detail.people)
               expect(p.department).toBe(p.browserOnly ? null : expected.departmentOfUser(p.person));
           }

@@ -1,5 +1,5 @@
 import type { PolicyState } from '@sightline/shared/policy/policy-states';
-import type { ServiceUsage } from './usage-queries';
+import type { ServiceCounters } from './usage-queries';
 
 /** Policy states whose use nobody has signed off: the share a CISO watches shrink. */
 export const unsanctionedStates: readonly PolicyState[] = ['unapproved', 'unreviewed'];
@@ -27,7 +27,7 @@ export type HeadlineFigures = {
  * approved", judged by what we decided since.
  */
 export function headlineFigures(
-  perService: readonly ServiceUsage[],
+  perService: readonly ServiceCounters[],
   distinct: { people: number; browsers: number },
   stateOf: (serviceId: string) => PolicyState,
 ): HeadlineFigures {

@@ -3,14 +3,13 @@ import { assessment } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { orgSettings } from '@sightline/db/schema/org';
 import { servicePolicy } from '@sightline/db/schema/policy';
-import { accessRequest, usageApiCallerDaily, usageDaily } from '@sightline/db/schema/usage';
+import { accessRequest, usageApiCallerDaily } from '@sightline/db/schema/usage';
 import { vendor, vendorService } from '@sightline/db/schema/vendors';
-import { and, count, countDistinct, desc, eq, gte, lte, max, sum } from 'drizzle-orm';
-import { AppError } from '../../errors';
+import { and, countDistinct, desc, eq, gte, lte, max, sum } from 'drizzle-orm';
 import { loadCatalog } from '../catalog/catalog-source';
 import { daysOf } from './dashboard-service';
+import { ensureServiceKnown } from './known-service';
 import type { Period } from './period';
-import { departmentsOfService } from './service-departments';
 import { daysActive, peopleOf } from './service-people';
 import { peoplePerDay, usagePerService, visitsPerDayAndService } from './usage-queries';
 
@@ -23,29 +22,14 @@ const HISTORY_SHOWN = 50;
 export async function loadServiceDetail(db: Db, serviceId: string, period: Period) {
   const catalog = await loadCatalog(db);
   const entry = catalog.byId.get(serviceId);
-  if (!entry) {
-    const [seen] = await db
-      .select({ n: count() })
-      .from(usageDaily)
-      .where(eq(usageDaily.serviceId, serviceId))
-      .limit(1);
-    if (!seen?.n) throw new AppError('not_found', 'No service with this id in the catalog or in the usage');
-  }
+  await ensureServiceKnown(db, catalog, serviceId);
   const { from, to } = period;
   const [totals, daily, people, apiCallers, retention, requests, policy, history, vendors, assessments] =
     await Promise.all([
       usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
       Promise.all([visitsPerDayAndService(db, from, to, serviceId), peoplePerDay(db, from, to, [serviceId])]),
-      // Who was active (from the bitmaps) feeds both the people list and the breakdown by department;
-      // the breakdown's visits are read meanwhile.
-      (async () => {
-        const days = daysActive(db, serviceId, period);
-        const [list, byDepartment] = await Promise.all([
-          days.then((d) => peopleOf(db, serviceId, period, d)),
-          departmentsOfService(db, serviceId, period, days),
-        ]);
-        return { list, byDepartment };
-      })(),
+      // Who was active (from the bitmaps), then the counters of the most active.
+      daysActive(db, serviceId, period).then((days) => peopleOf(db, serviceId, period, days)),
       apiCallersOf(db, serviceId, period),
       db
         .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })
@@ -129,8 +113,7 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
       people: peopleOn.get(day) ?? 0,
       visits: visitsOn.get(day) ?? 0,
     })),
-    people: people.list,
-    byDepartment: people.byDepartment,
+    people,
     peopleCount: totals?.people ?? 0,
     pseudonymised: retention.pseudonymised,
     apiCallers,

@@ -1,10 +1,11 @@
 import { type DbOrTx, rowsOf } from '@sightline/db/client';
 import { servicePolicy } from '@sightline/db/schema/policy';
-import { usageDaily } from '@sightline/db/schema/usage';
-import type { PolicyState } from '@sightline/shared/policy/policy-states';
+import { ANY_SERVICE, usageDaily } from '@sightline/db/schema/usage';
+import { type PolicyState, policyStates } from '@sightline/shared/policy/policy-states';
 import { type SQL, sql } from 'drizzle-orm';
 import {
   counterRows,
+  netVisits,
   presenceRows,
   type RollupFilter,
   visitsOfCounters,
@@ -90,14 +91,20 @@ export async function usageAndUnsanctionedPeople(
 
 type ServiceRow = Record<string, Numeric> & { service_id: string };
 
-/** The counters and the presence chunks per service (chunks is also what the union above ORs). */
-function perServiceParts(f: RollupFilter): SQL {
+/** The counters per service in the period: the `counters` CTE. */
+function countersPart(f: RollupFilter): SQL {
   return sql`
-    with counters as (
+    counters as (
       select service_id, ${visitsOfCounters} as visits, sum(warnings) as warnings, sum(proceeds) as proceeds,
         sum(blocks) as blocks, sum(logins) as logins, sum(personal_account_events) as personal,
         sum(pastes) as pastes, sum(uploads) as uploads, sum(api_calls) as api_calls
-      from ${counterRows(f)} c group by service_id),
+      from ${counterRows(f)} c group by service_id)`;
+}
+
+/** The counters and the presence chunks per service (chunks is also what the union above ORs). */
+function perServiceParts(f: RollupFilter): SQL {
+  return sql`
+    with ${countersPart(f)},
     chunks as (
       select service_id, chunk, bit_or(people) as people, bit_or(browsers) as browsers
       from ${presenceRows(f)} p group by service_id, chunk),
@@ -109,11 +116,11 @@ function perServiceParts(f: RollupFilter): SQL {
 /** Twelve columns: the ten of counters, then people and browsers. */
 const perServiceSelect = sql`select c.*, p.people, p.browsers from counters c left join presence p using (service_id)`;
 
-function serviceUsageOf(r: ServiceRow): ServiceUsage {
+export type ServiceCounters = Omit<ServiceUsage, 'people' | 'browsers'>;
+
+function serviceCountersOf(r: ServiceRow): ServiceCounters {
   return {
     serviceId: r.service_id,
-    people: num(r.people),
-    browsers: num(r.browsers),
     visits: num(r.visits),
     warnings: num(r.warnings),
     proceeds: num(r.proceeds),
@@ -124,6 +131,19 @@ function serviceUsageOf(r: ServiceRow): ServiceUsage {
     uploads: num(r.uploads),
     apiCalls: num(r.api_calls),
   };
+}
+
+function serviceUsageOf(r: ServiceRow): ServiceUsage {
+  return { ...serviceCountersOf(r), people: num(r.people), browsers: num(r.browsers) };
+}
+
+/**
+ * Each service used in the period with its counters but not its people: what the previous period's
+ * headline figures need. Skipping the bitmaps makes it a few milliseconds instead of about a hundred.
+ */
+export async function countersPerService(db: DbOrTx, from: string, to: string): Promise<ServiceCounters[]> {
+  const result = await rows<ServiceRow>(db, sql`with ${countersPart({ from, to })} select * from counters`);
+  return result.map(serviceCountersOf);
 }
 
 /** Distinct people and browsers across all services in the period (the `*` rows). */
@@ -158,18 +178,41 @@ export async function visitsPerDayAndService(db: DbOrTx, from: string, to: strin
 /**
  * Visits per day by each service's policy state today (the policy-state chart), added up in the
  * database: a 180-day period has tens of thousands of (day, service) rows and at most six states.
+ * A day's stored row per service (span 1 has one per day and service) is joined to that day's pending
+ * deltas rather than grouped with them, and the states are columns of one row per day: grouping by
+ * (day, service) or (day, state) was estimated at one group per row, sorted on disk, 110 ms at
+ * 10 million events instead of 40.
  */
 export async function visitsPerDayByState(db: DbOrTx, from: string, to: string) {
-  const result = await rows<{ day: string; state: PolicyState; visits: Numeric }>(
+  const stateOf = sql`coalesce(sp.state::text, 'unreviewed')`;
+  const result = await rows<{ day: string } & Record<PolicyState, Numeric>>(
     db,
     sql`
-    select v.day, coalesce(sp.state::text, 'unreviewed') as state, sum(v.visits) as visits from (
-      select start_day::text as day, service_id, ${visitsOfCounters} as visits
-      from ${counterRows({ from, to, perDay: true })} c group by start_day, service_id
-    ) v left join ${servicePolicy} sp on sp.service_id = v.service_id
-    group by v.day, 2 order by v.day`,
+    with stored as (
+      select start_day as day, service_id, ${netVisits} as net from usage_counts
+      where span = 1 and start_day between ${from}::date and ${to}::date and service_id <> ${ANY_SERVICE}),
+    pending as (
+      select day, service_id, sum(${netVisits}) as net from usage_rollup_delta
+      where day between ${from}::date and ${to}::date group by day, service_id),
+    per_service as (
+      select coalesce(s.day, p.day) as day, coalesce(s.service_id, p.service_id) as service_id,
+        coalesce(s.net, 0) + coalesce(p.net, 0) as net
+      from stored s full join pending p on p.day = s.day and p.service_id = s.service_id)
+    select v.day::text as day, ${sql.join(
+      policyStates.map(
+        (state) =>
+          sql`sum(greatest(v.net, 0)) filter (where ${stateOf} = ${state}) as ${sql.identifier(state)}`,
+      ),
+      sql`, `,
+    )}
+    from per_service v left join ${servicePolicy} sp on sp.service_id = v.service_id
+    group by v.day order by v.day`,
   );
-  return result.map((r) => ({ day: r.day, state: r.state, visits: num(r.visits) }));
+  return result.flatMap((r) =>
+    policyStates
+      .filter((state) => r[state] !== null)
+      .map((state) => ({ day: r.day, state, visits: num(r[state]) })),
+  );
 }
 
 /**

@@ -42,7 +42,11 @@ export async function foldRollupDeltas(db: DbOrTx): Promise<number> {
           ) bits cross join ${spansTable} ${serviceAndAny(sql.raw('service_id'))}
           group by 1, 2, 3, 4 order by 1, 2, 3, 4
           on conflict (span, start_day, service_id, chunk) do update set
-            people = usage_presence.people | excluded.people, browsers = usage_presence.browsers | excluded.browsers)
+            people = usage_presence.people | excluded.people, browsers = usage_presence.browsers | excluded.browsers
+          -- Most folds only repeat people already in the block: leave those rows alone, so their pages
+          -- stay all-visible for index-only reads and no dead row is left for vacuum.
+          where (usage_presence.people | excluded.people) <> usage_presence.people
+            or (usage_presence.browsers | excluded.browsers) <> usage_presence.browsers)
         select count(*) as n from moved`),
     );
     const n = Number(row?.n ?? 0);

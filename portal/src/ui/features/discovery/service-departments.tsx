@@ -1,21 +1,38 @@
-import type { ServiceDetail } from '@sightline/shared/discovery/discovery-views';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { api, unwrap } from '../../lib/api';
 import { departmentName } from './department-names';
+import type { PeriodQuery } from './use-period';
 
-type ServiceDepartment = ServiceDetail['byDepartment']['rows'][number];
-
-/** People and visits per department on one service in the period; "Unknown" for people without one. */
+/**
+ * People and visits per department on one service in the period; "Unknown" for people without one.
+ * Loaded on its own (it reads the service's daily rows), so the rest of the page does not wait for it.
+ */
 export function ServiceDepartments({
-  breakdown,
+  serviceId,
+  query,
   isAdmin,
 }: {
-  breakdown: { mappedPeople: number; rows: ServiceDepartment[] };
+  serviceId: string;
+  query: PeriodQuery;
   isAdmin: boolean;
 }) {
+  const departments = useQuery({
+    queryKey: ['discovery', 'service', serviceId, 'departments', query],
+    queryFn: () =>
+      unwrap(api.api.discovery.services[':serviceId'].departments.$get({ param: { serviceId }, query })),
+  });
+  const breakdown = departments.data;
   return (
     <>
       <h2>By department</h2>
-      {breakdown.mappedPeople === 0 ? (
+      {departments.isError ? (
+        <p role="alert" className="error">
+          Could not load the breakdown by department: {departments.error.message}
+        </p>
+      ) : !breakdown ? (
+        <p className="loading">Loading…</p>
+      ) : breakdown.mappedPeople === 0 ? (
         <p className="muted">
           No one has a department yet.{' '}
           {isAdmin ? (

@@ -260,12 +260,12 @@ export function ServicePage() {
           canAssess={canAssess}
         />
       </p>
-      <ServiceDepartments breakdown={d.byDepartment} isAdmin={isAdmin} />
+      <ServiceDepartments serviceId={serviceId} query={query} isAdmin={isAdmin} />
       <ServicePeople
         people={d.people}
         peopleCount={d.peopleCount}
         pseudonymised={d.pseudonymised}
-        showDepartments={d.byDepartment.mappedPeople > 0}
+        showDepartments={d.people.some((p) => p.department !== null)}
       />
     </section>
   );
