@@ -130,10 +130,6 @@ async function dashboardCalls(t: TestApp): Promise<Call[]> {
     { name: 'dashboard 180 days (custom)', path: `/api/discovery/dashboard?from=${from}&to=${today}` },
     { name: 'services table 90 days', path: '/api/discovery/services?days=90' },
     { name: 'busiest service 90 days', path: `/api/discovery/services/${service!.id}?days=90` },
-    {
-      name: 'its departments 90 days',
-      path: `/api/discovery/services/${service!.id}/departments?days=90`,
-    },
     { name: 'overview 90 days', path: '/api/overview?days=90' },
     { name: 'busiest browser events', path: `/api/devices/${browser!.id}/events` },
   ];

@@ -46,7 +46,6 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/discovery/services': ALL,
   'GET /api/discovery/services/export.csv': ALL,
   'GET /api/discovery/services/:serviceId': ALL,
-  'GET /api/discovery/services/:serviceId/departments': ALL,
   'POST /api/catalog/custom': ['admin', 'procurement'],
   'PUT /api/catalog/custom/:id': ['admin', 'procurement'],
   'DELETE /api/catalog/custom/:id': ['admin', 'procurement'],

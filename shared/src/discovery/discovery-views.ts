@@ -168,6 +168,10 @@ export const serviceDetailSchema = z.strictObject({
       lastDay: daySchema.nullable(),
     }),
   ),
+  byDepartment: z.strictObject({
+    mappedPeople: count,
+    rows: z.array(departmentRow({ activeDays: count })),
+  }),
   peopleCount: count,
   pseudonymised: z.boolean(),
   apiCallers: z.array(
@@ -231,15 +235,3 @@ export const serviceDetailSchema = z.strictObject({
   ),
 });
 export type ServiceDetail = z.infer<typeof serviceDetailSchema>;
-
-/**
- * One service's use per department (its own call: at 10 million events it reads the service's daily
- * rows, ~100 ms for the busiest service, and the rest of the page need not wait for it).
- */
-export const serviceDepartmentsSchema = z.strictObject({
-  period: periodSchema,
-  /** People with a department who have ever appeared in the usage: 0 means nobody has one yet. */
-  mappedPeople: count,
-  rows: z.array(departmentRow({ visits: count })),
-});
-export type ServiceDepartments = z.infer<typeof serviceDepartmentsSchema>;

@@ -20,10 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function use(auth: Record<string, string>, serviceId: string, visits: number) {
+async function use(
+  auth: Record<string, string>,
+  serviceId: string,
+  visits: number,
+  occurredAt = '2026-11-20T10:00:00.000Z',
+) {
   const host = serviceId === 'openai-chatgpt' ? 'chatgpt.com' : 'claude.ai';
   const events: UsageEvent[] = Array.from({ length: visits }, () =>
-    testEvent({ serviceId, host, matchedRule: `domain:${host}`, occurredAt: '2026-11-20T10:00:00.000Z' }),
+    testEvent({ serviceId, host, matchedRule: `domain:${host}`, occurredAt }),
   );
   const res = await t.request('/api/ext/events', { method: 'POST', headers: auth, json: { events } });
   expect(res.status).toBe(200);
@@ -40,7 +45,9 @@ describe('departments under pseudonymisation (the default)', () => {
     const carol = await enrollTestDevice(t, 'carol.chip@example.com');
     const anonymous = await enrollTestDevice(t, null);
     await use(ada1.auth, 'openai-chatgpt', 2);
+    // Ada's second browser: the same day once more, and a second day.
     await use(ada2.auth, 'openai-chatgpt', 1);
+    await use(ada2.auth, 'openai-chatgpt', 1, '2026-11-19T10:00:00.000Z');
     await use(bob.auth, 'anthropic-claude', 4);
     await use(carol.auth, 'openai-chatgpt', 1);
     await use(anonymous.auth, 'anthropic-claude', 1);
@@ -91,25 +98,23 @@ describe('departments under pseudonymisation (the default)', () => {
       ],
     });
 
-    // The service page: each person with their department, and people and visits per department.
+    // The service page: each person with their department, and people and days of use per department
+    // (Ada on two days from two browsers: 2; Carol on one).
     const page = await t.request('/api/discovery/services/openai-chatgpt?days=7', { cookie: viewer });
     expect(page.status).toBe(200);
     const detail = (await page.json()) as {
+      byDepartment: Breakdown;
       people: { person: string; department: string | null; visits: number }[];
     };
-    const departments = await t.request('/api/discovery/services/openai-chatgpt/departments?days=7', {
-      cookie: viewer,
-    });
-    expect(departments.status).toBe(200);
-    expect(await departments.json()).toMatchObject({
+    expect(detail.byDepartment).toEqual({
       mappedPeople: 2,
       rows: [
-        { department: 'Engineering', people: 1, visits: 3 },
-        { department: null, people: 1, visits: 1 },
+        { department: 'Engineering', people: 1, activeDays: 2 },
+        { department: null, people: 1, activeDays: 1 },
       ],
     });
     expect(detail.people.map((p) => [p.person, p.department, p.visits])).toEqual([
-      [adaDevice!.userKey, 'Engineering', 3],
+      [adaDevice!.userKey, 'Engineering', 4],
       [expect.stringMatching(/^p_/), null, 1],
     ]);
   });

@@ -48,7 +48,6 @@ describe('dashboard query checks', () => {
       '/api/discovery/dashboard',
       '/api/discovery/services',
       '/api/discovery/services/openai-chatgpt',
-      '/api/discovery/services/openai-chatgpt/departments',
     ]) {
       const res = await t.request(`${path}?${query}`, { cookie });
       expect(res.status, `${path}?${query}`).toBe(400);
@@ -82,10 +81,6 @@ describe('dashboard query checks', () => {
     const unknown = await t.request('/api/discovery/services/no-such-service', { cookie });
     expect(unknown.status).toBe(404);
     expect((await errorOf(unknown)).error.code).toBe('not_found');
-    const departments = await t.request('/api/discovery/services/no-such-service/departments', { cookie });
-    expect(departments.status).toBe(404);
-    expect((await errorOf(departments)).error.code).toBe('not_found');
-    expect((await t.request('/api/discovery/services/OPENAI/departments', { cookie })).status).toBe(400);
   });
 });
 

@@ -2,7 +2,6 @@ import { serviceIdSchema } from '@sightline/shared/catalog/service-id';
 import { rangeQuerySchema, serviceTableQuerySchema } from '@sightline/shared/discovery/discovery-api';
 import {
   dashboardSchema,
-  serviceDepartmentsSchema,
   serviceDetailSchema,
   serviceTableSchema,
 } from '@sightline/shared/discovery/discovery-views';
@@ -15,7 +14,6 @@ import { serviceDeps } from '../../service-deps';
 import { validate } from '../../validation';
 import { loadDashboard } from './dashboard-service';
 import { resolvePeriod } from './period';
-import { loadServiceDepartments } from './service-departments';
 import { loadServiceDetail } from './service-detail-service';
 import { loadServiceTable } from './service-table';
 
@@ -64,23 +62,5 @@ export const discoveryRoutes = new Hono<AppEnv>()
       const { db, now } = serviceDeps(c);
       const period = resolvePeriod(c.req.valid('query'), now);
       return c.json(await loadServiceDetail(db, c.req.valid('param').serviceId, period), 200);
-    },
-  )
-  .get(
-    '/api/discovery/services/:serviceId/departments',
-    describeRoute({
-      tags,
-      summary: 'One service: people and visits per department in the period',
-      responses: {
-        200: json(serviceDepartmentsSchema, 'The service per department over the period'),
-        ...errors(404),
-      },
-    }),
-    validate('param', z.object({ serviceId: serviceIdSchema })),
-    validate('query', rangeQuerySchema),
-    async (c) => {
-      const { db, now } = serviceDeps(c);
-      const period = resolvePeriod(c.req.valid('query'), now);
-      return c.json(await loadServiceDepartments(db, c.req.valid('param').serviceId, period), 200);
     },
   );

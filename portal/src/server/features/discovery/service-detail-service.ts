@@ -3,13 +3,14 @@ import { assessment } from '@sightline/db/schema/assessments';
 import { auditLog } from '@sightline/db/schema/audit';
 import { orgSettings } from '@sightline/db/schema/org';
 import { servicePolicy } from '@sightline/db/schema/policy';
-import { accessRequest, usageApiCallerDaily } from '@sightline/db/schema/usage';
+import { accessRequest, usageApiCallerDaily, usageDaily } from '@sightline/db/schema/usage';
 import { vendor, vendorService } from '@sightline/db/schema/vendors';
 import { and, countDistinct, desc, eq, gte, lte, max, sum } from 'drizzle-orm';
+import { AppError } from '../../errors';
 import { loadCatalog } from '../catalog/catalog-source';
 import { daysOf } from './dashboard-service';
-import { ensureServiceKnown } from './known-service';
 import type { Period } from './period';
+import { departmentsOfService } from './service-departments';
 import { daysActive, peopleOf } from './service-people';
 import { peoplePerDay, usagePerService, visitsPerDayAndService } from './usage-queries';
 
@@ -22,14 +23,30 @@ const HISTORY_SHOWN = 50;
 export async function loadServiceDetail(db: Db, serviceId: string, period: Period) {
   const catalog = await loadCatalog(db);
   const entry = catalog.byId.get(serviceId);
-  await ensureServiceKnown(db, catalog, serviceId);
+  if (!entry) {
+    // One row is enough to know the usage has seen it.
+    const seen = await db
+      .select({ day: usageDaily.day })
+      .from(usageDaily)
+      .where(eq(usageDaily.serviceId, serviceId))
+      .limit(1);
+    if (seen.length === 0)
+      throw new AppError('not_found', 'No service with this id in the catalog or in the usage');
+  }
   const { from, to } = period;
   const [totals, daily, people, apiCallers, retention, requests, policy, history, vendors, assessments] =
     await Promise.all([
       usagePerService(db, from, to, serviceId).then(([row]) => row ?? null),
       Promise.all([visitsPerDayAndService(db, from, to, serviceId), peoplePerDay(db, from, to, [serviceId])]),
-      // Who was active (from the bitmaps), then the counters of the most active.
-      daysActive(db, serviceId, period).then((days) => peopleOf(db, serviceId, period, days)),
+      // Who was active on which days (from the bitmaps) feeds both the people list and the breakdown
+      // by department.
+      daysActive(db, serviceId, period).then(async (days) => {
+        const [list, byDepartment] = await Promise.all([
+          peopleOf(db, serviceId, period, days),
+          departmentsOfService(db, days),
+        ]);
+        return { list, byDepartment };
+      }),
       apiCallersOf(db, serviceId, period),
       db
         .select({ days: orgSettings.rawEventRetentionDays, pseudonymised: orgSettings.pseudonymiseUsers })
@@ -113,7 +130,8 @@ export async function loadServiceDetail(db: Db, serviceId: string, period: Perio
       people: peopleOn.get(day) ?? 0,
       visits: visitsOn.get(day) ?? 0,
     })),
-    people,
+    people: people.list,
+    byDepartment: people.byDepartment,
     peopleCount: totals?.people ?? 0,
     pseudonymised: retention.pseudonymised,
     apiCallers,

@@ -1,38 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
+import type { ServiceDetail } from '@sightline/shared/discovery/discovery-views';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../lib/api';
 import { departmentName } from './department-names';
-import type { PeriodQuery } from './use-period';
+
+type ServiceDepartment = ServiceDetail['byDepartment']['rows'][number];
 
 /**
- * People and visits per department on one service in the period; "Unknown" for people without one.
- * Loaded on its own (it reads the service's daily rows), so the rest of the page does not wait for it.
+ * People per department on one service in the period, and their days of use added up (a person on
+ * the service on 3 days counts 3); "Unknown" for people without a department.
  */
 export function ServiceDepartments({
-  serviceId,
-  query,
+  breakdown,
   isAdmin,
 }: {
-  serviceId: string;
-  query: PeriodQuery;
+  breakdown: { mappedPeople: number; rows: ServiceDepartment[] };
   isAdmin: boolean;
 }) {
-  const departments = useQuery({
-    queryKey: ['discovery', 'service', serviceId, 'departments', query],
-    queryFn: () =>
-      unwrap(api.api.discovery.services[':serviceId'].departments.$get({ param: { serviceId }, query })),
-  });
-  const breakdown = departments.data;
   return (
     <>
       <h2>By department</h2>
-      {departments.isError ? (
-        <p role="alert" className="error">
-          Could not load the breakdown by department: {departments.error.message}
-        </p>
-      ) : !breakdown ? (
-        <p className="loading">Loading…</p>
-      ) : breakdown.mappedPeople === 0 ? (
+      {breakdown.mappedPeople === 0 ? (
         <p className="muted">
           No one has a department yet.{' '}
           {isAdmin ? (
@@ -51,7 +37,9 @@ export function ServiceDepartments({
             <tr>
               <th scope="col">Department</th>
               <th scope="col">People</th>
-              <th scope="col">Visits</th>
+              <th scope="col" title="Each person's days on the service in the period, added up">
+                Days of use
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,7 +47,7 @@ export function ServiceDepartments({
               <tr key={departmentName(r.department)} className={r.department === null ? 'muted' : ''}>
                 <th scope="row">{departmentName(r.department)}</th>
                 <td>{r.people}</td>
-                <td>{r.visits}</td>
+                <td>{r.activeDays}</td>
               </tr>
             ))}
           </tbody>

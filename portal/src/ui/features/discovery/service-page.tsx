@@ -260,12 +260,12 @@ export function ServicePage() {
           canAssess={canAssess}
         />
       </p>
-      <ServiceDepartments serviceId={serviceId} query={query} isAdmin={isAdmin} />
+      <ServiceDepartments breakdown={d.byDepartment} isAdmin={isAdmin} />
       <ServicePeople
         people={d.people}
         peopleCount={d.peopleCount}
         pseudonymised={d.pseudonymised}
-        showDepartments={d.people.some((p) => p.department !== null)}
+        showDepartments={d.byDepartment.mappedPeople > 0}
       />
     </section>
   );
