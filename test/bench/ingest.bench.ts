@@ -123,6 +123,24 @@ async function steadyRun(
   };
 }
 
+/**
+ * When the portal finished the batches it had taken: the newest event id (an index probe, where a
+ * count over millions of rows would load the machine) unchanged for a second, and when it last moved.
+ */
+async function settled(newestId: () => Promise<number>): Promise<number> {
+  let id = await newestId();
+  let at = performance.now();
+  for (;;) {
+    // Polling for the last batch, not waiting for time to pass: done once a second brings no new row.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await newestId();
+    if (now !== id) {
+      id = now;
+      at = performance.now();
+    } else if (performance.now() - at >= 1000) return at;
+  }
+}
+
 async function main() {
   if (!process.env.DATABASE_URL) {
     console.log('bench:ingest needs DATABASE_URL (a PostgreSQL server); nothing measured.');
@@ -147,6 +165,7 @@ async function main() {
     const p99: number[] = [];
     let acceptedBatches = 0;
     const count = async () => Number((await db`select count(*)::int as n from usage_event`)[0]!.n);
+    const newestId = async () => Number((await db`select coalesce(max(id), 0) as n from usage_event`)[0]!.n);
     const before = await count();
     for (let round = 1; round <= ROUNDS; round++) {
       const rawRate = await rawInsertRate(portal.databaseUrl!, deviceIds, SECONDS);
@@ -155,8 +174,11 @@ async function main() {
       const fromCount = await count();
       const started = performance.now();
       const flatOut = await flatOutRun(portal, credentials, SECONDS);
-      const storedByPortal = (await count()) - fromCount;
-      const eventsPerSec = storedByPortal / ((performance.now() - started) / 1000);
+      // The 50 batches in flight when the load generator stops are still being stored: wait for them,
+      // both to count them and so the steady run below does not start behind that queue (it did, and
+      // its p99 was the queue's ~1 s rather than the portal's own latency).
+      const finishedAt = await settled(newestId);
+      const eventsPerSec = ((await count()) - fromCount) / ((finishedAt - started) / 1000);
       // Steady: the same fleet at half that rate, for the latency a browser sees on a busy portal.
       const steadyRate = Math.max(1, Math.round(eventsPerSec / BATCH / 2));
       const steady = await steadyRun(portal, credentials, SECONDS, steadyRate);
