@@ -26,6 +26,11 @@ test.beforeAll(async () => {
   smtp = await startMailCatcher();
   portal = await startPortal({ SMTP_URL: smtp.url });
 });
+// The portal's own log, printed when the test fails (the CI log is all a later reader has).
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && portal)
+    console.log(`portal output (last 80 lines):\n${portal.output().split('\n').slice(-80).join('\n')}`);
+});
 test.afterAll(async () => {
   await portal?.stop();
   await smtp?.stop();
@@ -66,7 +71,10 @@ test('procurement starts a reassessment from Due for review; the vendor confirms
   await staff.getByLabel('Email').fill(PAT);
   await staff.getByLabel('Password').fill(PASSWORD);
   await staff.getByRole('button', { name: 'Sign in' }).click();
-  await staff.getByRole('link', { name: 'Due for review', exact: true }).click();
+  // Signed in: the navigation appears (or the sign-in page says why not, and this fails with it).
+  const dueForReview = staff.getByRole('link', { name: 'Due for review', exact: true });
+  await expect(dueForReview).toBeVisible({ timeout: 30_000 });
+  await dueForReview.click();
   await expect(staff.getByText('Nothing is due for review')).toBeVisible();
   await staff.screenshot({ path: `${screenshots}/reassessment-0-nothing-due.png` });
 

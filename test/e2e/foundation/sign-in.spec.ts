@@ -95,3 +95,25 @@ test('the printed admin signs in, must choose a password and name the organisati
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
   expect(cspErrors).toEqual([]);
 });
+
+test('a browser that does not keep the session cookie is told so, and keeps what was typed', async ({
+  page,
+}) => {
+  // The session never reaches the portal again, as when cookies are blocked: /api/me answers 401.
+  // (Dropping the sign-in's Set-Cookie in a route does not do it: Playwright's fetch stores it.)
+  await page.route('**/api/me', (route) =>
+    route.fulfill({
+      status: 401,
+      json: { error: { code: 'unauthenticated', message: 'Sign in first' } },
+    }),
+  );
+  await page.goto(`${portal.url}/sign-in`);
+  await page.getByLabel('Email').fill(portal.admin.email);
+  await page.getByLabel('Password').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Signed in, but this browser did not keep the session. Allow cookies for this site and try again.',
+  );
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel('Email')).toHaveValue(portal.admin.email);
+});

@@ -10,18 +10,17 @@ export type Me = StaffMe['user'];
 
 /** The signed-in staff member, or null when signed out. */
 export function useMe() {
-  return useQuery({
-    queryKey: ['me'],
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return (await unwrap(api.api.me.$get())).user as Me;
-      } catch (error) {
-        if (error instanceof ApiClientError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** Who the session cookie belongs to, or null without a session (401). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    return (await unwrap(api.api.me.$get())).user as Me;
+  } catch (error) {
+    if (error instanceof ApiClientError && error.status === 401) return null;
+    throw error;
+  }
 }
 
 export function useRefreshMe() {

@@ -1,11 +1,13 @@
 import { type SsoErrorCode, ssoErrorCodes, ssoErrorMessages } from '@sightline/shared/auth/sso-api';
 import { type SignInInput, signInSchema } from '@sightline/shared/auth/staff-api';
+import { ApiClientError } from '@sightline/shared/http/api-client-error';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { requestJson } from '../../lib/api';
 import { ApiErrorAlert } from '../../lib/api-error-alert';
 import { useApiMutation } from '../../lib/api-mutation';
-import { useRefreshMe } from '../../lib/session';
+import { fetchMe } from '../../lib/session';
 import { FieldError, useZodForm } from '../../lib/zod-form';
 import { fetchSignInMethod, useSignInMethod } from './use-sign-in-method';
 
@@ -25,7 +27,7 @@ function ssoProblem(code: string | null): string | null {
 export function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const refreshMe = useRefreshMe();
+  const queryClient = useQueryClient();
   const [usePassword, setUsePassword] = useState(false);
   const form = useZodForm(signInSchema, { defaultValues: { email: '', password: '' } });
   const method = useSignInMethod(form.watch('email'));
@@ -34,10 +36,21 @@ export function SignInPage() {
   const signIn = useApiMutation({
     mutationFn: async (input: SignInInput) => {
       await requestJson('/api/auth/sign-in/email', { method: 'POST', body: JSON.stringify(input) });
+      // Confirm the session before leaving this page: navigating with no session would land back
+      // here with the fields cleared and nothing said (a browser refusing the cookie, or /api/me
+      // failing for a moment).
+      const me = await fetchMe();
+      if (!me)
+        throw new ApiClientError(
+          401,
+          'unauthenticated',
+          'Signed in, but this browser did not keep the session. Allow cookies for this site and try again.',
+        );
+      return me;
     },
     failure: 'Could not sign in',
-    onSuccess: async () => {
-      await refreshMe();
+    onSuccess: (me) => {
+      queryClient.setQueryData(['me'], me);
       navigate('/');
     },
   });
