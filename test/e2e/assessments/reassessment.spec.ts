@@ -27,6 +27,7 @@ test.beforeAll(async () => {
   portal = await startPortal({ SMTP_URL: smtp.url });
 });
 // The portal's own log, printed when the test fails (the CI log is all a later reader has).
+// biome-ignore lint/correctness/noEmptyPattern: Playwright wants its fixtures argument destructured, and none is needed.
 test.afterEach(async ({}, testInfo) => {
   if (testInfo.status !== testInfo.expectedStatus && portal)
     console.log(`portal output (last 80 lines):\n${portal.output().split('\n').slice(-80).join('\n')}`);
