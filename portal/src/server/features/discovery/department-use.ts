@@ -2,7 +2,7 @@ import { type DbOrTx, rowsOf } from '@sightline/db/client';
 import { sql } from 'drizzle-orm';
 import { byPeopleThenName, type DepartmentKey, loadDepartmentMap } from '../directory/department-map';
 import { forEachSetBit } from '../usage-rollups/presence-bits';
-import { presenceRows } from '../usage-rollups/presence-sql';
+import { peoplePresenceRows } from '../usage-rollups/presence-sql';
 import type { Period } from './period';
 import type { PeopleChunk } from './usage-queries';
 
@@ -38,7 +38,7 @@ export async function useByDepartment(
   const anyone = rowsOf<PeopleChunk>(
     await db.execute(sql`
       select chunk, bit_or(people)::text as people
-      from ${presenceRows({ from: period.from, to: period.to, services: 'any' })} p group by chunk`),
+      from ${peoplePresenceRows({ from: period.from, to: period.to, services: 'any' })} p group by chunk`),
   );
   const rows = new Map<DepartmentKey, DepartmentUse>();
   const rowOf = (department: DepartmentKey) => {

@@ -1,7 +1,7 @@
 import { type Db, rowsOf } from '@sightline/db/client';
 import { sql } from 'drizzle-orm';
 import { forEachSetBit } from '../usage-rollups/presence-bits';
-import { presenceRows } from '../usage-rollups/presence-sql';
+import { peoplePresenceRows } from '../usage-rollups/presence-sql';
 import type { Period } from './period';
 
 /** The people list shows the most active first; beyond this the page says how many more there are. */
@@ -32,7 +32,7 @@ export async function daysActive(db: Db, serviceId: string, period: Period): Pro
   const result = rowsOf<{ chunk: number; people: string }>(
     await db.execute(sql`
       select chunk, bit_or(people)::text as people
-      from ${presenceRows({ from: period.from, to: period.to, perDay: true, services: [serviceId] })} p
+      from ${peoplePresenceRows({ from: period.from, to: period.to, perDay: true, services: [serviceId] })} p
       group by start_day, chunk`),
   );
   const days = new Map<number, number>();

@@ -13,6 +13,7 @@ import {
   usageAndUnsanctionedPeople,
   usagePerService,
   visitsPerDayAndService,
+  visitsPerDayByState,
 } from '../discovery/usage-queries';
 import { enrollTestDevice, testEvent } from '../extension-api/test-helpers';
 
@@ -77,7 +78,8 @@ describe('dashboard query plans', () => {
       unsanctionedPeople,
     );
     expect(byDepartment.rows).toEqual([{ department: 'Engineering', people: 1, unsanctionedPeople: 1 }]);
-    expect(statements).toHaveLength(10);
+    await visitsPerDayByState(proxy, '2026-09-01', '2026-11-28');
+    expect(statements).toHaveLength(11);
     for (const [i, statement] of statements.entries()) {
       const [row] = rowsOf<{ 'QUERY PLAN': unknown }>(
         await t.deps.db.execute(sql`explain (format json) ${statement}`),
@@ -88,8 +90,9 @@ describe('dashboard query plans', () => {
       expect(relations.length).toBeGreaterThan(0);
       // Raw events are partitioned (usage_event_yYYYYmMM, usage_event_default): none may appear.
       expect(relations.filter((r) => r.startsWith('usage_event'))).toEqual([]);
-      // The breakdown by department (the last three: the service figures with the unsanctioned
-      // people, the department map, the bitmaps of anyone) reads no per-browser daily rows either.
+      // The breakdown by department (the service figures with the unsanctioned people, the
+      // department map, the bitmaps of anyone) and the policy-state chart read no per-browser daily
+      // rows either.
       if (i >= 7) expect(relations).not.toContain('usage_daily');
     }
   });

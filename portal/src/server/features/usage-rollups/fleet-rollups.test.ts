@@ -1,3 +1,4 @@
+import { servicePolicy } from '@sightline/db/schema/policy';
 import { usageRollupDelta } from '@sightline/db/schema/usage';
 import type { UsageEvent } from '@sightline/shared/extension-api/usage-events';
 import { count } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import {
   peoplePerDay,
   usagePerService,
   visitsPerDayAndService,
+  visitsPerDayByState,
 } from '../discovery/usage-queries';
 import { enrollTestDevice } from '../extension-api/test-helpers';
 import { foldRollupDeltas } from './fold-deltas';
@@ -37,6 +39,11 @@ beforeAll(async () => {
   browsers = [];
   for (const hint of ['ada@example.com', 'ada@example.com', 'bob@example.com', 'cy@example.com'])
     browsers.push(await enrollTestDevice(t, hint));
+  // Policies for two of the three services, so visits by state splits governed services from the rest.
+  await t.deps.db.insert(servicePolicy).values([
+    { serviceId: 'anthropic-claude', state: 'approved' },
+    { serviceId: 'perplexity', state: 'blocked' },
+  ]);
 });
 afterAll(() => t?.close());
 
@@ -70,6 +77,9 @@ async function figures() {
   return {
     perService,
     visitsPerDay: await visitsPerDayAndService(db, FROM, TO),
+    visitsByState: (await visitsPerDayByState(db, FROM, TO)).sort(
+      (a, b) => a.day.localeCompare(b.day) || a.state.localeCompare(b.state),
+    ),
     peoplePerDay: await peoplePerDay(db, FROM, TO, [...SERVICES]),
     anyPerDay: await peoplePerDay(db, FROM, TO, 'any'),
     distinct: await distinctPeople(db, FROM, TO),
@@ -91,36 +101,44 @@ describe('fleet-wide rollups', () => {
           // Each run starts from an empty usage history.
           await t.deps.db.execute('truncate usage_daily, usage_event');
           await rebuildFleetRollups(t.deps.db);
-          // Batches from different browsers at once; one browser's batches in order.
-          await Promise.all(
-            [0, 1, 2, 3].map(async (b) => {
-              for (const batch of batches) {
-                const events = batch.filter((e) => e.browser === b).map(toUsageEvent);
-                if (events.length === 0) continue;
-                const res = await t.request('/api/ext/events', {
-                  method: 'POST',
-                  json: { events },
-                  headers: browsers[b]!.auth,
-                });
-                expect(res.status).toBe(200);
-              }
-            }),
-          );
+          // Batches from different browsers at once; one browser's batches in order. The first ones are
+          // folded before the rest arrive, so the figures read blocks and deltas of the same days.
+          const folded = Math.floor(batches.length / 2);
+          await sendAll(batches.slice(0, folded));
+          await foldRollupDeltas(t.deps.db);
+          await sendAll(batches.slice(folded));
           const pending = await figures();
           // Events with a service left deltas behind for the fold.
-          if (batches.flat().length > 0) expect(await pendingDeltas()).toBeGreaterThan(0);
+          if (batches.slice(folded).flat().length > 0) expect(await pendingDeltas()).toBeGreaterThan(0);
           await foldRollupDeltas(t.deps.db);
           expect(await pendingDeltas()).toBe(0);
-          const folded = await figures();
+          const afterFold = await figures();
           await rebuildFleetRollups(t.deps.db);
           const rebuilt = await figures();
-          expect(folded).toEqual(pending);
-          expect(rebuilt).toEqual(folded);
+          expect(afterFold).toEqual(pending);
+          expect(rebuilt).toEqual(afterFold);
         },
       ),
       { numRuns: 15 },
     );
   });
+
+  async function sendAll(batches: GeneratedEvent[][]) {
+    await Promise.all(
+      [0, 1, 2, 3].map(async (b) => {
+        for (const batch of batches) {
+          const events = batch.filter((e) => e.browser === b).map(toUsageEvent);
+          if (events.length === 0) continue;
+          const res = await t.request('/api/ext/events', {
+            method: 'POST',
+            json: { events },
+            headers: browsers[b]!.auth,
+          });
+          expect(res.status).toBe(200);
+        }
+      }),
+    );
+  }
 
   it('counts each person once across browsers and services, and each browser once', async () => {
     await t.deps.db.execute('truncate usage_daily, usage_event');

@@ -86,13 +86,28 @@ export function counterRows(f: RollupFilter): SQL {
  * pending delta for its person and one for its browser. OR them per chunk, then count the bits.
  */
 export function presenceRows(f: RollupFilter): SQL {
-  const service = f.services === 'any' ? sql`${ANY_SERVICE}::text` : sql`service_id`;
+  const service = presenceService(f);
   return sql`(${storedBlockRows('usage_presence', sql`chunk, people, browsers`, f, serviceCondition(f))}
     union all select day, ${service}, person_idx / ${BITS}, set_bit(${EMPTY_CHUNK}, person_idx % ${BITS}, 1), ${EMPTY_CHUNK}
       from usage_rollup_delta where ${deltaCondition(f)}
     union all select day, ${service}, browser_idx / ${BITS}, ${EMPTY_CHUNK}, set_bit(${EMPTY_CHUNK}, browser_idx % ${BITS}, 1)
       from usage_rollup_delta where ${deltaCondition(f)})`;
 }
+
+/**
+ * Presence rows without the browser bitmaps (start_day, service_id, chunk, people), for figures that
+ * count people only: each stored row's second bitmap is half the bytes read and ORed (about 13 ms of a
+ * 180-day dashboard at 10 million events).
+ */
+export function peoplePresenceRows(f: RollupFilter): SQL {
+  return sql`(${storedBlockRows('usage_presence', sql`chunk, people`, f, serviceCondition(f))}
+    union all select day, ${presenceService(f)}, person_idx / ${BITS}, set_bit(${EMPTY_CHUNK}, person_idx % ${BITS}, 1)
+      from usage_rollup_delta where ${deltaCondition(f)})`;
+}
+
+/** A pending delta's service as presence reads it: its own, or `*` when the rows asked for are `*`'s. */
+const presenceService = (f: RollupFilter) =>
+  f.services === 'any' ? sql`${ANY_SERVICE}::text` : sql`service_id`;
 
 /**
  * Every way to the service is a visit: a page load, or a warning or block page in its place. Proceeding
