@@ -116,7 +116,9 @@ async function loadWith(db: Db, t: TestApp, events: number, devices: number): Pr
     await db.execute(sql`checkpoint`);
     console.log(`  checkpoint: ${elapsed(step)}`);
   } catch (error) {
-    console.log(`  checkpoint refused (${(error as Error).message}); timings may include the load's write-back`);
+    console.log(
+      `  checkpoint refused (${(error as Error).message}); timings may include the load's write-back`,
+    );
   }
 }
 
