@@ -204,8 +204,8 @@ export async function visitsPerDayAndService(db: DbOrTx, from: string, to: strin
  * replaced by the clamped sum of stored and pending.
  */
 export async function visitsPerDayByState(db: DbOrTx, from: string, to: string) {
-  const stored = (row: string) =>
-    sql.raw(`coalesce(${row}.visits + ${row}.warnings + ${row}.blocks - ${row}.proceeds, 0)`);
+  // In the correction the counters are the stored row's (pending has only `net`); no stored row is 0.
+  const stored = sql`coalesce(${netVisits}, 0)`;
   const inPeriod = (day: SQL) => sql`${day} between ${from}::date and ${to}::date`;
   const result = await rows<{ day: string; state: PolicyState | 'total'; visits: Numeric }>(
     db,
@@ -214,7 +214,7 @@ export async function visitsPerDayByState(db: DbOrTx, from: string, to: string) 
       select day, service_id, sum(${netVisits}) as net from usage_rollup_delta
       where ${inPeriod(sql`day`)} group by day, service_id),
     correction as (
-      select p.day, p.service_id, greatest(${stored('s')} + p.net, 0) - greatest(${stored('s')}, 0) as net
+      select p.day, p.service_id, greatest(${stored} + p.net, 0) - greatest(${stored}, 0) as net
       from pending p left join usage_counts s
         on s.span = 1 and s.start_day = p.day and s.service_id = p.service_id),
     total as (
